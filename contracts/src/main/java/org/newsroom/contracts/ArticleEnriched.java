@@ -1,0 +1,66 @@
+package org.newsroom.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An article with everything ingest knew about it plus what enrichment decided: tags, entities, the
+ * duplicate decision and its story. Published on {@link Topics#ARTICLES_ENRICHED}, keyed by
+ * {@code articleId}; a later decision about the same article is a new record with the same key.
+ */
+public record ArticleEnriched(
+        UUID eventId,
+        Instant occurredAt,
+        String articleId,
+        int version,
+        Source source,
+        String format,
+        String url,
+        String guid,
+        String headline,
+        List<String> paragraphs,
+        Instant publishedAt,
+        String byline,
+        Dateline dateline,
+        String language,
+        List<Removal> removed,
+        String enrichmentVersion,
+        Instant enrichedAt,
+        List<Tag> tags,
+        List<Entity> entities,
+        Dedup dedup,
+        String storyId) {
+
+    public ArticleEnriched {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Articles.requireId(articleId);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(headline, "headline");
+        Objects.requireNonNull(enrichmentVersion, "enrichmentVersion");
+        Objects.requireNonNull(enrichedAt, "enrichedAt");
+        Objects.requireNonNull(dedup, "dedup");
+        paragraphs = List.copyOf(paragraphs);
+        removed = removed == null ? List.of() : List.copyOf(removed);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    /**
+     * Enrichment of {@code received}: the article's fields are carried over unchanged.
+     */
+    public static ArticleEnriched of(ArticleReceived received, Enrichment enrichment, Instant enrichedAt) {
+        return new ArticleEnriched(UUID.randomUUID(), enrichedAt, received.articleId(), received.version(),
+                received.source(), received.format(), received.url(), received.guid(), received.headline(),
+                received.paragraphs(), received.publishedAt(), received.byline(), received.dateline(),
+                received.language(), received.removed(), enrichment.enrichmentVersion(), enrichedAt,
+                enrichment.tags(), enrichment.entities(), enrichment.dedup(), enrichment.storyId());
+    }
+
+    /** The body as one text, paragraphs separated by blank lines. */
+    public String body() {
+        return String.join("\n\n", paragraphs);
+    }
+}

@@ -1,0 +1,47 @@
+package org.newsroom.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An article taken in by ingest-service, parsed and cleaned but not yet enriched.
+ * Published on {@link Topics#ARTICLES_RAW}, keyed by {@code articleId}; re-delivery of the same input
+ * carries the same {@code articleId}, and a new version of the same agency item raises {@code version}.
+ */
+public record ArticleReceived(
+        UUID eventId,
+        Instant occurredAt,
+        String articleId,
+        int version,
+        Source source,
+        String format,
+        String url,
+        String guid,
+        String headline,
+        List<String> paragraphs,
+        Instant publishedAt,
+        String byline,
+        Dateline dateline,
+        String language,
+        List<Removal> removed) {
+
+    public ArticleReceived {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Articles.requireId(articleId);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(headline, "headline");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be at least 1, was " + version);
+        }
+        paragraphs = List.copyOf(paragraphs);
+        removed = removed == null ? List.of() : List.copyOf(removed);
+    }
+
+    /** The body as one text, paragraphs separated by blank lines. */
+    public String body() {
+        return String.join("\n\n", paragraphs);
+    }
+}

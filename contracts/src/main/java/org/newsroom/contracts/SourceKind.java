@@ -1,0 +1,6 @@
+package org.newsroom.contracts;
+
+/** The intake path an article arrived through. */
+public enum SourceKind {
+    folder, feed, http
+}

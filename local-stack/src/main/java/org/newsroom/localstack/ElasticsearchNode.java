@@ -1,0 +1,172 @@
+package org.newsroom.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A single Elasticsearch node on 127.0.0.1 with security off, unpacked from the distribution zip the build
+ * fetched. Elasticsearch refuses to run as root, so under root it runs as the system user
+ * {@value EsUser#NAME}, which must own its home, data and logs.
+ */
+public final class ElasticsearchNode implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final int port;
+
+    private ElasticsearchNode(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts a node whose distribution is unpacked once into {@code homeParent} and whose data lives in
+     * {@code workDir}; plugin zips in the engines folder are installed before the first start.
+     */
+    public static ElasticsearchNode start(Path enginesDir, Path homeParent, Path workDir, int port, Path logDir,
+                                          Path runDir, String heap) throws IOException {
+        Path home = unpacked(enginesDir, homeParent);
+        Path data = workDir.resolve("data");
+        Path logs = logDir.resolve("elasticsearch");
+        Files.createDirectories(data);
+        Files.createDirectories(logs);
+        Path jdk = Jdks.find();
+        installPlugins(enginesDir, home, jdk);
+        List<String> command = new ArrayList<>();
+        if (EsUser.needed()) {
+            EsUser.ensureOwns(home, workDir, logs);
+            command.addAll(EsUser.runAs());
+        }
+        command.addAll(List.of(home.resolve("bin/elasticsearch").toString(),
+                "-E", "discovery.type=single-node",
+                "-E", "cluster.name=newsroom-local",
+                "-E", "node.name=local",
+                "-E", "network.host=127.0.0.1",
+                "-E", "http.port=" + port,
+                "-E", "transport.port=" + Ports.free(),
+                "-E", "xpack.security.enabled=false",
+                // A laptop disk above 90% must not turn the index read-only under a developer's feet.
+                "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
+                "-E", "path.data=" + data.toAbsolutePath(),
+                "-E", "path.logs=" + logs.toAbsolutePath()));
+        Map<String, String> environment = Map.of(
+                "ES_JAVA_HOME", jdk.toString(),
+                "ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap,
+                "ES_PATH_CONF", home.resolve("config").toString());
+        ChildProcess process = ChildProcess.start("elasticsearch", command, environment, workDir,
+                logDir.resolve("elasticsearch.log"), runDir);
+        ElasticsearchNode node = new ElasticsearchNode(process, port);
+        Ports.await(process, Duration.ofSeconds(180), node::isHealthy);
+        return node;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    boolean isHealthy() {
+        if (!Ports.isListening(port)) {
+            return false;
+        }
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    /** Unpacks the distribution once; a half-unpacked home (crash during unzip) is never used. */
+    private static Path unpacked(Path enginesDir, Path homeParent) throws IOException {
+        Path zip = enginesDir.resolve("elasticsearch.zip");
+        String top;
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            top = file.entries().nextElement().getName().split("/")[0];
+            Path home = homeParent.resolve(top);
+            if (Files.exists(home.resolve(".unpacked"))) {
+                return home;
+            }
+            Path staging = Files.createDirectories(homeParent).resolve(top + ".partial");
+            deleteRecursively(staging);
+            extract(file, staging);
+            deleteRecursively(home);
+            Files.move(staging.resolve(top), home, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(staging);
+            Files.writeString(home.resolve(".unpacked"), zip.toString());
+            return home;
+        }
+    }
+
+    private static void extract(ZipFile file, Path target) throws IOException {
+        Enumeration<? extends ZipEntry> entries = file.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            Path path = target.resolve(entry.getName()).normalize();
+            if (!path.startsWith(target)) {
+                throw new IOException("zip entry outside target: " + entry.getName());
+            }
+            if (entry.isDirectory()) {
+                Files.createDirectories(path);
+                continue;
+            }
+            Files.createDirectories(path.getParent());
+            try (InputStream in = file.getInputStream(entry)) {
+                Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+            // Java's zip API drops Unix modes; the launch scripts and native helpers must stay executable.
+            if (path.getParent().getFileName().toString().equals("bin")) {
+                path.toFile().setExecutable(true, false);
+            }
+        }
+    }
+
+    private static void installPlugins(Path enginesDir, Path home, Path jdk) throws IOException {
+        Path pluginZips = enginesDir.resolve("elasticsearch-plugins");
+        if (!Files.isDirectory(pluginZips)) {
+            return;
+        }
+        try (Stream<Path> zips = Files.list(pluginZips)) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
+                ElasticsearchPlugins.install(home, zip, jdk);
+            }
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

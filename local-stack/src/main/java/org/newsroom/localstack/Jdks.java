@@ -1,0 +1,73 @@
+package org.newsroom.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Finds a JDK of at least the version the engines need: Elasticsearch 9 runs on 21+, and the machines this
+ * project targets have 17 as their default {@code java}.
+ */
+public final class Jdks {
+
+    public static final int MINIMUM = 21;
+
+    private Jdks() {
+    }
+
+    /** The first JDK 21+ among ES_JAVA_HOME, JAVA_HOME, this JVM and /usr/lib/jvm (newest first). */
+    public static Path find() {
+        List<Path> candidates = new ArrayList<>();
+        Stream.of(System.getenv("ES_JAVA_HOME"), System.getenv("JAVA_HOME"))
+                .filter(home -> home != null && !home.isBlank())
+                .map(Path::of)
+                .forEach(candidates::add);
+        candidates.add(Path.of(System.getProperty("java.home")));
+        candidates.addAll(installed(Path.of("/usr/lib/jvm")));
+        return candidates.stream()
+                .filter(home -> majorVersion(home).orElse(0) >= MINIMUM)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No JDK " + MINIMUM + "+ found: set JAVA_HOME (or ES_JAVA_HOME) to one. Looked at " + candidates));
+    }
+
+    public static Path javaOf(Path home) {
+        return home.resolve("bin").resolve("java");
+    }
+
+    private static List<Path> installed(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> homes = Files.list(folder)) {
+            return homes.filter(home -> Files.isExecutable(javaOf(home)))
+                    .sorted(Comparator.comparing((Path home) -> majorVersion(home).orElse(0)).reversed())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Reads JAVA_VERSION from the JDK's {@code release} file, e.g. "25.0.1" gives 25. */
+    static Optional<Integer> majorVersion(Path home) {
+        Path release = home.resolve("release");
+        if (!Files.isRegularFile(release) || !Files.isExecutable(javaOf(home))) {
+            return Optional.empty();
+        }
+        try (var reader = Files.newBufferedReader(release)) {
+            Properties properties = new Properties();
+            properties.load(reader);
+            String version = properties.getProperty("JAVA_VERSION", "").replace("\"", "");
+            String major = version.startsWith("1.") ? version.substring(2) : version;
+            return Optional.of(Integer.parseInt(major.split("[.+-]")[0]));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

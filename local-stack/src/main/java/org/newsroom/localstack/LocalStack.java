@@ -1,0 +1,144 @@
+package org.newsroom.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine: a Kafka broker and an Elasticsearch node (unless external ones are
+ * configured), then query-, enrich- and ingest-service. Closing it stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StackSettings settings;
+    private String kafka;
+    private String elasticsearch;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalStack start(StackSettings settings) throws IOException {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startEngines();
+            stack.startServices();
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startEngines() throws IOException {
+        Path var = settings.var();
+        if (settings.externalKafka().isPresent()) {
+            kafka = settings.externalKafka().get();
+        } else {
+            requirePortFree("Kafka", settings.kafkaPort(), "KAFKA_PORT");
+            say("starting Kafka on 127.0.0.1:" + settings.kafkaPort());
+            KafkaBroker broker = KafkaBroker.start(EnginesDir.locate(), Files.createDirectories(var.resolve("kafka")),
+                    settings.kafkaPort(), settings.logs(), settings.run());
+            started.push(broker);
+            kafka = broker.bootstrapServers();
+        }
+        if (settings.externalElasticsearch().isPresent()) {
+            elasticsearch = settings.externalElasticsearch().get();
+        } else {
+            requirePortFree("Elasticsearch", settings.elasticsearchPort(), "ELASTICSEARCH_PORT");
+            say("starting Elasticsearch on 127.0.0.1:" + settings.elasticsearchPort());
+            ElasticsearchNode node = ElasticsearchNode.start(EnginesDir.locate(), var.resolve("elasticsearch"),
+                    var.resolve("elasticsearch"), settings.elasticsearchPort(), settings.logs(), settings.run(),
+                    settings.elasticsearchHeap());
+            started.push(node);
+            elasticsearch = node.url();
+        }
+    }
+
+    private void startServices() throws IOException {
+        Path feed = settings.feed();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("ELASTICSEARCH_URL", elasticsearch);
+        env.putIfAbsent("INGEST_INBOX", feed.resolve("inbox").toString());
+        env.putIfAbsent("INGEST_DONE", feed.resolve("done").toString());
+        env.putIfAbsent("INGEST_FAILED", feed.resolve("failed").toString());
+        env.putIfAbsent("ENRICH_STATE_DIR", settings.var().resolve("enrich-state").toString());
+        startService("query-service", settings.queryPort(), env);
+        startService("enrich-service", settings.enrichPort(), env);
+        startService("ingest-service", settings.ingestPort(), env);
+    }
+
+    private void startService(String module, int port, Map<String, String> env) throws IOException {
+        requirePortFree(module, port, module.split("-")[0].toUpperCase() + "_PORT");
+        say("starting " + module + " on port " + port);
+        started.push(ServiceProcess.start(settings.projectRoot(), module, port, env, settings.home(),
+                settings.logs(), settings.run(), settings.serviceHeap()));
+    }
+
+    private static void requirePortFree(String what, int port, String variable) {
+        if (Ports.isListening(port)) {
+            throw new IllegalStateException(what + " cannot listen on port " + port
+                    + ": something already does. Stop it, or set " + variable + " to another port.");
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka;
+    }
+
+    public String elasticsearchUrl() {
+        return elasticsearch;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                say("stopping failed: " + e.getMessage());
+            }
+        }
+    }
+
+    static void say(String line) {
+        System.out.println("[newsroom] " + line);
+    }
+
+    /** {@code up}: runs the stack in the foreground until Ctrl-C or SIGTERM. */
+    public static void main(String[] args) throws Exception {
+        Path projectRoot = Path.of(System.getProperty("newsroom.project.root", "")).toAbsolutePath();
+        StackSettings settings = StackSettings.fromEnvironment(projectRoot, System.getenv());
+        for (String folder : new String[] {"inbox", "done", "failed"}) {
+            Files.createDirectories(settings.feed().resolve(folder));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalStack stack = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping...");
+            stack.close();
+            say("stopped; data kept in " + settings.var());
+            stopped.countDown();
+        }, "newsroom-shutdown"));
+        say("""
+                up.
+                  search API   http://localhost:%d/api/search?q=lavrov
+                  ingest API   http://localhost:%d   (feed folder %s)
+                  enrich       http://localhost:%d/actuator/health
+                  Kafka        %s
+                  Elasticsearch %s
+                  logs         %s
+                Drop files into %s. Ctrl-C stops everything."""
+                .formatted(settings.queryPort(), settings.ingestPort(), settings.feed(), settings.enrichPort(),
+                        stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), settings.logs(),
+                        settings.feed().resolve("inbox")));
+        stopped.await();
+    }
+}

@@ -1,0 +1,61 @@
+package org.newsroom.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Loopback port helpers for the engines. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    /** A port nothing listens on right now, for engines started by tests. */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits until {@code ready} holds, failing fast with the process's log when the process died instead.
+     */
+    static void await(ChildProcess process, Duration timeout, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited during start-up; log "
+                        + process.log() + " ends with:\n" + process.logTail(40));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + process.name(), e);
+            }
+        }
+        throw new IllegalStateException(process.name() + " was not ready within " + timeout + "; log "
+                + process.log() + " ends with:\n" + process.logTail(40));
+    }
+}

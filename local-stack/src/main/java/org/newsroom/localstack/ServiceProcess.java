@@ -1,0 +1,85 @@
+package org.newsroom.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** One of the three Spring Boot services, run from its executable jar and awaited on its health endpoint. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final int port;
+
+    private ServiceProcess(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts {@code module}'s jar (found under {@code projectRoot/module/target}) with the given environment
+     * and waits until its {@code /actuator/health} answers UP.
+     */
+    public static ServiceProcess start(Path projectRoot, String module, int port, Map<String, String> environment,
+                                       Path workDir, Path logDir, Path runDir, String heap) throws IOException {
+        Path jar = jarOf(projectRoot, module);
+        List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
+                "-Xms64m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar.toString()));
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        ChildProcess process = ChildProcess.start(module, command, env, workDir, logDir.resolve(module + ".log"), runDir);
+        ServiceProcess service = new ServiceProcess(process, port);
+        Ports.await(process, Duration.ofSeconds(180), service::isUp);
+        return service;
+    }
+
+    static Path jarOf(Path projectRoot, String module) throws IOException {
+        Path target = projectRoot.resolve(module).resolve("target");
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.list(target)) {
+                var jar = files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst();
+                if (jar.isPresent()) {
+                    return jar.get();
+                }
+            }
+        }
+        throw new IllegalStateException("No executable jar in " + target + ": build the project first (./newsroom build)");
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    boolean isUp() {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
