@@ -50,14 +50,18 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * Asks the kernel to stop the child if the launcher dies without running its shutdown hooks (kill -9),
-     * so that no broker or node outlives the stack that started it.
+     * Runs the child in its own session, so Ctrl-C reaches only the launcher, which then stops the children
+     * in order; and asks the kernel to stop the child if the launcher dies without running its shutdown hooks
+     * (kill -9), so that no broker or node outlives the stack that started it.
      */
     private static List<String> withParentDeathSignal(List<String> command) {
-        if (!Files.isExecutable(Path.of("/usr/bin/setpriv")) || command.getFirst().endsWith("setpriv")) {
+        if (!Files.isExecutable(Path.of("/usr/bin/setpriv")) || !Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));
+        List<String> wrapped = new ArrayList<>(List.of("/usr/bin/setsid"));
+        if (!command.getFirst().endsWith("setpriv")) {
+            wrapped.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));
+        }
         wrapped.addAll(command);
         return wrapped;
     }

@@ -13,11 +13,18 @@ public final class EnginesDir {
     private EnginesDir() {
     }
 
-    /** From {@code -Dnewsroom.engines.dir}, {@code NEWSROOM_ENGINES_DIR}, or local-stack/target/engines above here. */
+    /**
+     * From {@code -Dnewsroom.engines.dir}, {@code NEWSROOM_ENGINES_DIR}, the checkout named by
+     * {@code -Dnewsroom.project.root}, or local-stack/target/engines in a folder above here.
+     */
     public static Path locate() {
         String configured = System.getProperty("newsroom.engines.dir", System.getenv("NEWSROOM_ENGINES_DIR"));
         if (configured != null && !configured.isBlank()) {
             return verified(Path.of(configured));
+        }
+        String projectRoot = System.getProperty("newsroom.project.root");
+        if (projectRoot != null && !projectRoot.isBlank()) {
+            return verified(Path.of(projectRoot, "local-stack/target/engines"));
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("local-stack/target/engines");

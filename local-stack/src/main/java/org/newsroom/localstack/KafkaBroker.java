@@ -34,7 +34,7 @@ public final class KafkaBroker implements AutoCloseable {
         Files.writeString(logging, LOGGING);
         String java = Jdks.javaOf(Jdks.find()).toString();
         String classpath = enginesDir.resolve("kafka/libs").toAbsolutePath() + "/*";
-        Path log = logDir.resolve("kafka.log");
+        Path log = Files.createDirectories(logDir).resolve("kafka.log");
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(java, classpath, config, workDir, log);
         }

@@ -1,0 +1,19 @@
+package org.newsroom.enrich;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of enrich-service ({@code enrich.*}, or {@code ENRICH_*} in the environment).
+ *
+ * @param enrichmentVersion    stamped on every enriched article, so reprocessing can tell versions apart
+ * @param rawPartitions        partitions of the raw topic when enrich creates it (it must exist before the
+ *                             topology starts, whichever service starts first)
+ * @param enrichedPartitions   partitions of the enriched topic when enrich creates it
+ */
+@ConfigurationProperties("enrich")
+public record EnrichProperties(
+        @DefaultValue("0.1.0") String enrichmentVersion,
+        @DefaultValue("3") int rawPartitions,
+        @DefaultValue("3") int enrichedPartitions) {
+}

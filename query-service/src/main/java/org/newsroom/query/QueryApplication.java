@@ -1,0 +1,14 @@
+package org.newsroom.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QueryApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryApplication.class, args);
+    }
+}

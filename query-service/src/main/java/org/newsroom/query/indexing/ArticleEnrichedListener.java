@@ -1,0 +1,82 @@
+package org.newsroom.query.indexing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes each batch of enriched articles. Offsets are committed only after the batch is written, so a crash
+ * re-delivers (and idempotently overwrites) instead of losing. Elasticsearch being unavailable stops the
+ * batch and retries it with backoff, pausing consumption; a record that cannot be read or that the index
+ * rejects goes to the dead-letter topic. A record without a value (a tombstone) removes the article.
+ */
+@Component
+class ArticleEnrichedListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleEnrichedListener.class);
+
+    private final ArticleIndexer indexer;
+
+    ArticleEnrichedListener(ArticleIndexer indexer) {
+        this.indexer = indexer;
+    }
+
+    @KafkaListener(id = "article-indexer", topics = Topics.ARTICLES_ENRICHED, batch = "true")
+    void on(List<ConsumerRecord<String, ArticleEnriched>> records) throws IOException {
+        int unreadable = firstUnreadable(records);
+        List<ConsumerRecord<String, ArticleEnriched>> readable = unreadable < 0 ? records : records.subList(0, unreadable);
+        List<ArticleEnriched> articles = new ArrayList<>();
+        List<String> deletions = new ArrayList<>();
+        for (ConsumerRecord<String, ArticleEnriched> record : readable) {
+            if (record.value() == null) {
+                deletions.add(record.key());
+            } else {
+                articles.add(record.value());
+            }
+        }
+        BulkOutcome outcome = indexer.write(articles, deletions);
+        if (!outcome.retryable().isEmpty()) {
+            throw new IndexUnavailableException("Elasticsearch could not take " + outcome.retryable().size()
+                    + " article(s), e.g. " + outcome.retryable().getFirst());
+        }
+        if (!outcome.rejected().isEmpty()) {
+            BulkOutcome.Failure failure = outcome.rejected().getFirst();
+            log.warn("Elasticsearch rejected article {}: {}", failure.articleId(), failure.reason());
+            throw new BatchListenerFailedException("rejected by the index",
+                    new RejectedDocumentException(failure.reason()), indexOf(readable, failure.articleId()));
+        }
+        if (unreadable >= 0) {
+            throw new BatchListenerFailedException("unreadable record", unreadable);
+        }
+    }
+
+    /** The error-handling deserializer leaves the value null and the cause in a header. */
+    private static int firstUnreadable(List<ConsumerRecord<String, ArticleEnriched>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, ArticleEnriched> record = records.get(i);
+            if (record.value() == null
+                    && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(List<ConsumerRecord<String, ArticleEnriched>> records, String articleId) {
+        for (int i = 0; i < records.size(); i++) {
+            if (articleId.equals(records.get(i).key())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package org.newsroom.query.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.newsroom.contracts.ArticleEnriched;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes articles to the index in one bulk request, idempotently: the article id is the document id, so a
+ * redelivered or updated article overwrites its document. Each item's outcome is classified rather than
+ * the whole request judged by its first error.
+ */
+@Component
+public class ArticleIndexer {
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    ArticleIndexer(ElasticsearchClient client, ArticleIndex index, JsonMapper json) {
+        this.client = client;
+        this.index = index;
+        this.json = json;
+    }
+
+    /** Indexes the articles and removes the ids in {@code deletions}; I/O failures propagate (retry). */
+    public BulkOutcome write(List<ArticleEnriched> articles, List<String> deletions) throws IOException {
+        if (articles.isEmpty() && deletions.isEmpty()) {
+            return BulkOutcome.EMPTY;
+        }
+        index.ensureExists();
+        List<BulkOperation> operations = new ArrayList<>();
+        for (ArticleEnriched article : articles) {
+            BinaryData document = BinaryData.of(json.writeValueAsBytes(ArticleDocument.of(article, clock.instant())),
+                    ContentType.APPLICATION_JSON);
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index.alias()).id(article.articleId()).document(document))));
+        }
+        for (String articleId : deletions) {
+            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(index.alias()).id(articleId))));
+        }
+        BulkResponse response = client.bulk(b -> b.operations(operations));
+        return classify(response.items());
+    }
+
+    static BulkOutcome classify(List<BulkResponseItem> items) {
+        List<BulkOutcome.Failure> retryable = new ArrayList<>();
+        List<BulkOutcome.Failure> rejected = new ArrayList<>();
+        int written = 0;
+        int conflicts = 0;
+        for (BulkResponseItem item : items) {
+            int status = item.status();
+            if (item.error() == null || (status == 404 && item.operationType().jsonValue().equals("delete"))) {
+                written++;
+            } else if (status == 409) {
+                conflicts++;
+            } else {
+                var failure = new BulkOutcome.Failure(item.id(), status, item.error().type() + ": " + item.error().reason());
+                (status == 429 || status >= 500 ? retryable : rejected).add(failure);
+            }
+        }
+        return new BulkOutcome(written, conflicts, retryable, rejected);
+    }
+}
