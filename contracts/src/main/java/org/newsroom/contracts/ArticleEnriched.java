@@ -59,6 +59,20 @@ public record ArticleEnriched(
                 enrichment.tags(), enrichment.entities(), enrichment.dedup(), enrichment.storyId());
     }
 
+    /** The same article with a new duplicate decision (e.g. when an earlier original turns up later). */
+    public ArticleEnriched withDedup(Dedup newDedup) {
+        return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
+                paragraphs, publishedAt, byline, dateline, language, removed, enrichmentVersion, enrichedAt, tags,
+                entities, newDedup, storyId);
+    }
+
+    /** The same article assigned to another story. */
+    public ArticleEnriched withStoryId(String newStoryId) {
+        return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
+                paragraphs, publishedAt, byline, dateline, language, removed, enrichmentVersion, enrichedAt, tags,
+                entities, dedup, newStoryId);
+    }
+
     /** The body as one text, paragraphs separated by blank lines. */
     public String body() {
         return String.join("\n\n", paragraphs);
