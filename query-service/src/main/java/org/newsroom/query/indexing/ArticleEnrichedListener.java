@@ -8,6 +8,7 @@ import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -25,9 +26,11 @@ class ArticleEnrichedListener {
     private static final Logger log = LoggerFactory.getLogger(ArticleEnrichedListener.class);
 
     private final ArticleIndexer indexer;
+    private final ApplicationEventPublisher events;
 
-    ArticleEnrichedListener(ArticleIndexer indexer) {
+    ArticleEnrichedListener(ArticleIndexer indexer, ApplicationEventPublisher events) {
         this.indexer = indexer;
+        this.events = events;
     }
 
     @KafkaListener(id = "article-indexer", topics = Topics.ARTICLES_ENRICHED, batch = "true")
@@ -47,6 +50,11 @@ class ArticleEnrichedListener {
         if (!outcome.retryable().isEmpty()) {
             throw new IndexUnavailableException("Elasticsearch could not take " + outcome.retryable().size()
                     + " article(s), e.g. " + outcome.retryable().getFirst());
+        }
+        var rejectedIds = outcome.rejected().stream().map(BulkOutcome.Failure::articleId).toList();
+        var indexed = articles.stream().filter(a -> !rejectedIds.contains(a.articleId())).toList();
+        if (!indexed.isEmpty() || !deletions.isEmpty()) {
+            events.publishEvent(new ArticlesIndexed(indexed, deletions));
         }
         if (!outcome.rejected().isEmpty()) {
             BulkOutcome.Failure failure = outcome.rejected().getFirst();
