@@ -12,6 +12,9 @@ public final class Topics {
     /** {@link ArticleEnriched} values keyed by articleId: the all-articles stream for subscribers. */
     public static final String ARTICLES_ENRICHED = "articles.enriched.v1";
 
+    /** {@link AlertMatched} values keyed by alertId: a saved search matched a newly indexed article. */
+    public static final String ALERTS_MATCHED = "alerts.matched.v1";
+
     /** Suffix of a dead-letter topic: the original bytes, with the cause in headers. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
