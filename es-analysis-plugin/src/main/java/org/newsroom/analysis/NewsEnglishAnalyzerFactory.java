@@ -1,0 +1,22 @@
+package org.newsroom.analysis;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.elasticsearch.plugin.NamedComponent;
+import org.elasticsearch.plugin.analysis.AnalyzerFactory;
+
+/**
+ * The analyzer {@code news_english}: Lucene's {@link EnglishAnalyzer} (standard tokenizer, English
+ * possessive, lowercase, English stop words, Porter stemmer), the same chain as the built-in {@code english}
+ * analyzer of a full distribution, so "sanction" and "sanctions" index and search as one term everywhere.
+ */
+@NamedComponent(NewsEnglishAnalyzerFactory.NAME)
+public class NewsEnglishAnalyzerFactory implements AnalyzerFactory {
+
+    public static final String NAME = "news_english";
+
+    @Override
+    public Analyzer create() {
+        return new EnglishAnalyzer();
+    }
+}
