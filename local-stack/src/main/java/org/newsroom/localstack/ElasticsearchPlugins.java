@@ -12,7 +12,8 @@ final class ElasticsearchPlugins {
     }
 
     static void install(Path home, Path zip, Path jdk) throws IOException {
-        Path marker = home.resolve("plugins").resolve("." + zip.getFileName() + "." + Files.size(zip) + ".installed");
+        // Outside plugins/: the node takes every entry there, hidden files included, for a plugin.
+        Path marker = home.resolve(".plugin-" + zip.getFileName() + "." + checksum(zip) + ".installed");
         if (Files.exists(marker)) {
             return;
         }
@@ -35,6 +36,13 @@ final class ElasticsearchPlugins {
             throw new IOException("interrupted installing " + zip, e);
         }
         Files.writeString(marker, zip.toString());
+    }
+
+    /** Changes whenever the zip is rebuilt with other content, so a new build of a plugin is reinstalled. */
+    private static String checksum(Path zip) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(Files.readAllBytes(zip));
+        return Long.toHexString(crc.getValue());
     }
 
     /** The {@code name} in the plugin's descriptor, which is the folder it is installed to. */
