@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -70,16 +71,21 @@ public final class LocalStack implements AutoCloseable {
         env.putIfAbsent("INGEST_DONE", feed.resolve("done").toString());
         env.putIfAbsent("INGEST_FAILED", feed.resolve("failed").toString());
         env.putIfAbsent("ENRICH_STATE_DIR", settings.var().resolve("enrich-state").toString());
-        startService("query-service", settings.queryPort(), env);
-        startService("enrich-service", settings.enrichPort(), env);
-        startService("ingest-service", settings.ingestPort(), env);
+        // The three boot side by side: they only need the engines, not each other.
+        List<ServiceProcess> services = List.of(
+                launchService("query-service", settings.queryPort(), env),
+                launchService("enrich-service", settings.enrichPort(), env),
+                launchService("ingest-service", settings.ingestPort(), env));
+        services.forEach(ServiceProcess::awaitUp);
     }
 
-    private void startService(String module, int port, Map<String, String> env) throws IOException {
+    private ServiceProcess launchService(String module, int port, Map<String, String> env) throws IOException {
         requirePortFree(module, port, module.split("-")[0].toUpperCase() + "_PORT");
         say("starting " + module + " on port " + port);
-        started.push(ServiceProcess.start(settings.projectRoot(), module, port, env, settings.home(),
-                settings.logs(), settings.run(), settings.serviceHeap()));
+        ServiceProcess service = ServiceProcess.launch(settings.projectRoot(), module, port, env, settings.home(),
+                settings.logs(), settings.run(), settings.serviceHeap());
+        started.push(service);
+        return service;
     }
 
     private static void requirePortFree(String what, int port, String variable) {

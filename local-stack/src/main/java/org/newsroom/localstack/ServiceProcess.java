@@ -31,6 +31,14 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path projectRoot, String module, int port, Map<String, String> environment,
                                        Path workDir, Path logDir, Path runDir, String heap) throws IOException {
+        ServiceProcess service = launch(projectRoot, module, port, environment, workDir, logDir, runDir, heap);
+        service.awaitUp();
+        return service;
+    }
+
+    /** Starts the jar without waiting, so several services can boot at once; then call {@link #awaitUp()}. */
+    public static ServiceProcess launch(Path projectRoot, String module, int port, Map<String, String> environment,
+                                        Path workDir, Path logDir, Path runDir, String heap) throws IOException {
         Path jar = jarOf(projectRoot, module);
         List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
                 "-Xms64m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
@@ -38,9 +46,12 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ChildProcess process = ChildProcess.start(module, command, env, workDir, logDir.resolve(module + ".log"), runDir);
-        ServiceProcess service = new ServiceProcess(process, port);
-        Ports.await(process, Duration.ofSeconds(180), service::isUp);
-        return service;
+        return new ServiceProcess(process, port);
+    }
+
+    /** Waits until the health endpoint answers UP; fails with the log's tail if the process dies first. */
+    public void awaitUp() {
+        Ports.await(process, Duration.ofSeconds(240), this::isUp);
     }
 
     static Path jarOf(Path projectRoot, String module) throws IOException {

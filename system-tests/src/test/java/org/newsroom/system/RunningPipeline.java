@@ -1,0 +1,129 @@
+package org.newsroom.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.ServiceProcess;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The three services running as processes from their built jars, pointed at the given engines, with a feed
+ * folder of their own: the system exactly as a user runs it.
+ */
+final class RunningPipeline implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path home;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private ServiceProcess query;
+
+    private RunningPipeline(Path home) {
+        this.home = home;
+    }
+
+    static RunningPipeline start(String kafkaBootstrapServers, String elasticsearchUrl, Path home) throws IOException {
+        RunningPipeline pipeline = new RunningPipeline(home);
+        try {
+            pipeline.launch(kafkaBootstrapServers, elasticsearchUrl);
+            return pipeline;
+        } catch (IOException | RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private void launch(String kafka, String elasticsearch) throws IOException {
+        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "ELASTICSEARCH_URL", elasticsearch,
+                "INGEST_INBOX", inbox().toString(),
+                "INGEST_DONE", done().toString(),
+                "INGEST_FAILED", failed().toString(),
+                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
+        Path logs = home.resolve("logs");
+        Path run = home.resolve("run");
+        query = ServiceProcess.launch(root, "query-service", Ports.free(), env, home, logs, run, "384m");
+        services.add(query);
+        services.add(ServiceProcess.launch(root, "enrich-service", Ports.free(), env, home, logs, run, "384m"));
+        services.add(ServiceProcess.launch(root, "ingest-service", Ports.free(), env, home, logs, run, "384m"));
+        services.forEach(ServiceProcess::awaitUp);
+    }
+
+    /** An empty folder under target/ for one test class: kept after the run, so its logs can be read. */
+    static Path freshHome(String name) throws IOException {
+        Path home = Path.of("target", name).toAbsolutePath();
+        if (Files.exists(home)) {
+            try (var walk = Files.walk(home)) {
+                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(home);
+    }
+
+    Path inbox() {
+        return home.resolve("feed/inbox");
+    }
+
+    Path done() {
+        return home.resolve("feed/done");
+    }
+
+    Path failed() {
+        return home.resolve("feed/failed");
+    }
+
+    /** Drops a file the way users and tools should: written aside, then renamed into the inbox. */
+    void drop(Path file) throws IOException {
+        drop(file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
+    void drop(String name, byte[] content) throws IOException {
+        Files.createDirectories(inbox());
+        Path partial = inbox().resolve(name + ".part");
+        Files.write(partial, content);
+        Files.move(partial, inbox().resolve(name));
+    }
+
+    /** {@code GET /api/search?q=} on the query service, as parsed JSON. */
+    JsonNode search(String query) {
+        String url = query().url() + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ServiceProcess query() {
+        return query;
+    }
+
+    @Override
+    public void close() {
+        services.reversed().forEach(ServiceProcess::close);
+    }
+}
