@@ -1,9 +1,12 @@
 package org.newsroom.ingest;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of ingest-service ({@code ingest.*}, or {@code INGEST_*} in the environment).
@@ -15,6 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietPeriod     how long a file must be unchanged before it is read, so half-written files are not
  * @param folderSource    the source name given to articles dropped into the folder
  * @param rawPartitions   partitions of the raw topic when ingest creates it
+ * @param recursive       whether files in sub-folders of the inbox are taken in too
+ * @param maxFileSize     a larger file (dropped or posted) is refused without being read
+ * @param maxItems        a document holding more items than this is refused as a whole
+ * @param apiKey          the key {@code POST /api/articles} requires in {@code X-Api-Key} ({@code INGEST_API_KEY});
+ *                        when blank the endpoint refuses every request
+ * @param http            limits of the HTTP intake
+ * @param feeds           the feeds polled over HTTP
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -24,5 +34,39 @@ public record IngestProperties(
         @DefaultValue("500ms") Duration scanInterval,
         @DefaultValue("1s") Duration quietPeriod,
         @DefaultValue("inbox") String folderSource,
-        @DefaultValue("3") int rawPartitions) {
+        @DefaultValue("3") int rawPartitions,
+        @DefaultValue("false") boolean recursive,
+        @DefaultValue("20MB") DataSize maxFileSize,
+        @DefaultValue("1000") int maxItems,
+        String apiKey,
+        @DefaultValue Http http,
+        @DefaultValue Feeds feeds) {
+
+    /**
+     * @param maxBodySize a larger request body is refused with 413
+     * @param maxBatch    a batch with more articles is refused with 413
+     */
+    public record Http(@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue("500") int maxBatch) {
+    }
+
+    /**
+     * @param sources    the feeds to poll
+     * @param interval   how often each feed is fetched when all is well
+     * @param maxBackoff the longest wait after repeated errors (the wait doubles from {@code interval})
+     * @param timeout    connect and read timeout of one fetch
+     * @param stateDir   where each feed's position (ETag, Last-Modified, items seen) is kept across restarts
+     */
+    public record Feeds(@DefaultValue List<FeedSource> sources,
+                        @DefaultValue("5m") Duration interval,
+                        @DefaultValue("1h") Duration maxBackoff,
+                        @DefaultValue("20s") Duration timeout,
+                        @DefaultValue("var/ingest/feeds") Path stateDir) {
+    }
+
+    /**
+     * @param name the source name its articles carry, e.g. {@code guardian-world}
+     * @param url  the RSS 2.0 or Atom document
+     */
+    public record FeedSource(String name, URI url) {
+    }
 }

@@ -1,19 +1,26 @@
 package org.newsroom.ingest.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * The watched folder and its two outcomes. A file is offered only once it has been quiet (unchanged) for
- * a while and is not a hidden or partial download, so files still being written are never read half-way.
+ * a while and is not a hidden or partial download, so files still being written are never read half-way;
+ * links and anything resolving outside the inbox are refused, and so is a file over the size limit.
  */
 final class Inbox {
 
@@ -23,40 +30,83 @@ final class Inbox {
     private final Path done;
     private final Path failed;
     private final Duration quietPeriod;
+    private final boolean recursive;
 
-    Inbox(Path inbox, Path done, Path failed, Duration quietPeriod) throws IOException {
-        this.inbox = Files.createDirectories(inbox);
-        this.done = Files.createDirectories(done);
-        this.failed = Files.createDirectories(failed);
+    Inbox(Path inbox, Path done, Path failed, Duration quietPeriod, boolean recursive) throws IOException {
+        this.inbox = Files.createDirectories(inbox).toRealPath();
+        this.done = Files.createDirectories(done).toRealPath();
+        this.failed = Files.createDirectories(failed).toRealPath();
         this.quietPeriod = quietPeriod;
+        this.recursive = recursive;
     }
 
-    /** Files ready to be read, oldest first. */
+    /** Files (and links, to be refused) ready to be taken, oldest first. */
     List<Path> readyFiles(Instant now) throws IOException {
-        try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(Inbox::isComplete)
-                    .filter(file -> isQuiet(file, now))
-                    .sorted((a, b) -> modified(a).compareTo(modified(b)))
-                    .toList();
+        List<Path> ready = new ArrayList<>();
+        Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (dir.equals(inbox)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                boolean skipped = !recursive || dir.equals(done) || dir.equals(failed) || isHidden(dir);
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                boolean candidate = attributes.isSymbolicLink()
+                        || attributes.isRegularFile() && isComplete(file) && isQuiet(attributes, now);
+                if (candidate) {
+                    ready.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                // A file that vanished or cannot be listed is simply not offered this time.
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        ready.sort(Comparator.comparing(Inbox::modified));
+        return ready;
+    }
+
+    /** Where the file sits inside the inbox, e.g. {@code wires/afp/item.xml}: its name in logs and sources. */
+    String nameOf(Path file) {
+        return inbox.relativize(file).toString();
+    }
+
+    /**
+     * The file's bytes, or empty when it changed while being read (it will be offered again once quiet).
+     * Links, paths resolving outside the inbox and files over {@code maxBytes} are refused unread.
+     */
+    Optional<byte[]> read(Path file, long maxBytes) throws RefusedFileException, IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new RefusedFileException("a symbolic link: refused, the inbox takes only real files");
         }
-    }
-
-    private static boolean isComplete(Path file) {
-        String name = file.getFileName().toString().toLowerCase();
-        return !name.startsWith(".") && PARTIAL_SUFFIXES.stream().noneMatch(name::endsWith);
-    }
-
-    private boolean isQuiet(Path file, Instant now) {
-        return modified(file).toInstant().plus(quietPeriod).isBefore(now);
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.from(Instant.MAX);
+        if (!file.toRealPath().startsWith(inbox)) {
+            throw new RefusedFileException("resolves outside the inbox (" + file.toRealPath() + "): refused");
         }
+        BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (before.size() > maxBytes) {
+            throw new RefusedFileException(tooLarge(before.size(), maxBytes));
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        if (bytes.length > maxBytes) {
+            throw new RefusedFileException(tooLarge(bytes.length, maxBytes));
+        }
+        BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        boolean changed = after.size() != bytes.length || !after.lastModifiedTime().equals(before.lastModifiedTime());
+        return changed ? Optional.empty() : Optional.of(bytes);
+    }
+
+    private static String tooLarge(long size, long maxBytes) {
+        return "%d bytes, larger than the limit of %d bytes (ingest.max-file-size)".formatted(size, maxBytes);
     }
 
     Path moveToDone(Path file) throws IOException {
@@ -66,19 +116,55 @@ final class Inbox {
     /** Moves the file aside and writes {@code <name>.error} beside it with the reason. */
     Path moveToFailed(Path file, String reason) throws IOException {
         Path moved = moveInto(failed, file);
-        Files.writeString(moved.resolveSibling(moved.getFileName() + ".error"), reason + System.lineSeparator(),
-                StandardCharsets.UTF_8);
+        writeError(moved, reason);
         return moved;
     }
 
-    /** Never overwrites: a second file of the same name gets a numbered name, so no input is lost. */
-    private static Path moveInto(Path folder, Path file) throws IOException {
+    /** Records, beside where a file went, items of it that were refused while the others were taken in. */
+    Path recordItemFailures(Path taken, List<String> failures) throws IOException {
+        Path record = failed.resolve(done.relativize(taken));
+        Files.createDirectories(record.getParent());
+        return writeError(record, failures.size() + " item(s) refused, the others were taken in (file in done: "
+                + taken + ")" + System.lineSeparator() + String.join(System.lineSeparator(), failures));
+    }
+
+    private static Path writeError(Path file, String reason) throws IOException {
+        Path error = file.resolveSibling(file.getFileName() + ".error");
+        Files.writeString(error, reason + System.lineSeparator(), StandardCharsets.UTF_8);
+        return error;
+    }
+
+    /** Keeps the file's place under the inbox; never overwrites: a same-named file gets a numbered name. */
+    private Path moveInto(Path folder, Path file) throws IOException {
+        Path relative = inbox.relativize(file);
+        Path parent = relative.getParent() == null ? folder : Files.createDirectories(folder.resolve(relative.getParent()));
         String name = file.getFileName().toString();
-        Path target = folder.resolve(name);
-        for (int n = 1; Files.exists(target); n++) {
+        Path target = parent.resolve(name);
+        for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
             int dot = name.lastIndexOf('.');
-            target = folder.resolve(dot > 0 ? name.substring(0, dot) + "." + n + name.substring(dot) : name + "." + n);
+            target = parent.resolve(dot > 0 ? name.substring(0, dot) + "." + n + name.substring(dot) : name + "." + n);
         }
         return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean isHidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean isComplete(Path file) {
+        String name = file.getFileName().toString().toLowerCase();
+        return !isHidden(file) && PARTIAL_SUFFIXES.stream().noneMatch(name::endsWith);
+    }
+
+    private boolean isQuiet(BasicFileAttributes attributes, Instant now) {
+        return attributes.lastModifiedTime().toInstant().plus(quietPeriod).isBefore(now);
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
+        }
     }
 }

@@ -2,16 +2,16 @@ package org.newsroom.ingest.intake;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.ingest.IngestProperties;
-import org.newsroom.ingest.parsing.DocumentParser;
 import org.newsroom.ingest.parsing.UnreadableDocumentException;
-import org.newsroom.ingest.publishing.ArticleReceivedPublisher;
 import org.newsroom.ingest.publishing.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scans the inbox and takes in every ready file: parsed articles are published, and only after Kafka
- * acknowledged them does the file move to done. An unreadable file moves to failed with the reason; when
- * Kafka is unreachable the file stays in the inbox and is offered again on the next scan.
+ * acknowledged them does the file move to done. A refused or unreadable file moves to failed with the
+ * reason, without stopping the others; when Kafka is unreachable the file stays in the inbox and is
+ * offered again on the next scan.
  */
 @Component
 class InboxWatcher {
@@ -29,48 +30,71 @@ class InboxWatcher {
     private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
 
     private final Inbox inbox;
-    private final DocumentParser parser = new DocumentParser();
-    private final ArticleReceivedPublisher publisher;
+    private final Documents documents;
+    private final ArticleIntake intake;
     private final IngestProperties properties;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    InboxWatcher(IngestProperties properties, ArticleReceivedPublisher publisher) throws IOException {
-        this.inbox = new Inbox(properties.inbox(), properties.done(), properties.failed(), properties.quietPeriod());
-        this.publisher = publisher;
+    InboxWatcher(IngestProperties properties, ArticleIntake intake) throws IOException {
+        this.inbox = new Inbox(properties.inbox(), properties.done(), properties.failed(), properties.quietPeriod(),
+                properties.recursive());
+        this.documents = new Documents(properties.maxItems());
+        this.intake = intake;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
     }
 
     @Scheduled(fixedDelayString = "${ingest.scan-interval:500ms}")
     void scan() throws IOException {
         for (Path file : inbox.readyFiles(clock.instant())) {
-            if (!take(file)) {
-                return;
+            try {
+                if (!take(file)) {
+                    return;
+                }
+            } catch (IOException e) {
+                log.warn("Could not take in {}, will offer it again: {}", file, e.toString());
             }
         }
     }
 
     /** Returns false when Kafka failed, so the scan stops instead of failing file after file. */
     private boolean take(Path file) throws IOException {
-        List<ArticleReceived> articles;
+        String name = inbox.nameOf(file);
+        Source source = new Source(properties.folderSource(), SourceKind.folder, name);
+        Documents.Read read;
         try {
-            Source source = new Source(properties.folderSource(), SourceKind.folder, file.getFileName().toString());
-            articles = parser.parse(file.getFileName().toString(), Files.readAllBytes(file)).stream()
-                    .map(parsed -> Receipts.received(parsed, source, clock.instant()))
-                    .toList();
-        } catch (UnreadableDocumentException e) {
-            Path moved = inbox.moveToFailed(file, e.getMessage());
-            log.warn("Rejected {}: {} (moved to {})", file.getFileName(), e.getMessage(), moved);
+            Optional<byte[]> content = inbox.read(file, properties.maxFileSize().toBytes());
+            if (content.isEmpty()) {
+                log.info("{} changed while being read; waiting until it is quiet", name);
+                return true;
+            }
+            read = documents.read(name, content.get());
+        } catch (RefusedFileException | UnreadableDocumentException e) {
+            refuse(file, source, e.getMessage());
             return true;
         }
+        List<ArticleReceived> articles;
         try {
-            publisher.publish(articles);
+            articles = intake.take(source, read.articles());
         } catch (PublishFailedException e) {
-            log.warn("Keeping {} in the inbox: {}", file.getFileName(), e.getMessage());
+            log.warn("Keeping {} in the inbox: {}", name, e.getMessage());
             return false;
         }
         Path moved = inbox.moveToDone(file);
-        log.info("Took in {} article(s) from {} (moved to {})", articles.size(), file.getFileName(), moved);
+        log.info("Took in {} article(s) from {} (moved to {})", articles.size(), name, moved);
+        if (!read.failures().isEmpty()) {
+            intake.rejected(source, read.failures().size());
+            Path record = inbox.recordItemFailures(moved, read.failures());
+            log.warn("Refused {} item(s) of {}: see {}", read.failures().size(), name, record);
+        }
         return true;
+    }
+
+    private void refuse(Path file, Source source, String reason) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path moved = inbox.moveToFailed(file, reason);
+        intake.rejected(source, 1);
+        log.warn("Refused {}: {} (moved to {})", source.uri(), reason, moved);
     }
 }

@@ -7,19 +7,19 @@ import org.newsroom.contracts.Source;
 import org.newsroom.ingest.identity.ArticleIds;
 import org.newsroom.ingest.parsing.ParsedArticle;
 
-/** Gives a parsed article its identity and source: the event every intake path publishes. */
-final class Receipts {
+/** Gives a parsed article its identity and source: the event every intake path, backfill included, publishes. */
+public final class Receipts {
 
     private Receipts() {
     }
 
-    static ArticleReceived received(ParsedArticle parsed, Source source, Instant now) {
+    public static ArticleReceived received(ParsedArticle parsed, Source source, Instant now) {
         return new ArticleReceived(UUID.randomUUID(), now, idOf(parsed, source), parsed.version(), source,
                 parsed.format(), parsed.url(), parsed.guid(), parsed.headline(), parsed.paragraphs(),
                 parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed());
     }
 
-    static String idOf(ParsedArticle parsed, Source source) {
+    public static String idOf(ParsedArticle parsed, Source source) {
         if (parsed.guid() != null && !parsed.guid().isBlank()) {
             return ArticleIds.fromGuid(parsed.guid());
         }
