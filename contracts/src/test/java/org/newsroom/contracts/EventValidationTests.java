@@ -1,0 +1,50 @@
+package org.newsroom.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventValidationTests {
+
+    @Test
+    void rejectsAnArticleIdThatCannotBeAKafkaKeyAndDocumentId() {
+        assertThatThrownBy(() -> received("has/slash and space"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("articleId");
+    }
+
+    @Test
+    void rejectsAVersionBelowOne() {
+        ArticleReceived valid = received("abc");
+        assertThatThrownBy(() -> new ArticleReceived(valid.eventId(), valid.occurredAt(), "abc", 0, valid.source(),
+                "text", null, null, "h", List.of("p"), null, null, null, null, null))
+                .hasMessageContaining("version");
+    }
+
+    @Test
+    void copiesParagraphsSoTheEventCannotChangeAfterPublication() {
+        List<String> paragraphs = new ArrayList<>(List.of("first"));
+        ArticleReceived article = new ArticleReceived(UUID.randomUUID(), Instant.now(), "abc", 1,
+                new Source("inbox", SourceKind.folder, null), "text", null, null, "h", paragraphs, null, null, null,
+                null, null);
+
+        paragraphs.add("second");
+
+        assertThat(article.paragraphs()).containsExactly("first");
+    }
+
+    @Test
+    void namesDeadLetterTopicsAfterTheirSource() {
+        assertThat(Topics.deadLetterOf(Topics.ARTICLES_RAW)).isEqualTo("articles.raw.v1.DLT").isEqualTo(Topics.ARTICLES_RAW_DLT);
+    }
+
+    private static ArticleReceived received(String id) {
+        return new ArticleReceived(UUID.randomUUID(), Instant.now(), id, 1, new Source("inbox", SourceKind.folder, null),
+                "text", null, null, "h", List.of("p"), null, null, null, null, null);
+    }
+}
