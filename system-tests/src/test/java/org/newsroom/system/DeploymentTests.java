@@ -1,0 +1,138 @@
+package org.newsroom.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.Topics;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Nothing here can start containers, so deploy/ is checked statically: the files parse, every service gets
+ * the addresses it needs, ports and probes match what the services serve, and topic names match the code.
+ */
+class DeploymentTests {
+
+    private static final Path ROOT = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath();
+    private static final Path DEPLOY = ROOT.resolve("deploy");
+    private static final Map<String, Integer> PORTS = Map.of("query-service", 8080, "ingest-service", 8081, "enrich-service", 8082);
+
+    @Test
+    void composeGivesEveryServiceItsEnginesPortAndHealthCheck() throws IOException {
+        Map<String, Object> services = map(single(DEPLOY.resolve("compose.yaml")).get("services"));
+
+        assertThat(services).containsKeys("kafka", "elasticsearch", "ingest-service", "enrich-service", "query-service");
+        PORTS.forEach((service, port) -> {
+            Map<String, Object> definition = map(services.get(service));
+            Map<String, Object> env = map(definition.get("environment"));
+            assertThat(env).as(service).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+            assertThat(String.valueOf(env.get("SERVER_PORT"))).as(service).isEqualTo(String.valueOf(port));
+            assertThat(definition).as(service).containsKey("healthcheck");
+            assertThat(defaultPort(service)).as(service + " application.yaml").isEqualTo(port);
+        });
+        assertThat(map(map(services.get("query-service")).get("environment")))
+                .containsEntry("ELASTICSEARCH_URL", "http://elasticsearch:9200");
+        assertThat(String.valueOf(map(map(services.get("kafka")).get("environment")).get("KAFKA_ADVERTISED_LISTENERS")))
+                .isEqualTo("PLAINTEXT://kafka:9092");
+    }
+
+    @Test
+    void kubernetesWorkloadsProbeTheActuatorOnTheirOwnPort() throws IOException {
+        List<Map<String, Object>> workloads = kubernetes().stream()
+                .filter(doc -> List.of("Deployment", "StatefulSet").contains(doc.get("kind")))
+                .toList();
+
+        assertThat(workloads).extracting(doc -> map(doc.get("metadata")).get("name"))
+                .containsExactlyInAnyOrderElementsOf(PORTS.keySet());
+        for (Map<String, Object> workload : workloads) {
+            String name = (String) map(workload.get("metadata")).get("name");
+            Map<String, Object> container = map(list(map(map(map(workload.get("spec")).get("template")).get("spec"))
+                    .get("containers")).getFirst());
+            assertThat(map(list(container.get("ports")).getFirst()).get("containerPort")).as(name).isEqualTo(PORTS.get(name));
+            assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
+            assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
+            assertThat(list(container.get("envFrom")).toString()).as(name).contains("newsroom-config");
+        }
+    }
+
+    @Test
+    void configMapProvidesTheEngineAddresses() throws IOException {
+        Map<String, Object> config = kubernetes().stream()
+                .filter(doc -> "ConfigMap".equals(doc.get("kind"))).findFirst().orElseThrow();
+
+        assertThat(map(config.get("data"))).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL");
+    }
+
+    @Test
+    void kafkaTopicsAreTheTopicsTheCodeUsesWithEnoughPartitionsForTheReplicas() throws IOException {
+        List<Map<String, Object>> topics = kubernetes().stream().filter(doc -> "KafkaTopic".equals(doc.get("kind"))).toList();
+
+        assertThat(topics).extracting(doc -> map(doc.get("spec")).get("topicName")).containsExactlyInAnyOrder(
+                Topics.ARTICLES_RAW, Topics.ARTICLES_RAW_DLT, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_ENRICHED_DLT,
+                Topics.ALERTS_MATCHED);
+        int rawPartitions = topics.stream().map(doc -> map(doc.get("spec")))
+                .filter(spec -> Topics.ARTICLES_RAW.equals(spec.get("topicName")))
+                .map(spec -> (Integer) spec.get("partitions")).findFirst().orElseThrow();
+        int enrichReplicas = kubernetes().stream()
+                .filter(doc -> "StatefulSet".equals(doc.get("kind")))
+                .map(doc -> (Integer) map(doc.get("spec")).get("replicas")).findFirst().orElseThrow();
+        assertThat(enrichReplicas).isLessThanOrEqualTo(rawPartitions);
+    }
+
+    @Test
+    void kustomizationListsEveryManifest() throws IOException {
+        List<Object> resources = list(single(DEPLOY.resolve("kubernetes/kustomization.yaml")).get("resources"));
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("kustomization.yaml")))
+                    .containsExactlyInAnyOrderElementsOf(resources.stream().map(String::valueOf).toList());
+        }
+    }
+
+    private static int defaultPort(String service) {
+        try {
+            Map<String, Object> yaml = single(ROOT.resolve(service).resolve("src/main/resources/application.yaml"));
+            return (Integer) map(yaml.get("server")).get("port");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Map<String, Object>> kubernetes() throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    for (Object doc : new Yaml().loadAll(reader)) {
+                        documents.add(map(doc));
+                    }
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static Map<String, Object> single(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+}
