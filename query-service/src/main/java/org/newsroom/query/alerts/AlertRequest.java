@@ -1,0 +1,75 @@
+package org.newsroom.query.alerts;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The body of {@code POST /api/alerts}. A saved search needs a name and at least a query or one filter;
+ * the webhook, when given, is an absolute http(s) URL.
+ */
+public record AlertRequest(String name, String query, String tag, String source, String agency, String language,
+                           String webhook) {
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_QUERY_LENGTH = 1000;
+    static final int MAX_FILTER_LENGTH = 200;
+    static final int MAX_WEBHOOK_LENGTH = 2000;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    /** The alert this request describes, or {@link InvalidAlertException} listing every problem found. */
+    Alert toAlert(String id, Instant createdAt) {
+        List<String> problems = new ArrayList<>();
+        String cleanName = checked("name", name, MAX_NAME_LENGTH, problems);
+        String cleanQuery = checked("query", query, MAX_QUERY_LENGTH, problems);
+        String cleanTag = checked("tag", tag, MAX_FILTER_LENGTH, problems);
+        String cleanSource = checked("source", source, MAX_FILTER_LENGTH, problems);
+        String cleanAgency = checked("agency", agency, MAX_FILTER_LENGTH, problems);
+        String cleanLanguage = checked("language", language, MAX_FILTER_LENGTH, problems);
+        URI hook = webhook(checked("webhook", webhook, MAX_WEBHOOK_LENGTH, problems), problems);
+        if (name == null || name.isBlank()) {
+            problems.add("name is required");
+        }
+        if (Stream.of(query, tag, source, agency, language).allMatch(v -> v == null || v.isBlank())) {
+            problems.add("a query or at least one of tag, source, agency, language is required");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAlertException(problems);
+        }
+        return new Alert(id, cleanName, cleanQuery, cleanTag, cleanSource, cleanAgency, cleanLanguage, hook, createdAt);
+    }
+
+    private static String checked(String field, String value, int maxLength, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength || CONTROL.matcher(stripped).find()) {
+            problems.add(field + " is too long or has control characters");
+            return null;
+        }
+        return stripped;
+    }
+
+    private static URI webhook(String value, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below, like any other unusable URL
+        }
+        problems.add("webhook must be an absolute http or https URL");
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+package org.newsroom.query.live;
+
+import java.time.Instant;
+import java.util.List;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.Dedup;
+import org.newsroom.contracts.Source;
+import org.newsroom.contracts.Tag;
+
+/**
+ * A newly indexed article as a live stream sends it: the fields of a search hit (so a page renders both the
+ * same way) plus tag labels, with the opening of the body as the snippet.
+ */
+public record LiveArticle(String id, String headline, Instant publishedAt, Source source, Dateline dateline,
+                          String url, String snippet, Dedup dedup, String storyId, List<String> tags) {
+
+    private static final int SNIPPET_LENGTH = 200;
+
+    static LiveArticle of(ArticleEnriched article) {
+        List<String> tags = article.tags().stream().map(LiveArticle::label).toList();
+        return new LiveArticle(article.articleId(), article.headline(), article.publishedAt(), article.source(),
+                article.dateline(), article.url(), snippet(article), article.dedup(), article.storyId(), tags);
+    }
+
+    private static String snippet(ArticleEnriched article) {
+        String body = article.paragraphs().isEmpty() ? "" : article.paragraphs().getFirst();
+        if (body.length() <= SNIPPET_LENGTH) {
+            return body;
+        }
+        int cut = body.lastIndexOf(' ', SNIPPET_LENGTH);
+        return body.substring(0, cut > 0 ? cut : SNIPPET_LENGTH) + " …";
+    }
+
+    /** Keeps {@link Tag} out of the payload: a reader needs the label, not the evidence. */
+    private static String label(Tag tag) {
+        return tag.label() == null ? tag.id() : tag.label();
+    }
+}

@@ -1,0 +1,47 @@
+package org.newsroom.query.live;
+
+import org.newsroom.query.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/stream?q=&tag=&source=&agency=&language=}: Server-Sent Events of newly indexed articles
+ * matching the filters. Events: {@code ready} once, then {@code article} per match; comments as heartbeats.
+ */
+@RestController
+class LiveController {
+
+    private final LiveStreams streams;
+
+    LiveController(LiveStreams streams) {
+        this.streams = streams;
+    }
+
+    @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestParam(name = "q", required = false) String query,
+                      @RequestParam(required = false) String tag,
+                      @RequestParam(required = false) String source,
+                      @RequestParam(required = false) String agency,
+                      @RequestParam(required = false) String language) {
+        return streams.open(new LiveFilter(query, tag, source, agency, language)).emitter();
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalidFilter(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid stream request", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyStreamsException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many live streams", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
+    }
+}

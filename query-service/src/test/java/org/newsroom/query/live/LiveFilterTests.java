@@ -1,0 +1,43 @@
+package org.newsroom.query.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.web.TestArticles;
+
+class LiveFilterTests {
+
+    private final ArticleEnriched venezuela = TestArticles.venezuelaStory("live-filter-1");
+
+    @Test
+    void letsEverythingThroughWithoutFilters() {
+        assertThat(new LiveFilter(" ", null, "", null, null).matcher().matches(venezuela)).isTrue();
+    }
+
+    @Test
+    void matchesTheQueryAgainstHeadlineAndBody() {
+        assertThat(filter("venezuela", null, null).matches(venezuela)).isTrue();
+        assertThat(filter("\"arctic council\"", null, null).matches(venezuela)).isTrue();
+        assertThat(filter("football", null, null).matches(venezuela)).isFalse();
+    }
+
+    @Test
+    void matchesTagsByIdOrLabelAndSourcesIgnoringCase() {
+        assertThat(filter(null, "medtop:11000000", null).matches(venezuela)).isTrue();
+        assertThat(filter(null, "politics", "AP").matches(venezuela)).isTrue();
+        assertThat(filter(null, "sport", null).matches(venezuela)).isFalse();
+        assertThat(filter(null, null, "bbc").matches(venezuela)).isFalse();
+    }
+
+    @Test
+    void refusesOverlongQueries() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new LiveFilter("x".repeat(1001), null, null, null, null))
+                .withMessageContaining("q is longer than 1000");
+    }
+
+    private static LiveFilter.Matcher filter(String query, String tag, String source) {
+        return new LiveFilter(query, tag, source, null, null).matcher();
+    }
+}
