@@ -39,6 +39,15 @@ public final class ElasticsearchNode implements AutoCloseable {
      */
     public static ElasticsearchNode start(Path enginesDir, Path homeParent, Path workDir, int port, Path logDir,
                                           Path runDir, String heap) throws IOException {
+        if (EsUser.needed() && !(EsUser.canReach(homeParent) && EsUser.canReach(workDir) && EsUser.canReach(logDir))) {
+            // A checkout under a closed folder (e.g. /root) cannot be entered by the node's user.
+            Path fallback = EsUser.fallbackFor(workDir);
+            System.err.println("[newsroom] " + workDir + " is closed to user " + EsUser.NAME
+                    + "; Elasticsearch keeps its files in " + fallback + " instead");
+            homeParent = fallback.resolve("home");
+            workDir = fallback.resolve("node");
+            logDir = fallback.resolve("logs");
+        }
         Path home = unpacked(enginesDir, homeParent);
         Path data = workDir.resolve("data");
         Path logs = logDir.resolve("elasticsearch");

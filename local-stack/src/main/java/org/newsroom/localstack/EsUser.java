@@ -1,7 +1,9 @@
 package org.newsroom.localstack;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,28 @@ final class EsUser {
                         + "or set NEWSROOM_VAR to one.");
             }
         }
+    }
+
+    /** Whether every existing folder above {@code path} lets other users through. */
+    static boolean canReach(Path path) {
+        for (Path dir = path.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.exists(dir)) {
+                continue;
+            }
+            try {
+                if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A folder every user can reach, unique to {@code workDir}, for when the checkout itself is closed. */
+    static Path fallbackFor(Path workDir) {
+        return Path.of("/var/tmp/newsroom-es", Integer.toHexString(workDir.toAbsolutePath().toString().hashCode()));
     }
 
     /** The command prefix that drops to the user; {@code setpriv} execs, so the pid stays the node's. */
