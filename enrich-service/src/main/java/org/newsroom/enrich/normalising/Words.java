@@ -1,0 +1,52 @@
+package org.newsroom.enrich.normalising;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The word tokens every text model in enrich-service sees: lower case, letters and digits, pure numbers and
+ * one-letter tokens dropped. Training and runtime must tokenise alike.
+ */
+public final class Words {
+
+    /** Function words that carry no topic; kept short on purpose, weighting does the rest. */
+    private static final Set<String> STOP = Set.of("the", "of", "and", "to", "in", "a", "for", "on", "is", "it",
+            "that", "by", "at", "as", "be", "was", "with", "from", "its", "said", "an", "are", "has", "he", "have",
+            "will", "which", "or", "this", "not", "but", "were", "had", "been", "would", "they", "their", "also",
+            "we", "his", "she", "her", "who", "there", "than", "so", "if", "into", "up", "out", "about");
+
+    private Words() {
+    }
+
+    public static List<String> of(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null) {
+            return words;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean part = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
+            if (part && start < 0) {
+                start = i;
+            } else if (!part && start >= 0) {
+                add(lower.substring(start, i), words);
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /** Tokens without function words: what similarity and topic models compare. */
+    public static List<String> content(String text) {
+        return of(text).stream().filter(w -> !STOP.contains(w)).toList();
+    }
+
+    private static void add(String token, List<String> words) {
+        if (token.length() > 1 && !token.chars().allMatch(Character::isDigit)) {
+            words.add(token);
+        }
+    }
+}

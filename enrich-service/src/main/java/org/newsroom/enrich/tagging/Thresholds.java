@@ -1,0 +1,44 @@
+package org.newsroom.enrich.tagging;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/** Picks a decision threshold from held-out decisions: the cut that maximises F1 (SCut). */
+final class Thresholds {
+
+    /** With nothing trustworthy to learn from, keep the SVM's own boundary. */
+    static final double DEFAULT = 0.0;
+
+    /**
+     * A cut that reaches only a poor F1 on held-out data (a subject with one or two examples) would flood
+     * the output with false positives; such subjects keep the default boundary instead (SCut.fbr).
+     */
+    static final double MIN_F1 = 0.3;
+
+    /** The lowest cut accepted, for the same reason. */
+    static final double FLOOR = -0.4;
+
+    private Thresholds() {
+    }
+
+    static double bestF1(double[] decisions, double[] y) {
+        Integer[] order = new Integer[y.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> decisions[i]).reversed());
+        long positives = Arrays.stream(y).filter(v -> v > 0).count();
+        double best = 0;
+        double threshold = DEFAULT;
+        int truePositives = 0;
+        for (int k = 0; k < order.length - 1 && positives > 0; k++) {
+            if (y[order[k]] > 0) {
+                truePositives++;
+            }
+            double f1 = 2.0 * truePositives / (k + 1 + positives);
+            if (f1 > best) {
+                best = f1;
+                threshold = (decisions[order[k]] + decisions[order[k + 1]]) / 2;
+            }
+        }
+        return best < MIN_F1 ? DEFAULT : Math.max(threshold, FLOOR);
+    }
+}
