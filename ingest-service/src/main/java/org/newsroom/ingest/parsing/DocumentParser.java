@@ -1,16 +1,97 @@
 package org.newsroom.ingest.parsing;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.newsroom.ingest.cleaning.ArticleCleaner;
+import org.newsroom.ingest.cleaning.ArticleText;
 
 /**
- * Turns one dropped or posted document into the articles it holds (a feed or package holds many).
- * The format is recognised from the content; the file name is only a hint.
+ * Turns one dropped, posted or fetched document into the articles it holds (a feed, package, JSON array or
+ * JSON Lines file holds many), cleaned. The format is recognised from the content; the name is only a hint.
+ * Limits on size and item count keep one huge document from starving the rest.
  */
 public final class DocumentParser {
 
-    private final PlainTextParser plainText = new PlainTextParser();
+    /** Default limits: a large agency file or feed is a few MB and a few hundred items. */
+    public static final int DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+    public static final int DEFAULT_MAX_ITEMS = 10_000;
 
+    private final int maxBytes;
+    private final int maxItems;
+    private final ArticleCleaner cleaner = new ArticleCleaner();
+
+    public DocumentParser() {
+        this(DEFAULT_MAX_BYTES, DEFAULT_MAX_ITEMS);
+    }
+
+    public DocumentParser(int maxBytes, int maxItems) {
+        this.maxBytes = maxBytes;
+        this.maxItems = maxItems;
+    }
+
+    /**
+     * The articles of the document; items that failed are left out (use {@link #read} to see them). Throws
+     * when the document as a whole is unreadable or none of its items could be read.
+     */
     public List<ParsedArticle> parse(String name, byte[] content) throws UnreadableDocumentException {
-        return List.of(plainText.parse(content));
+        ParsedDocument document = read(name, content);
+        if (document.articles().isEmpty()) {
+            throw new UnreadableDocumentException("no readable article: " + document.failures().stream()
+                    .map(failure -> failure.item() + ": " + failure.reason()).collect(Collectors.joining("; ")));
+        }
+        return document.articles();
+    }
+
+    /**
+     * Everything in the document: its cleaned articles and, apart, the items that failed with their reasons.
+     * Throws only when the document as a whole cannot be read (empty, binary, malformed, over a limit).
+     */
+    public ParsedDocument read(String name, byte[] content) throws UnreadableDocumentException {
+        if (content.length > maxBytes) {
+            throw new UnreadableDocumentException("document of %,d bytes is over the %,d-byte limit"
+                    .formatted(content.length, maxBytes));
+        }
+        String text = TextDecoding.decode(content);
+        if (text.isBlank()) {
+            throw new UnreadableDocumentException("document holds only whitespace");
+        }
+        ParsedDocument parsed = parseText(name, text);
+        int items = parsed.articles().size() + parsed.failures().size();
+        if (items > maxItems) {
+            throw new UnreadableDocumentException("document holds %,d items, over the limit of %,d"
+                    .formatted(items, maxItems));
+        }
+        List<ParsedArticle> cleaned = new ArrayList<>();
+        for (ParsedArticle article : parsed.articles()) {
+            cleaned.add(cleaned(article));
+        }
+        return new ParsedDocument(parsed.format(), cleaned, parsed.failures());
+    }
+
+    private ParsedDocument parseText(String name, String text) throws UnreadableDocumentException {
+        FormatSniffer.Sniffed sniffed = FormatSniffer.sniff(name, text);
+        return switch (sniffed.kind()) {
+            case JSON -> new JsonArticleParser().parse(text);
+            case FEED -> new FeedParser().parse(text);
+            case NEWSML_G2 -> new NewsMlG2Parser().parse(text);
+            case NITF -> new NitfParser().parse(text);
+            case HTML -> new HtmlArticleParser().parse(text);
+            case XML -> {
+                SafeXml.requireNoEntityDeclarations(text);
+                throw new UnreadableDocumentException("unsupported XML document (root element <%s>): not a feed,"
+                        .formatted(sniffed.root()) + " NewsML-G2 or NITF");
+            }
+            case TEXT -> ParsedDocument.of(PlainTextParser.FORMAT, new PlainTextParser().parse(text));
+        };
+    }
+
+    private ParsedArticle cleaned(ParsedArticle article) {
+        ArticleText clean = cleaner.clean(new ArticleText(article.headline(), article.paragraphs(),
+                article.publishedAt(), article.byline(), article.dateline(), article.language(), article.url(),
+                article.removed()));
+        return new ParsedArticle(article.format(), clean.headline(), clean.paragraphs(), clean.publishedAt(),
+                clean.byline(), clean.dateline(), clean.language(), clean.url(), article.guid(), article.version(),
+                clean.removed());
     }
 }

@@ -23,7 +23,11 @@ public final class PlainTextParser {
     private static final int MAX_HEADLINE = 300;
 
     public ParsedArticle parse(byte[] bytes) throws UnreadableDocumentException {
-        String text = TextDecoding.decode(bytes).replace("\r\n", "\n").replace('\r', '\n');
+        return parse(TextDecoding.decode(bytes));
+    }
+
+    ParsedArticle parse(String decoded) throws UnreadableDocumentException {
+        String text = decoded.replace("\r\n", "\n").replace('\r', '\n');
         Instant publishedAt = null;
         boolean headlineLine = true;
         Matcher date = DATE_MARKER.matcher(text);
@@ -49,6 +53,11 @@ public final class PlainTextParser {
         }
         List<String> paragraphs = body.stream().map(PlainTextParser::joinLines).toList();
         return ParsedArticle.ofText(FORMAT, joinLines(headline), paragraphs, publishedAt);
+    }
+
+    /** Blank-line separated blocks of a text, each flattened to one line. */
+    static List<String> blocks(String text) {
+        return paragraphs(text.replace("\r\n", "\n").replace('\r', '\n')).stream().map(PlainTextParser::joinLines).toList();
     }
 
     private static List<String> paragraphs(String text) {

@@ -1,0 +1,81 @@
+package org.newsroom.ingest.parsing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Paragraphs of an HTML fragment (feed content, XHTML or NITF bodies): block elements and line breaks
+ * end a paragraph, inline markup is flattened, and scripts, styles and embedded media are skipped.
+ */
+final class HtmlText {
+
+    static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "li", "ul", "ol", "dl", "dt", "dd",
+            "h1", "h2", "h3", "h4", "h5", "h6", "hl1", "hl2", "blockquote", "pre", "tr", "td", "th", "table",
+            "header", "footer", "aside", "main", "figure", "figcaption", "address", "body.content", "block", "hr",
+            "br", "center", "form", "fieldset", "nav", "details", "summary", "caption");
+    static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "iframe", "object", "embed", "video",
+            "audio", "svg", "img", "picture", "source", "template", "button", "select", "input", "textarea", "head",
+            "title", "meta", "link");
+
+    private HtmlText() {
+    }
+
+    static List<String> paragraphs(String html) {
+        if (html == null || html.isBlank()) {
+            return List.of();
+        }
+        return paragraphs(Jsoup.parseBodyFragment(html).body());
+    }
+
+    static List<String> paragraphs(Element root) {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        collect(root, current, paragraphs);
+        flush(current, paragraphs);
+        return paragraphs;
+    }
+
+    /** The text of an HTML snippet such as a feed title, without markup. */
+    static String plain(String html) {
+        return html == null ? null : Jsoup.parseBodyFragment(html).body().text().strip();
+    }
+
+    private static void collect(Node node, StringBuilder current, List<String> paragraphs) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode text) {
+                current.append(text.getWholeText());
+            } else if (child instanceof Element element) {
+                String tag = element.normalName();
+                if (SKIPPED.contains(tag)) {
+                    continue;
+                }
+                boolean block = BLOCKS.contains(tag);
+                if (block) {
+                    flush(current, paragraphs);
+                }
+                collect(element, current, paragraphs);
+                if (block) {
+                    flush(current, paragraphs);
+                }
+            }
+        }
+    }
+
+    /** Ends the paragraph being collected, keeping it when it holds text. */
+    static void flush(StringBuilder current, List<String> paragraphs) {
+        String text = normalised(current.toString());
+        if (!text.isEmpty()) {
+            paragraphs.add(text);
+        }
+        current.setLength(0);
+    }
+
+    static String normalised(String text) {
+        return text.replace('\u00A0', ' ').replaceAll("[\\s\\u200B]+", " ").strip();
+    }
+}

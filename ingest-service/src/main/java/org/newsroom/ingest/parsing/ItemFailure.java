@@ -1,0 +1,17 @@
+package org.newsroom.ingest.parsing;
+
+import java.util.Objects;
+
+/**
+ * One item of a document that could not be read while the others could.
+ *
+ * @param item   where it was: its position (1-based) and, when it has one, its guid or title
+ * @param reason why it was refused, for the quarantine record
+ */
+public record ItemFailure(String item, String reason) {
+
+    public ItemFailure {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,0 +1,208 @@
+package org.newsroom.ingest.parsing;
+
+import static org.newsroom.ingest.parsing.XmlElements.attribute;
+import static org.newsroom.ingest.parsing.XmlElements.child;
+import static org.newsroom.ingest.parsing.XmlElements.children;
+import static org.newsroom.ingest.parsing.XmlElements.descendant;
+import static org.newsroom.ingest.parsing.XmlElements.localName;
+import static org.newsroom.ingest.parsing.XmlElements.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.newsroom.contracts.Dateline;
+import org.newsroom.ingest.cleaning.Datelines;
+import org.newsroom.ingest.cleaning.WireAgencies;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * NewsML-G2 newsItems, alone or in a newsMessage: one article per text item, with its guid and version,
+ * headline, body (NITF, XHTML, HTML or plain text, inline), creation times, byline, dateline and provider.
+ * Pictures, videos, events and concepts are not articles and fail as items; a package only points at other
+ * items, so it is skipped when they come with it and refused when they do not.
+ */
+final class NewsMlG2Parser {
+
+    static final String FORMAT = "newsml-g2";
+    private static final Set<String> ITEMS = Set.of("newsitem", "packageitem", "conceptitem", "planningitem",
+            "knowledgeitem", "catalogitem");
+
+    ParsedDocument parse(String xml) throws UnreadableDocumentException {
+        Element root = SafeXml.parse(xml).getDocumentElement();
+        List<Element> items = items(root);
+        if (items.isEmpty()) {
+            throw new UnreadableDocumentException("NewsML-G2 <%s> holds no item".formatted(localName(root)));
+        }
+        Items outcome = new Items(FORMAT);
+        int packages = 0;
+        for (Element item : items) {
+            String kind = localName(item).toLowerCase(Locale.ROOT);
+            if (kind.equals("packageitem")) {
+                packages++;
+            } else if (!kind.equals("newsitem")) {
+                outcome.fail(attribute(item, "guid"), localName(item) + " is not a news article");
+            } else {
+                newsItem(item, outcome);
+            }
+        }
+        ParsedDocument document = outcome.document();
+        if (packages > 0 && document.articles().isEmpty() && document.failures().isEmpty()) {
+            throw new UnreadableDocumentException(
+                    "NewsML-G2 package only references its items, which are not included in the document");
+        }
+        return document;
+    }
+
+    private static List<Element> items(Element root) {
+        if (ITEMS.contains(localName(root).toLowerCase(Locale.ROOT))) {
+            return List.of(root);
+        }
+        List<Element> items = new ArrayList<>();
+        Element itemSet = child(root, "itemSet");
+        for (Node node = itemSet == null ? null : itemSet.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && ITEMS.contains(localName(element).toLowerCase(Locale.ROOT))) {
+                items.add(element);
+            }
+        }
+        return items;
+    }
+
+    private static void newsItem(Element item, Items outcome) {
+        String guid = attribute(item, "guid");
+        Element itemMeta = child(item, "itemMeta");
+        Element contentMeta = child(item, "contentMeta");
+        String itemClass = attribute(itemMeta == null ? null : child(itemMeta, "itemClass"), "qcode");
+        if (itemClass != null && !itemClass.matches("(?i).*:(text|composite)")) {
+            outcome.fail(guid, "%s item is not a text article".formatted(itemClass));
+            return;
+        }
+        List<String> paragraphs;
+        ParsedArticle nitf;
+        try {
+            nitf = nitfBody(item);
+            paragraphs = nitf != null ? nitf.paragraphs() : body(item);
+        } catch (UnreadableDocumentException e) {
+            outcome.fail(guid, e.getMessage());
+            return;
+        }
+        if (paragraphs.isEmpty()) {
+            outcome.fail(guid, "newsItem has no inline text body (contentSet is empty or only references remote content)");
+            return;
+        }
+        String headline = headline(contentMeta);
+        if (headline == null) {
+            headline = nitf != null ? nitf.headline() : PlainTextParser.derivedHeadline(paragraphs.getFirst());
+        }
+        outcome.add(new ParsedArticle(FORMAT, headline, paragraphs, Timestamps.parse(published(itemMeta, contentMeta)),
+                byline(contentMeta, nitf), dateline(itemMeta, contentMeta), language(item, contentMeta), null,
+                guid, version(item), List.of()));
+    }
+
+    private static ParsedArticle nitfBody(Element item) throws UnreadableDocumentException {
+        Element contentSet = child(item, "contentSet");
+        Element nitf = contentSet == null ? null : descendant(contentSet, "nitf");
+        return nitf == null ? null : NitfParser.article(nitf);
+    }
+
+    /** Inline XHTML/HTML, or inline data that is either HTML or plain text. */
+    private static List<String> body(Element item) {
+        Element contentSet = child(item, "contentSet");
+        if (contentSet == null) {
+            return List.of();
+        }
+        for (Element inline : children(contentSet, "inlineXML")) {
+            Element body = descendant(inline, "body");
+            List<String> paragraphs = XmlElements.paragraphs(body != null ? body : inline);
+            if (!paragraphs.isEmpty()) {
+                return paragraphs;
+            }
+        }
+        for (Element inline : children(contentSet, "inlineData")) {
+            String data = inline.getTextContent();
+            List<String> paragraphs = data.contains("<") ? HtmlText.paragraphs(data) : PlainTextParser.blocks(data);
+            if (!paragraphs.isEmpty()) {
+                return paragraphs;
+            }
+        }
+        return List.of();
+    }
+
+    private static String headline(Element contentMeta) {
+        if (contentMeta == null) {
+            return null;
+        }
+        for (Element headline : children(contentMeta, "headline")) {
+            String role = attribute(headline, "role");
+            if (role == null || role.endsWith(":main")) {
+                return text(headline);
+            }
+        }
+        return text(child(contentMeta, "headline"));
+    }
+
+    private static String published(Element itemMeta, Element contentMeta) {
+        for (String name : List.of("firstCreated", "versionCreated")) {
+            String value = text(itemMeta == null ? null : child(itemMeta, name));
+            if (value != null) {
+                return value;
+            }
+        }
+        return text(contentMeta == null ? null : child(contentMeta, "contentCreated"));
+    }
+
+    private static String byline(Element contentMeta, ParsedArticle nitf) {
+        String by = text(contentMeta == null ? null : child(contentMeta, "by"));
+        if (by == null && nitf != null) {
+            by = nitf.byline();
+        }
+        Element creator = contentMeta == null ? null : child(contentMeta, "creator");
+        if (by == null && creator != null) {
+            by = text(child(creator, "name"));
+        }
+        return by == null ? null : by.replaceFirst("^(?i)by\\s+", "");
+    }
+
+    private static Dateline dateline(Element itemMeta, Element contentMeta) {
+        String agency = itemMeta == null ? null : provider(child(itemMeta, "provider"));
+        String location = null;
+        if (contentMeta != null) {
+            Element located = child(contentMeta, "located");
+            location = attribute(located, "literal");
+            if (location == null && located != null) {
+                location = text(child(located, "name"));
+            }
+            var written = Datelines.at(text(child(contentMeta, "dateline")));
+            if (written.isPresent()) {
+                location = location == null ? written.get().dateline().location() : location;
+                agency = agency == null ? written.get().dateline().agency() : agency;
+            }
+        }
+        return location == null && agency == null ? null : new Dateline(location, agency);
+    }
+
+    private static String provider(Element provider) {
+        if (provider == null) {
+            return null;
+        }
+        String code = attribute(provider, "qcode") != null ? attribute(provider, "qcode") : attribute(provider, "literal");
+        return WireAgencies.named(code).orElse(null);
+    }
+
+    /** The content's declared language beats the item's, which some agencies set to their own locale. */
+    private static String language(Element item, Element contentMeta) {
+        String content = contentMeta == null ? null : attribute(child(contentMeta, "language"), "tag");
+        String lang = item.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
+        return content != null ? content : lang.isBlank() ? null : lang.strip();
+    }
+
+    private static int version(Element item) {
+        String version = attribute(item, "version");
+        try {
+            return version == null ? 1 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(version));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
