@@ -1,45 +1,55 @@
 package org.newsroom.query.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Conflicts;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.OpType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
+import java.util.List;
 import org.newsroom.query.QueryProperties;
+import org.newsroom.query.indexing.ArticleTemplate.EnglishAnalysis;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Owns the article index: a versioned index behind an alias, with the explicit mapping in
- * {@code elasticsearch/articles.json}. Created on first use rather than at start-up, so the service
- * starts (and reports health) while Elasticsearch is still coming up.
+ * Owns the article index: a composable template ({@link ArticleTemplate}) and versioned indices
+ * ({@code articles-v1}, {@code articles-v2}, ...) behind the alias every read and write goes through, so a
+ * reindex swaps the alias instead of touching clients. Created on first use rather than at start-up, so the
+ * service starts (and reports health) while Elasticsearch is still coming up.
  */
 @Component
 public class ArticleIndex {
 
-    private static final String MAPPING = "/elasticsearch/articles.json";
-
     private final ElasticsearchClient client;
     private final QueryProperties properties;
+    private final JsonMapper json;
     private volatile boolean ensured;
 
-    ArticleIndex(ElasticsearchClient client, QueryProperties properties) {
+    ArticleIndex(ElasticsearchClient client, QueryProperties properties, JsonMapper json) {
         this.client = client;
         this.properties = properties;
+        this.json = json;
     }
 
     public String alias() {
         return properties.indexAlias();
     }
 
-    /** Creates the index and alias unless the alias exists; safe to call from several instances at once. */
+    /**
+     * Puts the template (so its current version applies to the next index) and creates the first index with
+     * the alias unless the alias exists; safe to call from several instances at once.
+     */
     public void ensureExists() throws IOException {
         if (ensured) {
             return;
         }
-        if (!client.indices().existsAlias(a -> a.name(properties.indexAlias())).value()) {
-            try (InputStream mapping = mapping()) {
-                client.indices().create(c -> c.index(properties.indexVersion()).withJson(mapping)
-                        .aliases(properties.indexAlias(), a -> a.isWriteIndex(true)));
-            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+        putTemplate();
+        if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
+            try {
+                client.indices().create(c -> c.index(properties.indexVersion())
+                        .aliases(alias(), a -> a.isWriteIndex(true)));
+            } catch (ElasticsearchException e) {
                 if (!"resource_already_exists_exception".equals(e.error().type())) {
                     throw e;
                 }
@@ -48,11 +58,54 @@ public class ArticleIndex {
         ensured = true;
     }
 
-    private static InputStream mapping() {
-        InputStream in = ArticleIndex.class.getResourceAsStream(MAPPING);
-        if (in == null) {
-            throw new UncheckedIOException(new IOException(MAPPING + " missing from the classpath"));
+    /**
+     * Moves the alias to {@code newIndex}, created from the current template. Writes switch to the new index
+     * first; the old documents are then copied with {@code op_type=create}, so an article written meanwhile
+     * keeps its newer version; finally the old indices leave the alias (they are kept for a rollback).
+     */
+    public void migrateTo(String newIndex) throws IOException {
+        ensureExists();
+        putTemplate();
+        List<String> previous = List.copyOf(client.indices().getAlias(g -> g.name(alias())).aliases().keySet());
+        client.indices().create(c -> c.index(newIndex));
+        client.indices().updateAliases(u -> {
+            previous.forEach(old -> u.actions(a -> a.add(add -> add.index(old).alias(alias()).isWriteIndex(false))));
+            return u.actions(a -> a.add(add -> add.index(newIndex).alias(alias()).isWriteIndex(true)));
+        });
+        client.reindex(r -> r.source(s -> s.index(previous)).dest(d -> d.index(newIndex).opType(OpType.Create))
+                .conflicts(Conflicts.Proceed).refresh(true).waitForCompletion(true));
+        client.indices().updateAliases(u -> {
+            previous.forEach(old -> u.actions(a -> a.remove(remove -> remove.index(old).alias(alias()))));
+            return u;
+        });
+    }
+
+    private void putTemplate() throws IOException {
+        String body = ArticleTemplate.body(alias(), englishAnalysis(), json);
+        client.indices().putIndexTemplate(t -> t.withJson(new StringReader(body)).name(ArticleTemplate.name(alias())));
+    }
+
+    /** Asks the node which English analysis it has; having neither is a deployment error worth a clear message. */
+    private EnglishAnalysis englishAnalysis() throws IOException {
+        if (analyzes(ArticleTemplate.ANALYZER)) {
+            return EnglishAnalysis.PLUGIN;
         }
-        return in;
+        if (analyzes("english")) {
+            return EnglishAnalysis.BUILT_IN;
+        }
+        throw new IllegalStateException("Elasticsearch has neither the news_english analyzer nor the built-in "
+                + "english one: install es-analysis-plugin/target/news-english-plugin.zip with bin/elasticsearch-plugin");
+    }
+
+    private boolean analyzes(String analyzer) throws IOException {
+        try {
+            client.indices().analyze(a -> a.analyzer(analyzer).text("sanctions"));
+            return true;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 400) {
+                return false;
+            }
+            throw e;
+        }
     }
 }

@@ -1,19 +1,52 @@
 package org.newsroom.query.search;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.net.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error is an RFC 9457 problem response; invalid requests are 400s, never stack traces. */
+/**
+ * Every API error is an RFC 9457 problem response: invalid requests are 400s (framework errors such as a
+ * non-numeric {@code size} included, via the base class), unknown ids 404s, an unreachable or failing
+ * index 503s, anything else a bare 500. Details of server-side failures are logged, never sent.
+ * Handlers a controller declares itself take precedence over these.
+ */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
     @ExceptionHandler(InvalidSearchException.class)
     ProblemDetail invalidSearch(InvalidSearchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid search request");
+        return problem(HttpStatus.BAD_REQUEST, "Invalid search request", e.getMessage());
+    }
+
+    @ExceptionHandler(ArticleNotFoundException.class)
+    ProblemDetail notFound(ArticleNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler({ElasticsearchException.class, ConnectException.class})
+    ProblemDetail indexUnavailable(Exception e) {
+        log.warn("Search failed in Elasticsearch: {}", e.toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Search unavailable",
+                "The search index could not answer; try again shortly.");
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        log.error("Unexpected error answering an API request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request failed on the server.");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }

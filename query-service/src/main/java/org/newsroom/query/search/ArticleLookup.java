@@ -1,0 +1,75 @@
+package org.newsroom.query.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.newsroom.query.indexing.ArticleDocument;
+import org.newsroom.query.indexing.ArticleIndex;
+import org.springframework.stereotype.Component;
+
+/** Reads by id: one article, a story's articles, and articles similar to one (more-like-this). */
+@Component
+public class ArticleLookup {
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+
+    ArticleLookup(ElasticsearchClient client, ArticleIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    public ArticleDocument article(String articleId) throws IOException {
+        try {
+            GetResponse<ArticleDocument> response = client.get(g -> g.index(index.alias()).id(articleId),
+                    ArticleDocument.class);
+            if (response.found() && response.source() != null) {
+                return response.source();
+            }
+        } catch (ElasticsearchException e) {
+            if (!"index_not_found_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+        throw new ArticleNotFoundException("No article with id " + articleId);
+    }
+
+    public Story story(String storyId, int size) throws IOException {
+        SearchResponse<ArticleDocument> response;
+        try {
+            response = client.search(LookupQueries.story(index.alias(), storyId, size), ArticleDocument.class);
+        } catch (ElasticsearchException e) {
+            if ("index_not_found_exception".equals(e.error().type())) {
+                throw new ArticleNotFoundException("No story with id " + storyId);
+            }
+            throw e;
+        }
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        if (total == 0) {
+            throw new ArticleNotFoundException("No story with id " + storyId);
+        }
+        var aggregations = response.aggregations();
+        return new Story(storyId, total, instant(aggregations.get("first").min().valueAsString()),
+                instant(aggregations.get("last").max().valueAsString()),
+                FacetAggregations.plain(aggregations.get("sources")), hits(response));
+    }
+
+    /** Other stories' articles sharing the most distinctive terms; the article's own copies are left out. */
+    public List<ArticleHit> similar(String articleId, int size) throws IOException {
+        ArticleDocument article = article(articleId);
+        var request = LookupQueries.similar(index.alias(), articleId, article.dedup().canonicalId(), size);
+        return hits(client.search(request, ArticleDocument.class));
+    }
+
+    private static List<ArticleHit> hits(SearchResponse<ArticleDocument> response) {
+        return response.hits().hits().stream().map(SearchHits::of).toList();
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+}

@@ -1,0 +1,119 @@
+package org.newsroom.query.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.util.NamedValue;
+import java.util.List;
+
+/**
+ * Builds the Elasticsearch request for a {@link SearchRequest}: plain Java, so tests assert the JSON it
+ * produces without a node. Text goes through {@code simple_query_string} (it never fails on syntax); filters
+ * are non-scoring; duplicates are collapsed on {@code dedup.canonicalId} with the group's members as inner
+ * hits, oldest (the original) first.
+ */
+final class SearchQueries {
+
+    static final List<String> TEXT_FIELDS = List.of("headline^3", "paragraphs", "byline");
+    static final String GROUP = "group";
+    /** The original plus this many republications are listed per collapsed group. */
+    static final int GROUP_SIZE = 6;
+    static final List<String> HIT_EXCLUDES = List.of("paragraphs", "tags.evidence", "entities.aliases");
+    private static final List<String> GROUP_INCLUDES = List.of("articleId", "headline", "publishedAt", "source",
+            "dateline", "url", "dedup", "language", "storyId", "tags", "entities");
+    private static final List<SimpleQueryStringFlag> SAFE_SYNTAX = List.of(SimpleQueryStringFlag.And,
+            SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
+            SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Whitespace,
+            SimpleQueryStringFlag.Escape);
+
+    private SearchQueries() {
+    }
+
+    static co.elastic.clients.elasticsearch.core.SearchRequest search(String index, SearchRequest request) {
+        return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
+            s.index(index).query(query(request)).size(request.size()).sort(sort(request.effectiveSort()))
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.excludes(HIT_EXCLUDES)))
+                    .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                            .fields(NamedValue.of("headline", HighlightField.of(f -> f.numberOfFragments(0))),
+                                    NamedValue.of("paragraphs", HighlightField.of(f -> f.fragmentSize(200).numberOfFragments(1)))));
+            Cursor cursor = request.cursor();
+            if (cursor != null && !cursor.isOffset()) {
+                s.searchAfter(cursor.after().stream().map(FieldValue::of).toList());
+            } else {
+                s.from(cursor == null ? request.from() : cursor.offset());
+            }
+            if (request.collapse()) {
+                s.collapse(c -> c.field("dedup.canonicalId").innerHits(i -> i.name(GROUP).size(GROUP_SIZE)
+                        .sort(byDate(SortOrder.Asc))
+                        .source(src -> src.filter(f -> f.includes(GROUP_INCLUDES).excludes(HIT_EXCLUDES)))));
+            }
+            if (request.facets()) {
+                s.aggregations(FacetAggregations.of(request.interval(), request.collapse()));
+            }
+            return s;
+        });
+    }
+
+    static Query query(SearchRequest request) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (request.isBrowse()) {
+            bool.must(m -> m.matchAll(a -> a));
+        } else {
+            bool.must(m -> m.simpleQueryString(s -> s.query(UserQuery.toSimpleQuery(request.query()))
+                    .fields(TEXT_FIELDS).defaultOperator(Operator.And).flags(SAFE_SYNTAX)));
+        }
+        SearchFilters filters = request.filters();
+        anyOf(bool, filters.tags(), "tags.id", "tags.label");
+        anyOf(bool, filters.entities(), "entities.id", "entities.name");
+        anyOf(bool, filters.sources(), "source.name");
+        anyOf(bool, filters.agencies(), "dateline.agency");
+        anyOf(bool, filters.languages(), "language");
+        if (filters.since() != null || filters.until() != null) {
+            bool.filter(f -> f.range(r -> r.date(d -> {
+                d.field("publishedAt");
+                if (filters.since() != null) {
+                    d.gte(filters.since().toString());
+                }
+                if (filters.until() != null) {
+                    d.lt(filters.until().toString());
+                }
+                return d;
+            })));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /** Newest first for date order; relevance ties broken by date; the article id makes the order total. */
+    static List<SortOptions> sort(SearchSort sort) {
+        SortOptions byId = SortOptions.of(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc)));
+        if (sort == SearchSort.date) {
+            return List.of(byDate(SortOrder.Desc), byId);
+        }
+        return List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))), byDate(SortOrder.Desc), byId);
+    }
+
+    static SortOptions byDate(SortOrder order) {
+        return SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(order).missing("_last")));
+    }
+
+    /** A filter matching documents where any of {@code fields} holds any of {@code values}. */
+    static void anyOf(BoolQuery.Builder bool, List<String> values, String... fields) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+        bool.filter(f -> f.bool(b -> {
+            for (String field : fields) {
+                b.should(s -> s.terms(t -> t.field(field).terms(v -> v.value(terms))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
+    }
+}

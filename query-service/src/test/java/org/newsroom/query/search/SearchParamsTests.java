@@ -1,0 +1,68 @@
+package org.newsroom.query.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsroom.query.QueryProperties;
+
+class SearchParamsTests {
+
+    private static final QueryProperties LIMITS = new QueryProperties("articles", "articles-v1", 100, 10000, 1000, 20);
+
+    @Test
+    void defaultsToTenCollapsedHitsByRelevanceWithFacets() {
+        SearchRequest request = params("iran", null, null, null, null).toRequest(LIMITS);
+
+        assertThat(request.size()).isEqualTo(10);
+        assertThat(request.collapse()).isTrue();
+        assertThat(request.facets()).isTrue();
+        assertThat(request.sort()).isEqualTo(SearchSort.relevance);
+    }
+
+    @Test
+    void readsDatesAsWholeUtcDaysOrInstants() {
+        SearchParams params = new SearchParams("x", null, null, null, null, null, "2019-05-06", "2019-05-07",
+                null, null, null, null, null, null, null);
+
+        SearchFilters filters = params.toRequest(LIMITS).filters();
+
+        assertThat(filters.since()).isEqualTo(Instant.parse("2019-05-06T00:00:00Z"));
+        assertThat(filters.until()).isEqualTo(Instant.parse("2019-05-08T00:00:00Z"));
+    }
+
+    @Test
+    void refusesRequestsBeyondTheLimits() {
+        assertInvalid(params("x".repeat(1001), null, null, null, null), "q is longer");
+        assertInvalid(params("x", 0, null, null, null), "size must be");
+        assertInvalid(params("x", 101, null, null, null), "size must be");
+        assertInvalid(params("x", 10, 9995, null, null), "from must be");
+        assertInvalid(params("x", null, null, "newest", null), "sort must be one of relevance, date");
+        assertInvalid(params("x", null, null, null, Collections.nCopies(21, "t").stream()
+                .map(t -> t + Math.random()).toList()), "at most 20 filter values");
+        assertInvalid(new SearchParams("x", null, null, null, null, null, "May 6", null, null, null, null, null,
+                null, null, null), "since must be a date");
+    }
+
+    @Test
+    void refusesACursorReplayedWithAnotherSortOrDuplicatesSetting() {
+        String dateCursor = Cursor.offset(SearchSort.date, 10).encode();
+        assertInvalid(new SearchParams("x", null, null, null, null, null, null, null, "relevance", dateCursor,
+                null, null, null, null, null), "cursor was issued for sort=date");
+        String afterCursor = Cursor.after(SearchSort.relevance, List.of(1.0, 2L, "a")).encode();
+        assertInvalid(new SearchParams("x", null, null, null, null, null, null, null, null, afterCursor,
+                null, null, null, null, null), "another duplicates setting");
+    }
+
+    private static SearchParams params(String q, Integer size, Integer from, String sort, List<String> tags) {
+        return new SearchParams(q, tags, null, null, null, null, null, null, sort, null, from, size, null, null, null);
+    }
+
+    private static void assertInvalid(SearchParams params, String message) {
+        assertThatThrownBy(() -> params.toRequest(LIMITS)).isInstanceOf(InvalidSearchException.class)
+                .hasMessageContaining(message);
+    }
+}
