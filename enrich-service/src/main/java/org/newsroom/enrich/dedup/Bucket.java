@@ -1,0 +1,53 @@
+package org.newsroom.enrich.dedup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An LSH bucket an article falls in: index 0 is its content hash (exact copies meet there), index 1..bands
+ * one band of its MinHash signature (similar texts meet in at least one band with high probability).
+ */
+public record Bucket(int index, long value) {
+
+    /** The buckets of a comparable fingerprint; none for an empty body. */
+    public static List<Bucket> of(Fingerprint f, DedupSettings settings) {
+        if (!f.comparable()) {
+            return List.of();
+        }
+        List<Bucket> buckets = new ArrayList<>(settings.bands() + 1);
+        buckets.add(new Bucket(0, f.contentHash()));
+        for (int band = 0; band < settings.bands(); band++) {
+            buckets.add(new Bucket(band + 1, bandValue(f, band, settings.rows())));
+        }
+        return buckets;
+    }
+
+    /**
+     * The lowest bucket index two fingerprints share, or -1. A pair meets in every bucket it shares; only the
+     * lowest one reports it, so each pair is verified once wherever its buckets live.
+     */
+    public static int firstShared(Fingerprint a, Fingerprint b, DedupSettings settings) {
+        if (a.contentHash() == b.contentHash()) {
+            return 0;
+        }
+        for (int band = 0; band < settings.bands(); band++) {
+            if (bandValue(a, band, settings.rows()) == bandValue(b, band, settings.rows())) {
+                return band + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A compact key naming the bucket, e.g. {@code 7:1f3a...}, for stores and topics. */
+    public String key() {
+        return index + ":" + Long.toHexString(value);
+    }
+
+    private static long bandValue(Fingerprint f, int band, int rows) {
+        long h = band;
+        for (int r = band * rows; r < (band + 1) * rows; r++) {
+            h = Hashing.mix(h * 31 + f.signatureAt(r));
+        }
+        return h;
+    }
+}

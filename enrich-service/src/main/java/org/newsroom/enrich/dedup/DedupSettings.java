@@ -1,0 +1,33 @@
+package org.newsroom.enrich.dedup;
+
+/**
+ * How duplicates are found and confirmed. The defaults are the ones measured by {@code ./newsroom dedup-eval}
+ * (see docs/dedup.md); changing them changes which articles count as copies.
+ *
+ * @param shingleSize          words per shingle
+ * @param hashes               MinHash signature length
+ * @param bands                LSH bands; each band hashes {@code hashes / bands} consecutive signature values
+ * @param nearJaccard          estimated Jaccard similarity at or above which two texts are near duplicates
+ * @param nearContainment      estimated containment (share of the shorter text found in the longer one) at
+ *                             or above which a trimmed or padded copy is a near duplicate...
+ * @param containmentJaccard   ...provided the Jaccard estimate is at least this, so the estimate is not noise
+ * @param maxBucketMembers     members of one bucket compared with a newcomer, newest first; bounds the work
+ *                             a degenerate bucket (e.g. boilerplate-only texts) can cause
+ */
+public record DedupSettings(int shingleSize, int hashes, int bands, double nearJaccard, double nearContainment,
+                            double containmentJaccard, int maxBucketMembers) {
+
+    public DedupSettings {
+        if (shingleSize < 1 || hashes < 1 || bands < 1 || bands > hashes) {
+            throw new IllegalArgumentException("need shingleSize >= 1 and 1 <= bands <= hashes");
+        }
+    }
+
+    public static DedupSettings defaults() {
+        return new DedupSettings(4, 128, 42, 0.5, 0.8, 0.2, 1000);
+    }
+
+    int rows() {
+        return hashes / bands;
+    }
+}

@@ -1,0 +1,65 @@
+package org.newsroom.enrich.dedup;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * What duplicate detection keeps of an article: when it was published, a hash of its normalised body (equal
+ * for exact copies), how many distinct shingles the body has, and their MinHash signature.
+ *
+ * @param publishedAt  when the article was published (when it was received if the source did not say)
+ * @param contentHash  64 bits of SHA-256 over the body's words; 0 for an empty body
+ * @param shingleCount distinct word shingles of the body; 0 means nothing to compare
+ */
+public record Fingerprint(String articleId, Instant publishedAt, long contentHash, int shingleCount, int[] signature) {
+
+    /** Earliest published first, ties by article id: the first of a group is its canonical article. */
+    public static final Comparator<Fingerprint> CANONICAL_ORDER =
+            Comparator.comparing(Fingerprint::publishedAt).thenComparing(Fingerprint::articleId);
+
+    public Fingerprint {
+        Objects.requireNonNull(articleId, "articleId");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        signature = signature.clone();
+    }
+
+    public boolean comparable() {
+        return shingleCount > 0;
+    }
+
+    public boolean earlierThan(Fingerprint other) {
+        return CANONICAL_ORDER.compare(this, other) < 0;
+    }
+
+    @Override
+    public int[] signature() {
+        return signature.clone();
+    }
+
+    int hashes() {
+        return signature.length;
+    }
+
+    int signatureAt(int i) {
+        return signature[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fingerprint f && articleId.equals(f.articleId) && publishedAt.equals(f.publishedAt)
+                && contentHash == f.contentHash && shingleCount == f.shingleCount && Arrays.equals(signature, f.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(articleId, publishedAt, contentHash, shingleCount, Arrays.hashCode(signature));
+    }
+
+    @Override
+    public String toString() {
+        return "Fingerprint[" + articleId + ", " + publishedAt + ", " + Long.toHexString(contentHash) + ", "
+                + shingleCount + " shingles]";
+    }
+}

@@ -1,0 +1,71 @@
+package org.newsroom.enrich.dedup;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Computes an article's {@link Fingerprint}: a content hash of its body words, and a MinHash signature of its
+ * word shingles (Broder 1997), one seeded 64-bit mix per signature position instead of true permutations.
+ */
+public final class Fingerprinter {
+
+    private final DedupSettings settings;
+    private final long[] seeds;
+
+    public Fingerprinter(DedupSettings settings) {
+        this.settings = settings;
+        this.seeds = new long[settings.hashes()];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = Hashing.mix(0x9E3779B97F4A7C15L * (i + 1));
+        }
+    }
+
+    public Fingerprint fingerprint(String articleId, Instant publishedAt, List<String> paragraphs) {
+        List<String> words = BodyText.words(paragraphs);
+        long[] shingles = distinctShingles(words);
+        int[] signature = new int[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            long min = Long.MAX_VALUE;
+            for (long shingle : shingles) {
+                min = Math.min(min, Hashing.mix(shingle ^ seeds[i]));
+            }
+            signature[i] = (int) (min >>> 32);
+        }
+        return new Fingerprint(articleId, publishedAt, contentHash(words), shingles.length, signature);
+    }
+
+    private long[] distinctShingles(List<String> words) {
+        if (words.isEmpty()) {
+            return new long[0];
+        }
+        int k = Math.min(settings.shingleSize(), words.size());
+        long[] tokens = words.stream().mapToLong(Hashing::of).toArray();
+        long[] shingles = new long[tokens.length - k + 1];
+        for (int start = 0; start < shingles.length; start++) {
+            long h = k;
+            for (int j = start; j < start + k; j++) {
+                h = Hashing.mix(h * 31 + tokens[j]);
+            }
+            shingles[start] = h;
+        }
+        return Arrays.stream(shingles).sorted().distinct().toArray();
+    }
+
+    private static long contentHash(List<String> words) {
+        if (words.isEmpty()) {
+            return 0;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join(" ", words).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.newsroom.enrich.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.Dedup;
+import org.newsroom.contracts.DedupStatus;
+
+class DedupIndexTests {
+
+    private static final DedupSettings SETTINGS = DedupSettings.defaults();
+    private final Fingerprinter fingerprinter = new Fingerprinter(SETTINGS);
+    private final DedupIndex index = new DedupIndex(SETTINGS, Duration.ofDays(30));
+    private Instant clock = Instant.parse("2019-05-06T12:00:00Z");
+
+    @Test
+    void findsNoDuplicatesAmongTheFiveSeedReportsOfOneEvent() {
+        for (Seeds seed : Seeds.all()) {
+            assertThat(arrive(seed)).containsExactly(Decision.originalOf(fingerprint(seed)));
+        }
+    }
+
+    @Test
+    void flagsAReheadlinedSeedWithItsLastThreeParagraphsCutAsNearDuplicate() {
+        Seeds seed = Seeds.first();
+        arrive(seed);
+        Seeds trimmed = seed.republished("trimmed", seed.publishedAt().plusSeconds(3600),
+                seed.paragraphs().subList(0, seed.paragraphs().size() - 3));
+
+        Dedup dedup = arrive(trimmed).getFirst().dedup();
+
+        assertThat(dedup.status()).isEqualTo(DedupStatus.near_duplicate);
+        assertThat(dedup.canonicalId()).isEqualTo(seed.articleId());
+        assertThat(dedup.containment()).isGreaterThan(0.9);
+        assertThat(dedup.method()).isEqualTo(Verification.MINHASH_LSH);
+    }
+
+    @Test
+    void flagsACopyWithLocalParagraphsAndBoilerplateAddedAsNearDuplicate() {
+        Seeds seed = Seeds.first();
+        arrive(seed);
+        List<String> padded = new ArrayList<>(seed.paragraphs());
+        padded.addFirst("Local readers can find more coverage of the Venezuela crisis on our world news pages.");
+        padded.add("This story was provided by a wire agency. Copyright 2019. All rights reserved. "
+                + "Sign up for our daily newsletter to get the top stories in your inbox every morning.");
+
+        Dedup dedup = arrive(seed.republished("padded", seed.publishedAt().plusSeconds(60), padded)).getFirst().dedup();
+
+        assertThat(dedup.status()).isEqualTo(DedupStatus.near_duplicate);
+        assertThat(dedup.canonicalId()).isEqualTo(seed.articleId());
+    }
+
+    @Test
+    void flagsTheSameBodyFromAnotherSourceAsExactDuplicateWhateverItsHeadlineCaseAndDateline() {
+        Seeds seed = Seeds.all().get(1);
+        arrive(seed);
+        List<String> copy = new ArrayList<>(seed.paragraphs().stream().map(String::toUpperCase).toList());
+        copy.set(0, "WASHINGTON (AP) — " + copy.getFirst());
+        copy.addFirst("By Matthew Lee");
+
+        Dedup dedup = arrive(seed.republished("copy", seed.publishedAt().plusSeconds(5), copy)).getFirst().dedup();
+
+        assertThat(dedup).isEqualTo(new Dedup(DedupStatus.exact_duplicate, seed.articleId(), 1.0, 1.0, "content-hash"));
+    }
+
+    @Test
+    void reEmitsTheCopysDecisionWhenItsEarlierOriginalArrivesLater() {
+        Seeds seed = Seeds.first();
+        Seeds copy = seed.republished("copy", seed.publishedAt().plusSeconds(3600), seed.paragraphs());
+
+        assertThat(arrive(copy)).extracting(d -> d.dedup().status()).containsExactly(DedupStatus.original);
+        List<Decision> decisions = arrive(seed);
+
+        assertThat(decisions).extracting(Decision::articleId).containsExactly(seed.articleId(), "copy");
+        assertThat(decisions.getFirst().dedup().status()).isEqualTo(DedupStatus.original);
+        assertThat(decisions.get(1).dedup().canonicalId()).isEqualTo(seed.articleId());
+        assertThat(decisions.get(1).dedup().status()).isEqualTo(DedupStatus.exact_duplicate);
+    }
+
+    @Test
+    void breaksPublicationTiesByArticleId() {
+        Seeds seed = Seeds.first();
+        arrive(seed.republished("b-copy", seed.publishedAt(), seed.paragraphs()));
+
+        List<Decision> decisions = arrive(seed.republished("a-copy", seed.publishedAt(), seed.paragraphs()));
+
+        assertThat(decisions).extracting(d -> d.articleId() + "->" + d.dedup().canonicalId())
+                .containsExactly("a-copy->a-copy", "b-copy->a-copy");
+    }
+
+    @Test
+    void forgetsArticlesThatArrivedBeforeTheWindow() {
+        Seeds seed = Seeds.first();
+        arrive(seed);
+        clock = clock.plus(Duration.ofDays(31));
+
+        Decision late = arrive(seed.republished("late", seed.publishedAt().plusSeconds(60), seed.paragraphs())).getFirst();
+
+        assertThat(late.dedup().status()).isEqualTo(DedupStatus.original);
+    }
+
+    private List<Decision> arrive(Seeds article) {
+        clock = clock.plusSeconds(1);
+        return index.add(fingerprint(article), clock);
+    }
+
+    private Fingerprint fingerprint(Seeds article) {
+        return fingerprinter.fingerprint(article.articleId(), article.publishedAt(), article.paragraphs());
+    }
+}
