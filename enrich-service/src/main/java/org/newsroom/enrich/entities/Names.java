@@ -1,0 +1,62 @@
+package org.newsroom.enrich.entities;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Spelling-tolerant forms of names: folded case and accents, and a key that joins transliterations. */
+final class Names {
+
+    private Names() {
+    }
+
+    /** Lower case without accents: "Nicolás" and "Nicolas" fold alike. */
+    static String fold(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replace('’', '\'');
+    }
+
+    /**
+     * A key for one name part that transliteration variants share: "Sergei"/"Sergey", "Aleksandr"/"Alexandr",
+     * doubled letters. Misspellings beyond that are left to {@link #close}.
+     */
+    static String key(String part) {
+        String k = fold(part).replaceAll("[^a-z]", "");
+        k = k.replace("ks", "x").replace("ph", "f").replace("y", "i").replace("ck", "k");
+        return k.replaceAll("(.)\\1+", "$1");
+    }
+
+    /** Whether two name keys are within a small edit distance (Damerau-Levenshtein), for misspellings. */
+    static boolean close(String a, String b) {
+        if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 2) {
+            return false;
+        }
+        return distance(a, b) <= 2;
+    }
+
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    static String titleCase(String words) {
+        return Arrays.stream(words.split(" ")).filter(w -> !w.isEmpty())
+                .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(Collectors.joining(" "));
+    }
+}
