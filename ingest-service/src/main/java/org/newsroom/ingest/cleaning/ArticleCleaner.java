@@ -40,7 +40,7 @@ public final class ArticleCleaner {
         List<String> body = credits.paragraphs();
         String language = article.language() != null ? article.language()
                 : Languages.detect(article.headline() + "\n\n" + String.join("\n\n", body)).orElse(null);
-        return new ArticleText(article.headline(), body, publishedAt(article, body), byline,
+        return new ArticleText(article.headline(), body, publishedAt(article, body), tidy(byline),
                 completed(article.dateline(), opening.map(Datelines.Found::dateline), credits.agency()), language,
                 Urls.canonical(article.url()), removed);
     }
@@ -52,6 +52,15 @@ public final class ArticleCleaner {
         String agency = given != null && given.agency() != null ? given.agency()
                 : fromText.map(Dateline::agency).or(() -> credited).orElse(null);
         return location == null && agency == null ? null : new Dateline(location, agency);
+    }
+
+    /** "By Meredith Jameson," reads "Meredith Jameson". */
+    private static String tidy(String byline) {
+        if (byline == null) {
+            return null;
+        }
+        String tidy = byline.strip().replaceFirst("^(?i)by\\s+", "").replaceAll("[\\s,;:]+$", "");
+        return tidy.isEmpty() ? null : tidy;
     }
 
     private static Instant publishedAt(ArticleText article, List<String> paragraphs) {

@@ -26,7 +26,7 @@ public final class Datelines {
     private static final Pattern WITH_AGENCY = Pattern.compile(
             "^(" + PLACE + REGION + ")(?:,\\s*" + MONTH + "\\s+\\d{1,2})?\\s*\\(([^()]{2,40})\\)" + DASH);
     private static final Pattern WITH_DATE = Pattern.compile(
-            "^(" + PLACE + REGION + "),\\s*" + MONTH + "\\s+\\d{1,2}" + DASH);
+            "^(" + PLACE + REGION + "),?\\s*" + MONTH + "\\s+\\d{1,2}(?:\\s+(\\p{Lu}{2,}))?" + DASH);
     private static final Pattern CAPITALS = Pattern.compile(
             "^(\\p{Lu}[\\p{Lu}.'’-]+(?:[ ]\\p{Lu}[\\p{Lu}.'’-]+){0,3}" + REGION + ")" + DASH);
 
@@ -48,7 +48,8 @@ public final class Datelines {
         }
         Matcher dated = WITH_DATE.matcher(stripped);
         if (dated.find()) {
-            return Optional.of(new Found(new Dateline(place(dated.group(1)), null), dated.end()));
+            String wire = dated.group(2) == null ? null : WireAgencies.named(dated.group(2)).orElse(null);
+            return Optional.of(new Found(new Dateline(place(dated.group(1)), wire), dated.end()));
         }
         Matcher capitals = CAPITALS.matcher(stripped);
         if (capitals.find() && capitals.group(1).length() >= 3) {
@@ -58,14 +59,14 @@ public final class Datelines {
     }
 
     /** Wire copy shouts place names ("NEW YORK"); they are stored as names ("New York"). */
-    static String place(String raw) {
+    public static String place(String raw) {
         return Arrays.stream(raw.strip().replaceAll("[,\\s]+$", "").split(" "))
                 .map(Datelines::unshouted)
                 .collect(Collectors.joining(" "));
     }
 
     private static String unshouted(String word) {
-        boolean shouted = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.contains(".");
+        boolean shouted = word.length() > 2 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.contains(".");
         return shouted ? word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT) : word;
     }
 }

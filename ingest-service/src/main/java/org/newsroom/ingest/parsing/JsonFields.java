@@ -27,7 +27,7 @@ final class JsonFields {
 
     /** ninjs 1.x {@code headline}, 2.x/3.x {@code headlines} (the main role first), or a plain {@code title}. */
     static String headline(JsonNode node) {
-        String single = first(node, "headline", "title");
+        String single = first(node, "headline", "headline_main", "title");
         if (single != null) {
             return HtmlText.plain(single);
         }
@@ -36,11 +36,12 @@ final class JsonFields {
 
     /** Body paragraphs: plain text preferred, HTML turned into paragraphs, from whichever field the shape uses. */
     static List<String> body(JsonNode node) {
-        String text = first(node, "body_text", "content_text", "articleBody");
+        String text = first(node, "body_text", "body_main", "content_text", "articleBody");
         if (text != null) {
             return PlainTextParser.blocks(text);
         }
-        String html = first(node, "body_html", "content_html", "body", "text", "content");
+        String html = first(node, "body_html", "body_xhtml", "body_richtext", "content_html", "body", "text",
+                "content");
         if (html != null) {
             return html.contains("<") ? HtmlText.paragraphs(html) : PlainTextParser.blocks(html);
         }
@@ -48,7 +49,14 @@ final class JsonFields {
             return node.path("paragraphs").values().stream().filter(JsonNode::isValueNode)
                     .map(p -> p.asString().strip()).filter(p -> !p.isEmpty()).toList();
         }
-        for (String value : fromRoles(node.path("bodies"), "main", true)) {
+        List<String> bodies = fromRoles(node.path("bodies"), "main", true);
+        if (bodies.isEmpty() && "text".equals(first(node, "type"))) {
+            // Some agencies (NTB) send a text item's story as its description.
+            bodies = fromRoles(node.path("descriptions"), "text", true);
+            String description = first(node, "description_text", "description_html");
+            bodies = description != null && bodies.isEmpty() ? List.of(description) : bodies;
+        }
+        for (String value : bodies) {
             List<String> paragraphs = value.contains("<") ? HtmlText.paragraphs(value) : PlainTextParser.blocks(value);
             if (!paragraphs.isEmpty()) {
                 return paragraphs;

@@ -88,7 +88,7 @@ final class NewsMlG2Parser {
             return;
         }
         if (paragraphs.isEmpty()) {
-            outcome.fail(guid, "newsItem has no inline text body (contentSet is empty or only references remote content)");
+            outcome.fail(guid, "newsItem has no inline article text (no paragraphs inline: empty, remote, or non-text content such as events)");
             return;
         }
         String headline = headline(contentMeta);
@@ -113,6 +113,10 @@ final class NewsMlG2Parser {
             return List.of();
         }
         for (Element inline : children(contentSet, "inlineXML")) {
+            // Article markup (XHTML, HTML) has paragraphs; events, SportsML or financial data have none.
+            if (descendant(inline, "p") == null) {
+                continue;
+            }
             Element body = descendant(inline, "body");
             List<String> paragraphs = XmlElements.paragraphs(body != null ? body : inline);
             if (!paragraphs.isEmpty()) {

@@ -7,6 +7,7 @@ import static org.newsroom.ingest.parsing.XmlElements.text;
 
 import java.util.List;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.ingest.cleaning.Datelines;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -73,10 +74,15 @@ final class NitfParser {
             return null;
         }
         String location = text(descendant(dateline, "location"));
-        if (location == null) {
-            location = text(dateline);
+        if (location != null) {
+            return new Dateline(Datelines.place(location), null);
         }
-        return location == null ? null : new Dateline(location, null);
+        // A free-text dateline such as "SYDNEY March 22 AAP -"; dates and slugs are not places.
+        String written = text(dateline);
+        if (written != null && written.length() <= 40 && !written.matches(".*\\d.*") && !written.endsWith("-")) {
+            return new Dateline(Datelines.place(written), null);
+        }
+        return Datelines.at(written == null ? null : written + " -").map(Datelines.Found::dateline).orElse(null);
     }
 
     private static String language(Element nitf) {

@@ -25,10 +25,19 @@ public final class Timestamps {
     private static final List<DateTimeFormatter> ZONED = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
             DateTimeFormatter.ISO_ZONED_DATE_TIME, DateTimeFormatter.RFC_1123_DATE_TIME);
 
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     private Timestamps() {
     }
 
     public static Instant parse(String value) {
+        Instant parsed = parsed(value);
+        // Templates and CMS defaults ("0001-01-01") are not publication dates.
+        return parsed == null || parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST) ? null : parsed;
+    }
+
+    private static Instant parsed(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
