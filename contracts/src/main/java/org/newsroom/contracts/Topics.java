@@ -24,6 +24,22 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Per-tag topics: {@code articles.tag.<slug>.v1}, {@link ArticleEnriched} values keyed by articleId. */
+    public static final String TAG_TOPIC_PREFIX = "articles.tag.";
+    public static final String TAG_TOPIC_SUFFIX = ".v1";
+
+    /**
+     * The topic of the articles carrying one tag, e.g. {@code articles.tag.venezuela.v1}; {@code slug} is the
+     * tag's label in lower case with runs of other characters as single dashes ("United States" is
+     * {@code united-states}).
+     */
+    public static String tagTopic(String slug) {
+        if (slug == null || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("a tag slug is lower-case words joined by dashes, was " + slug);
+        }
+        return TAG_TOPIC_PREFIX + slug + TAG_TOPIC_SUFFIX;
+    }
+
     /** The dead-letter topic of {@code topic}. */
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
