@@ -92,6 +92,14 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process tree at once (SIGKILL), as a crash would: for fault tests. */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> handle.onExit().join());
+    }
+
     /** Stops the process tree: SIGTERM first, SIGKILL for whatever is still alive after the grace period. */
     @Override
     public void close() {

@@ -25,7 +25,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start(Path enginesDir, Path workDir, int port, Path logDir, Path runDir) throws IOException {
-        int controllerPort = Ports.free();
+        int controllerPort = previousControllerPort(workDir.resolve("server.properties"));
         Path data = workDir.resolve("data");
         Files.createDirectories(data);
         Path config = workDir.resolve("server.properties");
@@ -44,6 +44,18 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaBroker broker = new KafkaBroker(process, port);
         Ports.await(process, Duration.ofSeconds(90), () -> Ports.isListening(port) && broker.logSays("started"));
         return broker;
+    }
+
+    /** A restarted broker keeps its controller port: the quorum it formatted with names it. */
+    private static int previousControllerPort(Path config) throws IOException {
+        if (Files.exists(config)) {
+            for (String line : Files.readAllLines(config)) {
+                if (line.startsWith("controller.quorum.voters=")) {
+                    return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).strip());
+                }
+            }
+        }
+        return Ports.free();
     }
 
     private static void format(String java, String classpath, Path config, Path workDir, Path log) throws IOException {
