@@ -1,5 +1,6 @@
 package org.newsroom.enrich;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rawPartitions        partitions of the raw topic when enrich creates it (it must exist before the
  *                             topology starts, whichever service starts first)
  * @param enrichedPartitions   partitions of the enriched topic when enrich creates it
+ * @param dedupWindow          how long an article stays a duplicate candidate after it arrived; bounds the
+ *                             dedup state stores
  */
 @ConfigurationProperties("enrich")
 public record EnrichProperties(
         @DefaultValue("0.1.0") String enrichmentVersion,
         @DefaultValue("3") int rawPartitions,
-        @DefaultValue("3") int enrichedPartitions) {
+        @DefaultValue("3") int enrichedPartitions,
+        @DefaultValue("30d") Duration dedupWindow) {
 }

@@ -11,13 +11,14 @@ import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.dedup.DedupSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
- * raw → enrich → enriched, keyed by article id throughout. Runs with exactly-once processing, so a crash
- * never emits an article twice or loses one.
+ * raw → enrich → deduplicate → enriched, keyed by article id at both ends. Runs with exactly-once processing,
+ * so a crash never emits an article twice or loses one.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrichmentTopology {
@@ -28,10 +29,11 @@ class EnrichmentTopology {
     }
 
     @Bean
-    KStream<String, ArticleEnriched> enrichment(StreamsBuilder builder, Enricher enricher) {
-        KStream<String, ArticleEnriched> enriched = builder
-                .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)))
-                .mapValues(enricher::enrich);
+    KStream<String, ArticleEnriched> enrichment(StreamsBuilder builder, Enricher enricher, EnrichProperties properties) {
+        KStream<String, ArticleReceived> raw = builder
+                .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
+        KStream<String, ArticleEnriched> enriched = DedupTopology.deduplicated(builder, raw, enricher,
+                DedupSettings.defaults(), properties.dedupWindow(), true);
         enriched.to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
         return enriched;
     }

@@ -1,0 +1,59 @@
+package org.newsroom.enrich.streams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.Source;
+import org.newsroom.contracts.SourceKind;
+
+/** Received articles for topology tests: the five seeds (distinct reports of one event) and their copies. */
+final class Articles {
+
+    static final Instant FIRST_PUBLISHED = Instant.parse("2019-05-06T08:00:00Z");
+
+    private Articles() {
+    }
+
+    static List<ArticleReceived> seeds() {
+        try (Stream<Path> files = Files.list(Path.of("..", "samples", "seeds"))) {
+            List<ArticleReceived> seeds = new ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                List<String> blocks = Arrays.stream(Files.readString(file).split("\\n\\s*\\n"))
+                        .map(String::strip).filter(b -> !b.isEmpty()).toList();
+                seeds.add(article("seed-" + seeds.size(), "seeds", FIRST_PUBLISHED.plusSeconds(600L * seeds.size()),
+                        blocks.getFirst(), blocks.subList(1, blocks.size())));
+            }
+            return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code original} re-headlined by another outlet an hour later, with its last three paragraphs cut. */
+    static ArticleReceived trimmedCopyOf(ArticleReceived original, String articleId) {
+        List<String> paragraphs = original.paragraphs();
+        return article(articleId, "other-outlet", original.publishedAt().plusSeconds(3600),
+                "Outlet: " + original.headline(), paragraphs.subList(0, paragraphs.size() - 3));
+    }
+
+    /** {@code original}'s body word for word, published by another outlet a minute later. */
+    static ArticleReceived exactCopyOf(ArticleReceived original, String articleId) {
+        return article(articleId, "mirror", original.publishedAt().plusSeconds(60), original.headline(),
+                original.paragraphs());
+    }
+
+    static ArticleReceived article(String articleId, String source, Instant publishedAt, String headline,
+                                   List<String> paragraphs) {
+        return new ArticleReceived(UUID.randomUUID(), publishedAt, articleId, 1,
+                new Source(source, SourceKind.http, null), "text", null, null, headline, paragraphs, publishedAt,
+                null, null, "en", List.of());
+    }
+}

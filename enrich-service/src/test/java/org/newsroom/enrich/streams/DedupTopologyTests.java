@@ -1,0 +1,148 @@
+package org.newsroom.enrich.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsroom.enrich.streams.Articles.exactCopyOf;
+import static org.newsroom.enrich.streams.Articles.seeds;
+import static org.newsroom.enrich.streams.Articles.trimmedCopyOf;
+import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.Topics;
+import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.dedup.DedupSettings;
+
+/** The whole output of the dedup topology, record by record, for given arrivals. */
+class DedupTopologyTests {
+
+    private static final Duration WINDOW = Duration.ofDays(30);
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleReceived> raw;
+    private TestOutputTopic<String, ArticleEnriched> enriched;
+    private Instant arrival = Instant.parse("2019-05-06T12:00:00Z");
+
+    @BeforeEach
+    void startTopology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Enricher enricher = new Enricher("test", Clock.fixed(arrival, ZoneOffset.UTC));
+        DedupTopology.deduplicated(builder, builder.stream(Topics.ARTICLES_RAW,
+                                Consumed.with(Serdes.String(), serde(ArticleReceived.class))),
+                        enricher, DedupSettings.defaults(), WINDOW, false)
+                .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-topology-tests");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(builder.build(), config);
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW, Serdes.String().serializer(),
+                serde(ArticleReceived.class).serializer());
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(),
+                serde(ArticleEnriched.class).deserializer());
+    }
+
+    @AfterEach
+    void stopTopology() {
+        driver.close();
+    }
+
+    @Test
+    void emitsEachSeedOnceAsAnOriginal() {
+        seeds().forEach(this::arrive);
+
+        assertThat(decisions()).containsExactly(
+                "seed-0 original of seed-0 by minhash-lsh", "seed-1 original of seed-1 by minhash-lsh",
+                "seed-2 original of seed-2 by minhash-lsh", "seed-3 original of seed-3 by minhash-lsh",
+                "seed-4 original of seed-4 by minhash-lsh");
+    }
+
+    @Test
+    void emitsLaterCopiesOncePointingAtTheirEarliestPublishedOriginal() {
+        List<ArticleReceived> seeds = seeds();
+        seeds.forEach(this::arrive);
+        enriched.readRecordsToList();
+        arrive(trimmedCopyOf(seeds.get(0), "trimmed-0"));
+        arrive(exactCopyOf(seeds.get(1), "mirror-1"));
+
+        assertThat(decisions()).containsExactly(
+                "trimmed-0 near_duplicate of seed-0 by minhash-lsh",
+                "mirror-1 exact_duplicate of seed-1 by content-hash");
+    }
+
+    @Test
+    void reEmitsCopiesWhenTheirEarlierOriginalArrivesAfterThem() {
+        ArticleReceived original = seeds().getFirst();
+        arrive(trimmedCopyOf(original, "trimmed-0"));
+        arrive(exactCopyOf(original, "mirror-0"));
+        arrive(original);
+
+        assertThat(decisions()).containsExactly(
+                "trimmed-0 original of trimmed-0 by minhash-lsh",
+                "trimmed-0 near_duplicate of mirror-0 by minhash-lsh",
+                "mirror-0 original of mirror-0 by minhash-lsh",
+                "mirror-0 exact_duplicate of seed-0 by content-hash",
+                "trimmed-0 near_duplicate of seed-0 by minhash-lsh",
+                "seed-0 original of seed-0 by minhash-lsh");
+    }
+
+    @Test
+    void reEmitsARedeliveredArticleWithTheDecisionItAlreadyHad() {
+        ArticleReceived original = seeds().getFirst();
+        arrive(original);
+        arrive(exactCopyOf(original, "mirror-0"));
+        arrive(exactCopyOf(original, "mirror-0"));
+
+        assertThat(decisions()).containsExactly(
+                "seed-0 original of seed-0 by minhash-lsh",
+                "mirror-0 exact_duplicate of seed-0 by content-hash",
+                "mirror-0 exact_duplicate of seed-0 by content-hash");
+    }
+
+    @Test
+    void treatsACopyArrivingAfterTheWindowAsAnOriginal() {
+        ArticleReceived original = seeds().getFirst();
+        arrive(original);
+        arrival = arrival.plus(WINDOW).plus(Duration.ofDays(1));
+        arrive(exactCopyOf(original, "mirror-0"));
+
+        assertThat(decisions()).containsExactly(
+                "seed-0 original of seed-0 by minhash-lsh",
+                "mirror-0 original of mirror-0 by minhash-lsh");
+    }
+
+    @Test
+    void emitsAnArticleWithoutBodyAtOnceAsAnOriginal() {
+        arrive(Articles.article("photo-1", "wire", Articles.FIRST_PUBLISHED, "Picture of the day", List.of()));
+
+        assertThat(decisions()).containsExactly("photo-1 original of photo-1 by minhash-lsh");
+    }
+
+    private void arrive(ArticleReceived article) {
+        arrival = arrival.plusSeconds(1);
+        raw.pipeInput(article.articleId(), article, arrival);
+    }
+
+    private List<String> decisions() {
+        return enriched.readRecordsToList().stream().map(r -> {
+            assertThat(r.key()).isEqualTo(r.value().articleId());
+            return r.key() + " " + r.value().dedup().status() + " of " + r.value().dedup().canonicalId()
+                    + " by " + r.value().dedup().method();
+        }).toList();
+    }
+}
