@@ -1,7 +1,10 @@
 package org.newsroom.ingest.intake;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
 import org.newsroom.ingest.metrics.IntakeMetrics;
@@ -45,21 +48,36 @@ public class ArticleIntake {
         List<ArticleReceived> articles = parsed.stream()
                 .map(article -> Receipts.received(article, source, clock.instant()))
                 .toList();
+        publish(articles);
+        return articles;
+    }
+
+    /** Publishes events that already have their identity (each may name its own source). */
+    public void publish(List<ArticleReceived> articles) throws PublishFailedException {
         if (articles.isEmpty()) {
-            return articles;
+            return;
         }
         try {
             publication.publish(articles);
         } catch (PublishFailedException e) {
-            metrics.count(Outcome.failed_publish, source.kind(), source.name(), articles.size());
+            countBySource(Outcome.failed_publish, articles);
             throw e;
         }
-        metrics.count(Outcome.accepted, source.kind(), source.name(), articles.size());
-        return articles;
+        countBySource(Outcome.accepted, articles);
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     /** Counts input refused before publication: unreadable, too large, invalid. */
     public void rejected(Source source, int items) {
         metrics.count(Outcome.rejected, source.kind(), source.name(), items);
+    }
+
+    private void countBySource(Outcome outcome, List<ArticleReceived> articles) {
+        articles.stream()
+                .collect(Collectors.groupingBy(ArticleReceived::source, LinkedHashMap::new, Collectors.counting()))
+                .forEach((source, count) -> metrics.count(outcome, source.kind(), source.name(), count.intValue()));
     }
 }

@@ -3,18 +3,20 @@ package org.newsroom.ingest.intake;
 import java.util.List;
 import org.newsroom.ingest.parsing.DocumentParser;
 import org.newsroom.ingest.parsing.ParsedArticle;
+import org.newsroom.ingest.parsing.ParsedDocument;
 import org.newsroom.ingest.parsing.UnreadableDocumentException;
 
 /**
  * Reads a document for an intake path: its articles, and apart from them the items that failed, so a bad
- * item inside a good feed fails alone. A document with more items than allowed is refused as a whole, and
- * a parser fault is reported as an unreadable document instead of stopping the intake.
+ * item inside a good feed fails alone. A document with more items than allowed, or without one readable
+ * item, is refused as a whole, and a parser fault is reported as an unreadable document instead of
+ * stopping the intake.
  */
 public final class Documents {
 
     /**
      * @param articles the items that were read
-     * @param failures the items that were not, each with its reason
+     * @param failures the items that were not, each as "where: why"
      */
     public record Read(List<ParsedArticle> articles, List<String> failures) {
 
@@ -24,28 +26,24 @@ public final class Documents {
         }
     }
 
-    private final DocumentParser parser = new DocumentParser();
-    private final int maxItems;
+    private final DocumentParser parser;
 
-    public Documents(int maxItems) {
-        this.maxItems = maxItems;
+    public Documents(long maxBytes, int maxItems) {
+        this.parser = new DocumentParser((int) Math.min(Integer.MAX_VALUE - 8, maxBytes), maxItems);
     }
 
     public Read read(String name, byte[] content) throws UnreadableDocumentException {
-        Read read;
+        ParsedDocument document;
         try {
-            read = new Read(parser.parse(name, content), List.of());
+            document = parser.read(name, content);
         } catch (RuntimeException e) {
             throw new UnreadableDocumentException("the parser failed on this document: " + e, e);
         }
-        int items = read.articles().size() + read.failures().size();
-        if (items > maxItems) {
-            throw new UnreadableDocumentException("holds %d items, more than the limit of %d".formatted(items, maxItems));
+        List<String> failures = document.failures().stream().map(failure -> failure.item() + ": " + failure.reason()).toList();
+        if (document.articles().isEmpty()) {
+            throw new UnreadableDocumentException(failures.isEmpty() ? "no articles in this document"
+                    : "no item could be read: " + String.join("; ", failures));
         }
-        if (read.articles().isEmpty()) {
-            throw new UnreadableDocumentException(read.failures().isEmpty() ? "no articles in this document"
-                    : "no item could be read: " + String.join("; ", read.failures()));
-        }
-        return read;
+        return new Read(document.articles(), failures);
     }
 }

@@ -38,7 +38,7 @@ class InboxWatcher {
     InboxWatcher(IngestProperties properties, ArticleIntake intake) throws IOException {
         this.inbox = new Inbox(properties.inbox(), properties.done(), properties.failed(), properties.quietPeriod(),
                 properties.recursive());
-        this.documents = new Documents(properties.maxItems());
+        this.documents = new Documents(properties.maxFileSize().toBytes(), properties.maxItems());
         this.intake = intake;
         this.properties = properties;
     }

@@ -1,0 +1,97 @@
+package org.newsroom.ingest.intake.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.Source;
+import org.newsroom.contracts.SourceKind;
+import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.intake.ArticleIntake;
+import org.newsroom.ingest.intake.Receipts;
+import org.newsroom.ingest.publishing.PublishFailedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/articles}: pushes one article or a batch, answered with 202 and the article ids only
+ * once Kafka acknowledged every one of them. Requires the configured key in {@code X-Api-Key}.
+ */
+@RestController
+class ArticleSubmissionController {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+    private static final Source REQUEST = new Source(Submissions.DEFAULT_SOURCE, SourceKind.http, "/api/articles");
+
+    /** The answer to an accepted submission: the ids of its articles, in the order they were sent. */
+    record Accepted(List<String> ids) {
+    }
+
+    private final ArticleIntake intake;
+    private final Submissions submissions;
+    private final byte[] apiKey;
+    private final long maxBodySize;
+
+    ArticleSubmissionController(ArticleIntake intake, IngestProperties properties) {
+        this.intake = intake;
+        this.submissions = new Submissions(properties.http().maxBodySize().toBytes(), properties.http().maxBatch());
+        String key = properties.apiKey();
+        this.apiKey = key == null || key.isBlank() ? null : key.strip().getBytes(StandardCharsets.UTF_8);
+        this.maxBodySize = properties.http().maxBodySize().toBytes();
+    }
+
+    @PostMapping("/api/articles")
+    ResponseEntity<Accepted> submit(@RequestHeader(name = API_KEY_HEADER, required = false) String key,
+                                    HttpServletRequest request)
+            throws IOException, ApiKeyException, InvalidSubmissionException, PublishFailedException {
+        requireKey(key);
+        List<Submissions.Submission> read;
+        try {
+            read = submissions.read(body(request));
+        } catch (InvalidSubmissionException e) {
+            intake.rejected(REQUEST, Math.max(1, e.errors().size()));
+            throw e;
+        }
+        List<ArticleReceived> articles = read.stream()
+                .map(submission -> Receipts.received(submission.article(),
+                        new Source(submission.sourceName(), SourceKind.http, REQUEST.uri()), intake.now()))
+                .toList();
+        intake.publish(articles);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(articles.stream().map(ArticleReceived::articleId).toList()));
+    }
+
+    /** Compared in constant time, so response times do not leak how much of a guessed key was right. */
+    private void requireKey(String key) throws ApiKeyException {
+        if (apiKey == null) {
+            throw new ApiKeyException(false);
+        }
+        if (key == null || !MessageDigest.isEqual(apiKey, key.strip().getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiKeyException(true);
+        }
+    }
+
+    /** The body, read no further than the limit: a client cannot make us buffer more than that. */
+    private byte[] body(HttpServletRequest request) throws IOException, InvalidSubmissionException {
+        if (request.getContentLengthLong() > maxBodySize) {
+            throw tooLarge(request.getContentLengthLong() + " bytes");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodySize + 1));
+            if (body.length > maxBodySize) {
+                throw tooLarge("more than " + maxBodySize + " bytes");
+            }
+            return body;
+        }
+    }
+
+    private InvalidSubmissionException tooLarge(String size) {
+        return InvalidSubmissionException.tooLarge("a body of %s is over the limit of %d bytes (ingest.http.max-body-size)"
+                .formatted(size, maxBodySize));
+    }
+}

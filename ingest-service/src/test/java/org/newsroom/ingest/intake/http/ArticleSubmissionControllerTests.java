@@ -1,0 +1,175 @@
+package org.newsroom.ingest.intake.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.SourceKind;
+import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.identity.ArticleIds;
+import org.newsroom.ingest.intake.ArticleIntake;
+import org.newsroom.ingest.metrics.IntakeMetrics;
+import org.newsroom.ingest.publishing.PublishFailedException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@WebMvcTest(controllers = ArticleSubmissionController.class,
+        properties = {"ingest.api-key=s3cret", "ingest.http.max-batch=4", "ingest.http.max-body-size=2KB"})
+@Import(ArticleSubmissionControllerTests.RecordingKafka.class)
+class ArticleSubmissionControllerTests {
+
+    /** Stands in for the broker: records what was acknowledged, or refuses everything while down. */
+    @TestConfiguration
+    @EnableConfigurationProperties(IngestProperties.class)
+    static class RecordingKafka {
+        final List<ArticleReceived> acknowledged = new CopyOnWriteArrayList<>();
+        final AtomicBoolean down = new AtomicBoolean();
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        ArticleIntake articleIntake(MeterRegistry registry) {
+            return new ArticleIntake(articles -> {
+                if (down.get()) {
+                    throw new PublishFailedException("Kafka did not acknowledge: broker unreachable", null);
+                }
+                acknowledged.addAll(articles);
+            }, new IntakeMetrics(registry), Clock.systemUTC());
+        }
+    }
+
+    private static final String SIMPLE = """
+            {"headline": "Markets rally in Tokyo", "body": "Shares rose on Friday.\\n\\nThe Nikkei gained 2%%.",
+             "publishedAt": "2019-05-06T08:00:00Z", "url": "https://example.com/markets?utm_source=x",
+             "guid": "%s", "source": "example-wire", "byline": "Jane Doe", "language": "en"}""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RecordingKafka kafka;
+    @Autowired
+    MeterRegistry registry;
+
+    @BeforeEach
+    void brokerUp() {
+        kafka.down.set(false);
+        kafka.acknowledged.clear();
+    }
+
+    @Test
+    void acceptsOneArticleAfterKafkaAcknowledgedItAndAnswersItsId() throws Exception {
+        submit(SIMPLE.formatted("urn:example:1"), "s3cret")
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.ids[0]").value(ArticleIds.fromGuid("urn:example:1")));
+
+        assertThat(kafka.acknowledged).singleElement().satisfies(article -> {
+            assertThat(article.headline()).isEqualTo("Markets rally in Tokyo");
+            assertThat(article.paragraphs()).containsExactly("Shares rose on Friday.", "The Nikkei gained 2%.");
+            assertThat(article.source().name()).isEqualTo("example-wire");
+            assertThat(article.source().kind()).isEqualTo(SourceKind.http);
+            assertThat(article.guid()).isEqualTo("urn:example:1");
+        });
+        assertThat(registry.get("ingest.articles").tags("outcome", "accepted", "path", "http", "source", "example-wire")
+                .counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsABatchInNinjsAndSimpleShapesKeepingTheOrderOfIds() throws Exception {
+        String ninjs = """
+                {"uri": "urn:ninjs:2", "type": "text", "headline": "Storm hits coast",
+                 "body_text": "Winds reached 150 km/h.", "versioncreated": "2024-01-02T03:04:05Z"}""";
+        submit("[" + SIMPLE.formatted("urn:example:3") + "," + ninjs + "]", "s3cret")
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.ids.length()").value(2))
+                .andExpect(jsonPath("$.ids[0]").value(ArticleIds.fromGuid("urn:example:3")))
+                .andExpect(jsonPath("$.ids[1]").value(ArticleIds.fromGuid("urn:ninjs:2")));
+
+        assertThat(kafka.acknowledged).extracting(ArticleReceived::headline)
+                .containsExactly("Markets rally in Tokyo", "Storm hits coast");
+        assertThat(kafka.acknowledged.get(1).source().name()).isEqualTo(Submissions.DEFAULT_SOURCE);
+    }
+
+    @Test
+    void refusesAMissingOrWrongKeyAsUnauthorized() throws Exception {
+        mvc.perform(post("/api/articles").contentType(MediaType.APPLICATION_JSON).content(SIMPLE.formatted("urn:x")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail").value("missing or wrong X-Api-Key header"));
+        submit(SIMPLE.formatted("urn:x"), "guess").andExpect(status().isUnauthorized());
+
+        assertThat(kafka.acknowledged).isEmpty();
+    }
+
+    @Test
+    void refusesABatchWithAnInvalidArticleNamingEveryProblem() throws Exception {
+        submit("[" + SIMPLE.formatted("urn:example:4") + ", {\"headline\": \"No body\"}, 42, {\"headline\": \"h\", \"body\": \"b\", \"source\": 7}]", "s3cret")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid articles"))
+                .andExpect(jsonPath("$.detail").value("3 of 4 article(s) are invalid; none was taken in"))
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[1]").value("[2]: not a JSON object"))
+                .andExpect(jsonPath("$.errors[2]").value("[3]: source must be a non-empty string"));
+
+        assertThat(kafka.acknowledged).isEmpty();
+    }
+
+    @Test
+    void refusesMalformedJsonAndNonObjects() throws Exception {
+        submit("{\"headline\": ", "s3cret").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("the body is not valid JSON")));
+        submit("\"just a string\"", "s3cret").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("the body must be a JSON article object or an array of them"));
+        submit("[]", "s3cret").andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void refusesTooLargeBodiesAndBatchesAsContentTooLarge() throws Exception {
+        submit("{\"headline\": \"h\", \"body\": \"" + "x".repeat(3_000) + "\"}", "s3cret")
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("over the limit of 2048 bytes")));
+        String five = String.join(",", List.of("{\"headline\":\"a\",\"body\":\"a\"}", "{\"headline\":\"b\",\"body\":\"b\"}",
+                "{\"headline\":\"c\",\"body\":\"c\"}", "{\"headline\":\"d\",\"body\":\"d\"}",
+                "{\"headline\":\"e\",\"body\":\"e\"}"));
+        submit("[" + five + "]", "s3cret").andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.detail").value("a batch of 5 articles is more than the limit of 4"));
+    }
+
+    @Test
+    void answersServiceUnavailableWhenKafkaDidNotAcknowledge() throws Exception {
+        kafka.down.set(true);
+
+        submit(SIMPLE.formatted("urn:example:5"), "s3cret")
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.title").value("Articles not taken in"));
+        assertThat(registry.get("ingest.articles").tags("outcome", "failed-publish", "path", "http").counter().count())
+                .isEqualTo(1);
+    }
+
+    private ResultActions submit(String body, String key) throws Exception {
+        return mvc.perform(post("/api/articles").contentType(MediaType.APPLICATION_JSON)
+                .header(ArticleSubmissionController.API_KEY_HEADER, key).content(body));
+    }
+}
