@@ -18,11 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The percolator index of saved searches. Its mapping is the article mapping (read from
- * {@code elasticsearch/articles.json} at runtime, so stored queries analyse text exactly like searches do)
- * plus a {@code query} field of type percolator and an {@code alert} object with the saved search itself.
- * The analysis settings are copied from the live article index, which picks its English analysis to suit
- * the node. Created on first use; when it exists, the article fields are merged in again so additions reach it.
+ * The index of saved searches. Its mapping is the article mapping (read from {@code elasticsearch/articles.json}
+ * at runtime, so stored queries analyse text exactly like searches do) plus a {@code query} field of type
+ * percolator and an {@code alert} object with the saved search itself; analysis settings are copied from the
+ * live article index. A node without the percolator module (the integration-test distribution) gets
+ * {@code query} as a stored, unindexed object instead, and matching falls back to searching (see
+ * {@link AlertPercolator}). Created on first use; article fields added later are merged in.
  */
 @Component
 class AlertIndex {
@@ -34,54 +35,89 @@ class AlertIndex {
     private final ArticleIndex articleIndex;
     private final AlertProperties properties;
     private final JsonMapper json;
-    private final ObjectNode body;
-    private volatile boolean ensured;
+    private final JsonNode articleMapping;
+    private volatile Boolean percolates;
 
     AlertIndex(ElasticsearchClient client, ArticleIndex articleIndex, AlertProperties properties, JsonMapper json) {
         this.client = client;
         this.articleIndex = articleIndex;
         this.properties = properties;
         this.json = json;
-        this.body = indexBody(json, readArticleMapping(json));
+        this.articleMapping = readArticleMapping(json);
     }
 
     String alias() {
         return properties.indexAlias();
     }
 
+    String articleAlias() {
+        return articleIndex.alias();
+    }
+
     /** The top-level article fields the index knows: an article document is trimmed to these to percolate. */
     Set<String> articleFields() {
-        return Set.copyOf(body.path("mappings").path("properties").propertyNames().stream()
-                .filter(name -> !name.equals("query") && !name.equals("alert")).toList());
+        return Set.copyOf(indexBody(json, articleMapping, true).path("mappings").path("properties").propertyNames()
+                .stream().filter(name -> !name.equals("query") && !name.equals("alert")).toList());
+    }
+
+    /** Whether stored queries are matched by Elasticsearch's percolator (else by searching new articles). */
+    boolean percolates() throws IOException {
+        ensureExists();
+        return percolates;
     }
 
     void ensureExists() throws IOException {
-        if (ensured) {
+        if (percolates != null) {
             return;
         }
         if (client.indices().existsAlias(a -> a.name(alias())).value()) {
-            try {
-                client.indices().putMapping(m -> m.index(alias()).withJson(stream(body.path("mappings"))));
-            } catch (ElasticsearchException e) {
-                // e.g. a new analyzer the existing index lacks: keep matching with the mapping it has
-                log.warn("Saved-search index {} keeps its mapping: {}", alias(), e.getMessage());
-            }
+            mergeArticleFields();
         } else {
-            ObjectNode created = body.deepCopy();
-            articleAnalysis().ifPresent(analysis -> created.withObjectProperty("settings").set("analysis", analysis));
-            try {
-                client.indices().create(c -> c.index(properties.indexVersion()).withJson(stream(created))
-                        .aliases(alias(), a -> a.isWriteIndex(true)));
-            } catch (ElasticsearchException e) {
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-            }
+            create();
         }
-        ensured = true;
+        JsonNode mapping = json.readTree(JsonpUtils.toJsonString(
+                client.indices().getMapping(m -> m.index(alias())).mappings().values().iterator().next().mappings(),
+                client._jsonpMapper()));
+        percolates = "percolator".equals(mapping.path("properties").path("query").path("type").asString(""));
     }
 
-    static ObjectNode indexBody(JsonMapper json, JsonNode articleMapping) {
+    private void create() throws IOException {
+        try {
+            createWith(true);
+        } catch (ElasticsearchException e) {
+            if (!"mapper_parsing_exception".equals(e.error().type()) || !String.valueOf(e.getMessage()).contains("percolator")) {
+                throw e;
+            }
+            log.warn("Elasticsearch has no percolator module: saved searches are matched by searching new articles");
+            createWith(false);
+        }
+    }
+
+    private void createWith(boolean percolator) throws IOException {
+        ObjectNode body = indexBody(json, articleMapping, percolator);
+        articleAnalysis().ifPresent(analysis -> body.withObjectProperty("settings").set("analysis", analysis));
+        try {
+            client.indices().create(c -> c.index(properties.indexVersion()).withJson(stream(body))
+                    .aliases(alias(), a -> a.isWriteIndex(true)));
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    private void mergeArticleFields() throws IOException {
+        ObjectNode mappings = (ObjectNode) indexBody(json, articleMapping, true).path("mappings");
+        ((ObjectNode) mappings.path("properties")).remove("query");
+        try {
+            client.indices().putMapping(m -> m.index(alias()).withJson(stream(mappings)));
+        } catch (ElasticsearchException e) {
+            // e.g. a new analyzer the existing index lacks: keep matching with the mapping it has
+            log.warn("Saved-search index {} keeps its mapping: {}", alias(), e.getMessage());
+        }
+    }
+
+    static ObjectNode indexBody(JsonMapper json, JsonNode articleMapping, boolean percolator) {
         // An index template keeps settings and mappings under "template"; a plain index body at the top.
         JsonNode article = articleMapping.has("template") ? articleMapping.path("template") : articleMapping;
         ObjectNode body = json.createObjectNode();
@@ -91,7 +127,11 @@ class AlertIndex {
         ObjectNode mappings = article.path("mappings").isObject()
                 ? (ObjectNode) article.path("mappings").deepCopy() : json.createObjectNode();
         ObjectNode fields = mappings.withObjectProperty("properties");
-        fields.putObject("query").put("type", "percolator");
+        if (percolator) {
+            fields.putObject("query").put("type", "percolator");
+        } else {
+            fields.putObject("query").put("type", "object").put("enabled", false);
+        }
         ObjectNode alert = fields.putObject("alert").putObject("properties");
         for (String keyword : new String[] {"id", "name", "tag", "source", "agency", "language"}) {
             alert.putObject(keyword).put("type", "keyword");

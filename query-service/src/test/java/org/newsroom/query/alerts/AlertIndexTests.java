@@ -20,7 +20,7 @@ class AlertIndexTests {
                                   "tags": {"properties": {"id": {"type": "keyword"}}}}}}}
                 """);
 
-        JsonNode body = AlertIndex.indexBody(json, template);
+        JsonNode body = AlertIndex.indexBody(json, template, true);
 
         assertThat(body.path("settings").path("number_of_shards").asInt()).isEqualTo(1);
         assertThat(body.has("index_patterns")).isFalse();
@@ -37,7 +37,7 @@ class AlertIndexTests {
         JsonNode plain = json.readTree("""
                 {"mappings": {"properties": {"language": {"type": "keyword"}}}}""");
 
-        JsonNode fields = AlertIndex.indexBody(json, plain).path("mappings").path("properties");
+        JsonNode fields = AlertIndex.indexBody(json, plain, true).path("mappings").path("properties");
 
         assertThat(fields.propertyNames()).containsExactlyInAnyOrder("language", "query", "alert");
     }

@@ -1,0 +1,300 @@
+'use strict';
+// The newsroom search page: plain browser JavaScript against GET /api/search, /api/stories/{id} and the
+// live stream /api/stream. Every field of the API is optional here: a missing one is simply not shown.
+
+const FACETS = [
+  ['tags', 'tag', 'Topics'], ['entities', 'entity', 'Entities'], ['sources', 'source', 'Sources'],
+  ['agencies', 'agency', 'Agencies'], ['languages', 'language', 'Languages'],
+];
+const state = { q: '', sort: 'relevance', duplicates: false, filters: {}, cursor: null, fresh: 0 };
+const $ = (selector, root = document) => root.querySelector(selector);
+let stream = null;
+
+/** Highlights arrive as escaped text with <mark> tags: rebuild them from text nodes, keeping only <mark>. */
+function markedText(html) {
+  const fragment = document.createDocumentFragment();
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  parsed.childNodes.forEach(node => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      fragment.append(mark);
+    } else {
+      fragment.append(document.createTextNode(node.textContent));
+    }
+  });
+  return fragment;
+}
+
+function formatDate(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return isNaN(date) ? '' : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function metaLine(article) {
+  const meta = document.createDocumentFragment();
+  const parts = [];
+  if (article.source && article.source.name) parts.push(article.source.name);
+  if (article.publishedAt) parts.push(formatDate(article.publishedAt));
+  if (article.dateline && article.dateline.location) parts.push(article.dateline.location);
+  meta.append(parts.join(' · '));
+  if (article.dateline && article.dateline.agency) {
+    const agency = document.createElement('span');
+    agency.className = 'agency';
+    agency.textContent = article.dateline.agency;
+    meta.append(parts.length ? ' · ' : '', agency);
+  }
+  return meta;
+}
+
+function params() {
+  const query = new URLSearchParams();
+  if (state.q) query.set('q', state.q);
+  if (state.sort !== 'relevance') query.set('sort', state.sort);
+  if (state.duplicates) query.set('duplicates', 'include');
+  Object.entries(state.filters).forEach(([name, values]) => values.forEach(v => query.append(name, v)));
+  return query;
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.detail || body.title || `HTTP ${response.status}`);
+  return body;
+}
+
+async function search(append = false) {
+  const query = params();
+  history.replaceState(null, '', query.toString() ? `?${query}` : location.pathname);
+  if (append && state.cursor) query.set('cursor', state.cursor);
+  $('#error').hidden = true;
+  try {
+    const page = await getJson(`/api/search?${query}`);
+    render(page, append);
+    if (!append) listen();
+  } catch (e) {
+    $('#error').textContent = `Search failed: ${e.message}`;
+    $('#error').hidden = false;
+  }
+}
+
+function render(page, append) {
+  const hits = $('#hits');
+  if (!append) hits.replaceChildren();
+  (page.hits || []).forEach(hit => hits.append(hitElement(hit)));
+  const total = page.total ?? (page.hits || []).length;
+  const groups = page.groups != null && !state.duplicates && page.groups !== total ? ` in ${page.groups} groups` : '';
+  $('#summary').textContent = `${total} article${total === 1 ? '' : 's'}${groups}`;
+  state.cursor = page.nextCursor || null;
+  $('#more').hidden = !state.cursor;
+  if (!append) renderFacets(page.facets);
+  renderActiveFilters();
+}
+
+function hitElement(hit, fresh = false) {
+  const item = $('#hit-template').content.firstElementChild.cloneNode(true);
+  item.dataset.id = hit.id;
+  if (fresh) item.classList.add('fresh');
+  const link = $('.headline a', item);
+  link.append(hit.headlineHighlight ? markedText(hit.headlineHighlight) : document.createTextNode(hit.headline || hit.id));
+  if (hit.url) link.href = hit.url; else link.removeAttribute('href');
+  $('.meta', item).append(metaLine(hit));
+  if (hit.snippet) $('.snippet', item).append(markedText(hit.snippet)); else $('.snippet', item).remove();
+  const tags = $('.tags', item);
+  (hit.tags || []).slice(0, 4).forEach(tag => {
+    const label = document.createElement('span');
+    label.className = 'tag';
+    label.textContent = typeof tag === 'string' ? tag : (tag.label || tag.id);
+    tags.append(label);
+  });
+  const copies = hit.republications || [];
+  const count = hit.republicationCount ?? copies.length;
+  if (count > 0) {
+    const toggle = $('.republications-toggle', item);
+    toggle.hidden = false;
+    toggle.textContent = `${count} republication${count === 1 ? '' : 's'}`;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.addEventListener('click', () => toggleRepublications(item, toggle, copies, count));
+  }
+  if (hit.storyId) {
+    const story = $('.story-link', item);
+    story.hidden = false;
+    story.addEventListener('click', () => showStory(hit.storyId));
+  }
+  return item;
+}
+
+function toggleRepublications(item, toggle, copies, count) {
+  const list = $('.republications', item);
+  if (!list.childElementCount) {
+    copies.forEach(copy => list.append(republicationElement(copy)));
+    if (count > copies.length) {
+      const rest = document.createElement('li');
+      rest.textContent = `and ${count - copies.length} more`;
+      list.append(rest);
+    }
+  }
+  list.hidden = !list.hidden;
+  toggle.setAttribute('aria-expanded', String(!list.hidden));
+}
+
+function republicationElement(copy) {
+  const item = document.createElement('li');
+  item.className = 'republication';
+  const link = document.createElement(copy.url ? 'a' : 'span');
+  if (copy.url) { link.href = copy.url; link.target = '_blank'; link.rel = 'noopener'; }
+  link.textContent = copy.headline || copy.id;
+  item.append(link, ' — ', metaLine(copy));
+  if (copy.dedup && copy.dedup.status) {
+    const status = document.createElement('span');
+    status.className = 'status';
+    status.textContent = ` (${copy.dedup.status.replace('_', ' ')})`;
+    item.append(status);
+  }
+  return item;
+}
+
+function renderFacets(facets) {
+  const aside = $('#facets');
+  aside.replaceChildren();
+  if (!facets) return;
+  FACETS.forEach(([field, param, title]) => {
+    const buckets = facets[field] || [];
+    if (!buckets.length) return;
+    const section = document.createElement('section');
+    section.className = 'facet';
+    section.dataset.facet = field;
+    const heading = document.createElement('h3');
+    heading.textContent = title;
+    const list = document.createElement('ul');
+    buckets.forEach(bucket => list.append(facetValue(param, bucket)));
+    section.append(heading, list);
+    aside.append(section);
+  });
+  renderHistogram(aside, facets.published || []);
+}
+
+function facetValue(param, bucket) {
+  const active = (state.filters[param] || []).includes(bucket.key);
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `facet-value${active ? ' active' : ''}`;
+  button.dataset.key = bucket.key;
+  const label = document.createElement('span');
+  label.className = 'label';
+  label.textContent = bucket.label || bucket.key;
+  const count = document.createElement('span');
+  count.className = 'count';
+  count.textContent = bucket.count;
+  button.append(label, count);
+  button.addEventListener('click', () => toggleFilter(param, bucket.key));
+  item.append(button);
+  return item;
+}
+
+function renderHistogram(aside, buckets) {
+  if (buckets.length < 2) return;
+  const max = Math.max(...buckets.map(b => b.count));
+  const heading = document.createElement('h3');
+  heading.textContent = 'Published';
+  const chart = document.createElement('div');
+  chart.className = 'histogram';
+  buckets.forEach(b => {
+    const bar = document.createElement('span');
+    bar.style.height = `${Math.round(100 * b.count / max)}%`;
+    bar.title = `${formatDate(b.start)}: ${b.count}`;
+    chart.append(bar);
+  });
+  aside.append(heading, chart);
+}
+
+function toggleFilter(param, key) {
+  const values = state.filters[param] || [];
+  state.filters[param] = values.includes(key) ? values.filter(v => v !== key) : [...values, key];
+  if (!state.filters[param].length) delete state.filters[param];
+  search();
+}
+
+function renderActiveFilters() {
+  const box = $('#active-filters');
+  box.replaceChildren();
+  Object.entries(state.filters).forEach(([param, values]) => values.forEach(value => {
+    const chip = document.createElement('button');
+    chip.type = 'button';
+    chip.className = 'chip active-filter';
+    chip.textContent = `${param}: ${value} ×`;
+    chip.addEventListener('click', () => toggleFilter(param, value));
+    box.append(chip);
+  }));
+}
+
+async function showStory(storyId) {
+  const panel = $('#story');
+  const body = $('#story-body');
+  body.textContent = 'Loading story…';
+  panel.hidden = false;
+  document.querySelector('main').classList.add('with-story');
+  try {
+    const story = await getJson(`/api/stories/${encodeURIComponent(storyId)}`);
+    const heading = document.createElement('h2');
+    heading.textContent = `Story: ${story.total ?? (story.articles || []).length} articles`;
+    const span = document.createElement('p');
+    span.className = 'meta';
+    span.textContent = [formatDate(story.firstPublishedAt), formatDate(story.lastPublishedAt)].filter(Boolean).join(' – ');
+    const list = document.createElement('ol');
+    (story.articles || []).forEach(article => list.append(republicationElement(article)));
+    body.replaceChildren(heading, span, list);
+  } catch (e) {
+    body.textContent = `Story unavailable: ${e.message}`;
+  }
+}
+
+/** Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. */
+function listen() {
+  if (stream) stream.close();
+  if (!window.EventSource) return;
+  const query = new URLSearchParams();
+  if (state.q) query.set('q', state.q);
+  ['tag', 'source', 'agency', 'language'].forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
+  state.fresh = 0;
+  const live = $('#live');
+  live.hidden = false;
+  stream = new EventSource(`/api/stream?${query}`);
+  stream.addEventListener('ready', () => { live.classList.remove('down'); $('#live-status').textContent = 'Live: new matching articles appear here'; });
+  stream.addEventListener('article', event => {
+    const article = JSON.parse(event.data);
+    $('#hits').prepend(hitElement(article, true));
+    state.fresh += 1;
+    $('#live-status').textContent = `${state.fresh} new since you searched`;
+  });
+  stream.onerror = () => { live.classList.add('down'); $('#live-status').textContent = 'Live updates reconnecting…'; };
+}
+
+function readLocation() {
+  const query = new URLSearchParams(location.search);
+  state.q = query.get('q') || '';
+  state.sort = query.get('sort') || 'relevance';
+  state.duplicates = query.get('duplicates') === 'include';
+  state.filters = {};
+  FACETS.forEach(([, param]) => { const values = query.getAll(param); if (values.length) state.filters[param] = values; });
+  $('#q').value = state.q;
+  $('#sort').value = state.sort;
+  $('#duplicates').checked = state.duplicates;
+}
+
+$('#search-form').addEventListener('submit', event => {
+  event.preventDefault();
+  state.q = $('#q').value.trim();
+  state.sort = $('#sort').value;
+  state.duplicates = $('#duplicates').checked;
+  search();
+});
+$('#more').addEventListener('click', () => search(true));
+$('#story-close').addEventListener('click', () => {
+  $('#story').hidden = true;
+  document.querySelector('main').classList.remove('with-story');
+});
+readLocation();
+search();

@@ -1,0 +1,39 @@
+package org.newsroom.query.alerts;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A webhook endpoint on a free local port that records every body POSTed to {@code /hook}. */
+final class WebhookReceiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    }
+
+    List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,23 @@
+package org.newsroom.query.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.newsroom.query.QueryApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole query-service on a random port, wired to the real Kafka broker and Elasticsearch node of
+ * {@code LocalEngines}. Every test class with this annotation shares one application context; its own
+ * consumer group keeps it from splitting partitions with other contexts in the same test JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = QueryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.kafka.consumer.group-id=query-service-live-it", "live.heartbeat=300ms",
+                "alerts.webhook-backoff=200ms"})
+@ContextConfiguration(initializers = LocalEnginesInitializer.class)
+public @interface RunningQueryService {
+}
