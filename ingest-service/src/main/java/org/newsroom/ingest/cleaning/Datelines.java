@@ -22,7 +22,7 @@ public final class Datelines {
     private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
     private static final String PLACE = "\\p{Lu}[\\p{L}.'’-]*(?:[ ]\\p{Lu}[\\p{L}.'’-]*){0,3}";
     private static final String REGION = "(?:,\\s*\\p{Lu}[\\p{L}.'’-]*(?:[ ]\\p{Lu}[\\p{L}.'’-]*){0,2})?";
-    private static final String DASH = "\\s*[-–—]+\\s*";
+    private static final String DASH = "\\s*[-–—_]+\\s*";
     private static final Pattern WITH_AGENCY = Pattern.compile(
             "^(" + PLACE + REGION + ")(?:,\\s*" + MONTH + "\\s+\\d{1,2})?\\s*\\(([^()]{2,40})\\)" + DASH);
     private static final Pattern WITH_DATE = Pattern.compile(

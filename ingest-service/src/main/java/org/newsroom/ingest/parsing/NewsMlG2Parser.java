@@ -190,8 +190,10 @@ final class NewsMlG2Parser {
         if (provider == null) {
             return null;
         }
-        String code = attribute(provider, "qcode") != null ? attribute(provider, "qcode") : attribute(provider, "literal");
-        return WireAgencies.named(code).orElse(null);
+        return WireAgencies.named(attribute(provider, "qcode"))
+                .or(() -> WireAgencies.named(attribute(provider, "literal")))
+                .or(() -> WireAgencies.named(text(child(provider, "name"))))
+                .orElse(null);
     }
 
     /** The content's declared language beats the item's, which some agencies set to their own locale. */
