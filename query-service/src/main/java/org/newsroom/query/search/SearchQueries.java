@@ -25,7 +25,7 @@ final class SearchQueries {
     /** The original plus this many republications are listed per collapsed group. */
     static final int GROUP_SIZE = 6;
     static final List<String> HIT_EXCLUDES = List.of("paragraphs", "tags.evidence", "entities.aliases");
-    private static final List<String> GROUP_INCLUDES = List.of("articleId", "headline", "publishedAt", "source",
+    private static final List<String> GROUP_INCLUDES = List.of("articleId", "version", "headline", "publishedAt", "source",
             "dateline", "url", "dedup", "language", "storyId", "tags", "entities");
     private static final List<SimpleQueryStringFlag> SAFE_SYNTAX = List.of(SimpleQueryStringFlag.And,
             SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
