@@ -1,9 +1,7 @@
 package org.newsroom.query.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Conflicts;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.OpType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -72,8 +70,7 @@ public class ArticleIndex {
             previous.forEach(old -> u.actions(a -> a.add(add -> add.index(old).alias(alias()).isWriteIndex(false))));
             return u.actions(a -> a.add(add -> add.index(newIndex).alias(alias()).isWriteIndex(true)));
         });
-        client.reindex(r -> r.source(s -> s.index(previous)).dest(d -> d.index(newIndex).opType(OpType.Create))
-                .conflicts(Conflicts.Proceed).refresh(true).waitForCompletion(true));
+        IndexCopy.copy(client, previous, newIndex);
         client.indices().updateAliases(u -> {
             previous.forEach(old -> u.actions(a -> a.remove(remove -> remove.index(old).alias(alias()))));
             return u;
