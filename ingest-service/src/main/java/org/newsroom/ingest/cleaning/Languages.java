@@ -5,6 +5,7 @@ import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public final class Languages {
 
     private static final int MIN_CHARS = 40;
-    private static final int MAX_CHARS = 4_000;
+    private static final int MAX_CHARS = 1_000;
 
     private Languages() {
     }
@@ -26,13 +27,14 @@ public final class Languages {
             return Optional.empty();
         }
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        var detected = Detector.INSTANCE.detect(CommonTextObjectFactories.forDetectingOnLargeText().forText(sample));
+        var detected = Detector.INSTANCE.detect(Detector.TEXTS.forText(sample));
         return detected.isPresent() ? Optional.of(detected.get().getLanguage()) : Optional.empty();
     }
 
     /** Loaded on first use: the profiles take a second and some megabytes. */
     private static final class Detector {
         static final LanguageDetector INSTANCE = load();
+        static final TextObjectFactory TEXTS = CommonTextObjectFactories.forDetectingOnLargeText();
 
         private static LanguageDetector load() {
             try {
