@@ -1,33 +1,73 @@
 package org.newsroom.enrich;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Dedup;
+import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Enrichment;
+import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.clustering.StoryClusterer;
+import org.newsroom.enrich.entities.EntityRecognizer;
 import org.newsroom.enrich.normalising.TextNormaliser;
+import org.newsroom.enrich.tagging.PlaceTagger;
+import org.newsroom.enrich.tagging.SubjectClassifier;
+import org.newsroom.enrich.tagging.TopicTagger;
 
 /**
- * Turns a received article into an enriched one: normalised text, then what each capability decides.
- * Plain Java, driven by the Kafka Streams topology at the edge.
+ * Turns a received article into an enriched one: normalised text, then what each capability decides:
+ * entities, taxonomy topics, trained subjects, place tags and the story. Plain Java, driven by the Kafka
+ * Streams topology at the edge, which also replaces the placeholder duplicate decision.
  */
 public final class Enricher {
 
     /** Until duplicate detection runs, every article is its own original, checked by nothing. */
     static final String NO_DEDUP = "none";
 
+    /** The capabilities enrichment runs, in this order; see {@code tagging.EnrichmentSteps} for defaults. */
+    public record Steps(EntityRecognizer entities, TopicTagger topics, SubjectClassifier subjects,
+                        PlaceTagger places, StoryClusterer stories) {
+    }
+
     private final String enrichmentVersion;
     private final Clock clock;
+    private final Steps steps;
 
+    /** An enricher that only normalises: no tags, no entities, each article its own story. */
     public Enricher(String enrichmentVersion, Clock clock) {
+        this(enrichmentVersion, clock, null);
+    }
+
+    public Enricher(String enrichmentVersion, Clock clock, Steps steps) {
         this.enrichmentVersion = enrichmentVersion;
         this.clock = clock;
+        this.steps = steps;
     }
 
     public ArticleEnriched enrich(ArticleReceived received) {
         ArticleReceived article = TextNormaliser.normalised(received);
-        Enrichment enrichment = new Enrichment(enrichmentVersion, null, null,
-                Dedup.originalOf(article.articleId(), NO_DEDUP), article.articleId());
+        List<Entity> entities = steps == null ? List.of()
+                : steps.entities().entities(article.headline(), article.paragraphs());
+        List<Tag> tags = steps == null ? List.of() : tags(article, entities);
+        String storyId = steps == null ? article.articleId() : steps.stories().assign(article.articleId(),
+                when(article), article.headline(), article.body(), entities);
+        Enrichment enrichment = new Enrichment(enrichmentVersion, tags, entities,
+                Dedup.originalOf(article.articleId(), NO_DEDUP), storyId);
         return ArticleEnriched.of(article, enrichment, clock.instant());
+    }
+
+    private List<Tag> tags(ArticleReceived article, List<Entity> entities) {
+        List<Tag> tags = new ArrayList<>(steps.topics().tags(article.headline(), article.body(), entities));
+        tags.addAll(steps.places().tags(entities));
+        tags.addAll(steps.subjects().tags(article.headline(), article.body()));
+        return tags;
+    }
+
+    /** Stories group by when things were published; an article without a date counts from its receipt. */
+    private static Instant when(ArticleReceived article) {
+        return article.publishedAt() != null ? article.publishedAt() : article.occurredAt();
     }
 }

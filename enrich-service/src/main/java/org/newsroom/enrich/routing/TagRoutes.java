@@ -1,0 +1,43 @@
+package org.newsroom.enrich.routing;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Tag;
+import org.newsroom.contracts.Topics;
+
+/**
+ * Which per-tag topics an enriched article goes to: one per routed tag, named
+ * {@code articles.tag.<slug>.v1} after the tag's label ("United States" is {@code united-states}).
+ * {@code routedTags} lists slugs, or {@code *} for every tag of the {@code routedSchemes}.
+ */
+public final class TagRoutes {
+
+    private final Set<String> routedTags;
+    private final Set<String> routedSchemes;
+
+    public TagRoutes(List<String> routedTags, List<String> routedSchemes) {
+        this.routedTags = Set.copyOf(routedTags);
+        this.routedSchemes = Set.copyOf(routedSchemes);
+    }
+
+    public List<String> topicsOf(ArticleEnriched article) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (Tag tag : article.tags()) {
+            String slug = slug(tag.label() == null ? tag.id() : tag.label());
+            boolean routed = routedTags.contains(slug) || routedTags.contains("*") && routedSchemes.contains(tag.scheme());
+            if (routed && !slug.isEmpty()) {
+                topics.add(Topics.tagTopic(slug));
+            }
+        }
+        return List.copyOf(topics);
+    }
+
+    public static String slug(String label) {
+        return Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+}

@@ -1,0 +1,62 @@
+package org.newsroom.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.DedupStatus;
+import org.newsroom.contracts.Entity;
+import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.tagging.EnrichmentSteps;
+import org.newsroom.enrich.tagging.TaggingProperties;
+
+class EnricherTests {
+
+    @TempDir
+    Path dir;
+
+    private List<ArticleEnriched> enrichedSeeds() {
+        TaggingProperties settings = new TaggingProperties(dir.resolve("rules.yaml"), Duration.ofSeconds(2), "", 2,
+                Duration.ofDays(3), 0.3, List.of("*"), List.of("place"), 3);
+        Enricher enricher = new Enricher("test", Clock.systemUTC(), EnrichmentSteps.of(settings, Clock.systemUTC()));
+        return SeedArticles.seeds().stream().map(enricher::enrich).toList();
+    }
+
+    @Test
+    void tagsEverySeedWithDiplomacyPoliticsAndTheThreeCountries() {
+        for (ArticleEnriched seed : enrichedSeeds()) {
+            assertThat(seed.tags()).extracting(Tag::label).as(seed.articleId())
+                    .contains("diplomacy", "international relations", "politics and government",
+                            "Venezuela", "Russia", "United States");
+            assertThat(seed.tags()).allSatisfy(t -> assertThat(t.evidence()).isNotEmpty());
+        }
+    }
+
+    @Test
+    void namesLavrovAsOneEntityAcrossAllFiveSeeds() {
+        List<List<Entity>> lavrovs = enrichedSeeds().stream()
+                .map(a -> a.entities().stream().filter(e -> e.name().contains("Lavrov")).toList()).toList();
+        assertThat(lavrovs).allSatisfy(l -> assertThat(l).hasSize(1));
+        assertThat(lavrovs.stream().map(l -> l.getFirst().id()).distinct()).containsExactly("person:sergei-lavrov");
+    }
+
+    @Test
+    void keepsThePlaceholderDuplicateDecisionForTheTopologyToReplace() {
+        ArticleEnriched first = enrichedSeeds().getFirst();
+        assertThat(first.dedup().status()).isEqualTo(DedupStatus.original);
+        assertThat(first.dedup().method()).isEqualTo(Enricher.NO_DEDUP);
+    }
+
+    @Test
+    void bareEnricherOnlyNormalises() {
+        ArticleEnriched bare = new Enricher("test", Clock.systemUTC()).enrich(SeedArticles.seeds().getFirst());
+        assertThat(bare.tags()).isEmpty();
+        assertThat(bare.entities()).isEmpty();
+        assertThat(bare.storyId()).isEqualTo(bare.articleId());
+    }
+}

@@ -1,0 +1,133 @@
+package org.newsroom.enrich.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.Topics;
+import org.newsroom.corpora.Reuters21578;
+import org.newsroom.corpora.ReutersStory;
+import org.newsroom.enrich.EnrichApplication;
+import org.newsroom.enrich.SeedArticles;
+import org.newsroom.localstack.LocalEngines;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole enrich-service on the real broker: raw articles in, and a consumer that subscribes to nothing
+ * but {@code articles.tag.venezuela.v1} gets the five seeds and none of an unrelated Reuters backfill.
+ */
+@SpringBootTest(classes = EnrichApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class TagSubscriptionIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    static Path state;
+
+    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", LocalEngines::kafkaBootstrapServers);
+        registry.add("spring.kafka.streams.application-id", () -> "enrich-tagging-it-" + RUN);
+        registry.add("spring.kafka.streams.state-dir", () -> state.resolve("streams").toString());
+        registry.add("spring.application.name", () -> "enrich-tagging-it-" + RUN);
+        registry.add("enrich.tagging.rules-file", () -> state.resolve("rules.yaml").toString());
+    }
+
+    @Test
+    void venezuelaSubscriberGetsTheSeedsAndNothingFromAnUnrelatedBackfill() {
+        List<ArticleReceived> seeds = SeedArticles.seeds().stream().map(a -> renamed(a, "seed")).toList();
+        List<ArticleReceived> backfill = unrelatedReuters(40);
+        Set<String> backfillIds = new HashSet<>(backfill.stream().map(ArticleReceived::articleId).toList());
+
+        publish(Stream.concat(seeds.stream(), backfill.stream()).toList());
+
+        Set<String> all = new HashSet<>(backfillIds);
+        seeds.forEach(a -> all.add(a.articleId()));
+        assertThat(enrichedIds(all)).containsAll(all);
+
+        Set<String> routed = new HashSet<>();
+        try (KafkaConsumer<String, String> venezuela = consumer(Topics.tagTopic("venezuela"))) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : venezuela.poll(Duration.ofMillis(500))) {
+                    routed.add(r.key());
+                }
+                assertThat(routed).containsAll(seeds.stream().map(ArticleReceived::articleId).toList());
+            });
+        }
+        assertThat(routed).doesNotContainAnyElementsOf(backfillIds);
+    }
+
+    /** Waits until the backfill has been enriched, so its absence from the tag topic means something. */
+    private Set<String> enrichedIds(Set<String> wanted) {
+        Set<String> seen = new HashSet<>();
+        try (KafkaConsumer<String, String> enriched = consumer(Topics.ARTICLES_ENRICHED)) {
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : enriched.poll(Duration.ofMillis(500))) {
+                    if (wanted.contains(r.key())) {
+                        seen.add(r.key());
+                    }
+                }
+                assertThat(seen).containsAll(wanted);
+            });
+        }
+        return seen;
+    }
+
+    private static List<ArticleReceived> unrelatedReuters(int count) {
+        return Reuters21578.read(SeedArticles.repoRoot().resolve("data/reuters21578")).stream()
+                .filter(s -> s.split() == ReutersStory.ModApte.test && !s.paragraphs().isEmpty())
+                .filter(s -> !(s.title() + s.body()).toLowerCase(Locale.ROOT).contains("venezuela"))
+                .limit(count).map(SeedArticles::reuters).map(a -> renamed(a, "reuters")).toList();
+    }
+
+    private static ArticleReceived renamed(ArticleReceived a, String prefix) {
+        return new ArticleReceived(a.eventId(), a.occurredAt(), prefix + "-" + RUN + "-" + a.articleId(), a.version(),
+                a.source(), a.format(), a.url(), a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(),
+                a.dateline(), a.language(), a.removed());
+    }
+
+    private void publish(List<ArticleReceived> articles) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            articles.forEach(a -> producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, a.articleId(),
+                    json.writeValueAsString(a))));
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "tag-subscriber-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+}

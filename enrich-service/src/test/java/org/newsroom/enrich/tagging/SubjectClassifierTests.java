@@ -1,0 +1,42 @@
+package org.newsroom.enrich.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.Tag;
+
+class SubjectClassifierTests {
+
+    private static final String EARNINGS_HEADLINE = "ACME CORP 1ST QTR NET";
+    private static final String EARNINGS = "Shr 32 cts vs 28 cts. Net 4.1 mln dlrs vs 3.6 mln. Revs 41.2 mln vs 38.0 mln. "
+            + "Qtly dividend eight cts vs eight cts prior, payable April 30 to holders of record April 15.";
+
+    @Test
+    void theBundledReutersModelTagsAnEarningsReportAsEarnWithEvidence() {
+        SubjectClassifier classifier = new SubjectClassifier(SubjectModel.read(SubjectModels.bundled()), SubjectClassifier.SCHEME);
+        List<Tag> tags = classifier.tags(EARNINGS_HEADLINE, EARNINGS);
+        assertThat(tags).extracting(Tag::id).contains("reuters-topic:earn");
+        assertThat(tags.getFirst().evidence()).isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("word '"));
+    }
+
+    @Test
+    void aModelLearnsSubjectsFromLabelledTextAndSurvivesAWriteReadRoundTrip() {
+        List<SubjectTraining.Labelled> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            docs.add(new SubjectTraining.Labelled("wheat harvest grain tonnes crop farmers " + i, Set.of("grain")));
+            docs.add(new SubjectTraining.Labelled("bank rate interest money market dealers " + i, Set.of("money")));
+        }
+        SubjectModel trained = new SubjectTraining(new SubjectTraining.Settings(1, 3, 1, 100), System.out).train(docs);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        trained.write(file);
+        SubjectModel read = SubjectModel.read(new ByteArrayInputStream(file.toByteArray()));
+
+        SubjectClassifier classifier = new SubjectClassifier(read, "test");
+        assertThat(classifier.labels("Grain", "the wheat crop and grain harvest", false)).containsExactly("grain");
+        assertThat(classifier.labels("Rates", "the bank raised its interest rate", false)).containsExactly("money");
+    }
+}
