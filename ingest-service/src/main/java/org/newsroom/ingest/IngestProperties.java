@@ -68,5 +68,11 @@ public record IngestProperties(
      * @param url  the RSS 2.0 or Atom document
      */
     public record FeedSource(String name, URI url) {
+
+        public FeedSource {
+            if (name == null || name.isBlank() || url == null) {
+                throw new IllegalArgumentException("each of ingest.feeds.sources needs a name and a url");
+            }
+        }
     }
 }
