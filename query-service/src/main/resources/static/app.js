@@ -87,7 +87,8 @@ function render(page, append) {
   const groups = page.groups != null && !state.duplicates && page.groups !== total ? ` in ${page.groups} groups` : '';
   $('#summary').textContent = `${total} article${total === 1 ? '' : 's'}${groups}`;
   state.cursor = page.nextCursor || null;
-  $('#more').hidden = !state.cursor;
+  // a short page is the last one, whatever the cursor says
+  $('#more').hidden = !state.cursor || (page.hits || []).length < (page.size || 10);
   if (!append) renderFacets(page.facets);
   renderActiveFilters();
 }
@@ -261,6 +262,7 @@ function listen() {
   state.fresh = 0;
   const live = $('#live');
   live.hidden = false;
+  $('#live-status').textContent = 'Connecting to live updates…';
   stream = new EventSource(`/api/stream?${query}`);
   stream.addEventListener('ready', () => { live.classList.remove('down'); $('#live-status').textContent = 'Live: new matching articles appear here'; });
   stream.addEventListener('article', event => {

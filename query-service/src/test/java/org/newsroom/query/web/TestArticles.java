@@ -23,7 +23,7 @@ public final class TestArticles {
 
     /** Seed 000: the AP story on the Pompeo-Lavrov meeting over Venezuela. */
     public static ArticleEnriched venezuelaStory(String id) {
-        return original(id, "AP", "AP", Instant.parse("2019-05-03T12:00:00Z"), List.of(POLITICS),
+        return original(id, "AP", new Dateline("Moscow", "AP"), Instant.parse("2019-05-03T12:00:00Z"), List.of(POLITICS),
                 "Pompeo-Lavrov meeting comes as Venezuela tension grows",
                 "The top diplomats of Russia and the United States are to meet next week as sharp disagreement over "
                         + "the crisis in Venezuela becomes an apparently widening fault line.",
@@ -40,23 +40,34 @@ public final class TestArticles {
     }
 
     /** An original article: its own canonical copy, in a story of its own. */
-    public static ArticleEnriched original(String id, String source, String agency, Instant publishedAt, List<Tag> tags,
-                                           String headline, String... paragraphs) {
+    public static ArticleEnriched original(String id, String source, Dateline dateline, Instant publishedAt,
+                                           List<Tag> tags, String headline, String... paragraphs) {
         Instant now = Instant.now();
         return new ArticleEnriched(UUID.randomUUID(), now, id, 1, new Source(source, SourceKind.http, "test:" + id),
                 "text", "https://news.example/" + id, null, headline, List.of(paragraphs), publishedAt, null,
-                new Dateline(null, agency), "en", List.of(), "test-1", now, tags, List.of(),
+                dateline, "en", List.of(), "test-1", now, tags, List.of(),
                 Dedup.originalOf(id, "content-hash"), "story-" + id);
     }
 
     /** {@code original} re-published by another source a little later, with its last paragraph cut. */
     public static ArticleEnriched trimmedRepublication(ArticleEnriched original, String id, String source) {
         List<String> paragraphs = original.paragraphs().subList(0, Math.max(1, original.paragraphs().size() - 1));
+        return republication(original, id, source, paragraphs, new Dedup(DedupStatus.near_duplicate,
+                original.articleId(), 0.9, 1.0, "minhash-lsh"), 3600);
+    }
+
+    /** {@code original} re-published word for word by another source, two hours later. */
+    public static ArticleEnriched exactRepublication(ArticleEnriched original, String id, String source) {
+        return republication(original, id, source, original.paragraphs(), new Dedup(DedupStatus.exact_duplicate,
+                original.articleId(), 1.0, 1.0, "content-hash"), 7200);
+    }
+
+    private static ArticleEnriched republication(ArticleEnriched original, String id, String source,
+                                                 List<String> paragraphs, Dedup dedup, long secondsLater) {
         Instant now = Instant.now();
         return new ArticleEnriched(UUID.randomUUID(), now, id, 1, new Source(source, SourceKind.http, "test:" + id),
                 "text", "https://republisher.example/" + id, null, original.headline(), paragraphs,
-                original.publishedAt().plusSeconds(3600), null, original.dateline(), "en", List.of(), "test-1", now,
-                original.tags(), List.of(), new Dedup(DedupStatus.near_duplicate, original.articleId(), 0.9, 1.0, "minhash-lsh"),
-                original.storyId());
+                original.publishedAt().plusSeconds(secondsLater), null, original.dateline(), "en", List.of(), "test-1",
+                now, original.tags(), List.of(), dedup, original.storyId());
     }
 }
