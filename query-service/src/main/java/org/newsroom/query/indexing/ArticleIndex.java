@@ -91,7 +91,7 @@ public class ArticleIndex {
             return EnglishAnalysis.BUILT_IN;
         }
         throw new IllegalStateException("Elasticsearch has neither the news_english analyzer nor the built-in "
-                + "english one: install es-analysis-plugin/target/news-english-plugin.zip with bin/elasticsearch-plugin");
+                + "english one: install es-analysis-plugin/target/es-analysis-plugin-*.zip with bin/elasticsearch-plugin");
     }
 
     private boolean analyzes(String analyzer) throws IOException {
