@@ -1,0 +1,107 @@
+package org.newsroom.ingest.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.metrics.IntakeMetrics;
+import org.newsroom.ingest.publishing.PublishFailedException;
+import org.springframework.util.unit.DataSize;
+
+class InboxWatcherTests {
+
+    private static final String FEED_WITH_ONE_BROKEN_ITEM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Wire</title><link>https://wire.example.com/</link><description>Wire</description>
+            <item><title>Port reopens</title><link>https://wire.example.com/port</link><guid>wire-1</guid>
+              <description>The port reopened on Tuesday after a week of repairs.</description></item>
+            <item><guid>wire-2</guid></item>
+            </channel></rss>
+            """;
+
+    @TempDir
+    Path root;
+
+    private final List<ArticleReceived> acknowledged = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean kafkaDown = new AtomicBoolean();
+
+    @Test
+    void keepsFilesInTheInboxWhileKafkaIsDown() throws IOException {
+        InboxWatcher watcher = watcher();
+        Path story = drop("story.txt", "Port reopens\n\nThe port reopened on Tuesday.");
+        kafkaDown.set(true);
+
+        watcher.scan();
+
+        assertThat(story).exists();
+        assertThat(root.resolve("done/story.txt")).doesNotExist();
+        assertThat(root.resolve("failed/story.txt")).doesNotExist();
+
+        kafkaDown.set(false);
+        watcher.scan();
+
+        assertThat(root.resolve("done/story.txt")).exists();
+        assertThat(acknowledged).extracting(ArticleReceived::headline).containsExactly("Port reopens");
+    }
+
+    @Test
+    void aRefusedFileDoesNotStopTheOthers() throws IOException {
+        InboxWatcher watcher = watcher();
+        drop("a-binary.bin", new String(new byte[] {0, 1, 2, 3, 0, 0, 7}, StandardCharsets.ISO_8859_1));
+        drop("b-too-many-items.json", "[" + "{\"headline\":\"h\",\"body\":\"b\"},".repeat(11) + "{\"headline\":\"h\",\"body\":\"b\"}]");
+        drop("c-story.txt", "Port reopens\n\nThe port reopened on Tuesday.");
+
+        watcher.scan();
+
+        assertThat(root.resolve("failed/a-binary.bin.error")).exists();
+        assertThat(root.resolve("failed/b-too-many-items.json.error")).content().contains("12 items");
+        assertThat(root.resolve("done/c-story.txt")).exists();
+        assertThat(acknowledged).hasSize(1);
+    }
+
+    @Test
+    void takesInTheGoodItemsOfAFeedAndRecordsTheBrokenOneApart() throws IOException {
+        InboxWatcher watcher = watcher();
+        drop("wire.xml", FEED_WITH_ONE_BROKEN_ITEM);
+
+        watcher.scan();
+
+        assertThat(acknowledged).extracting(ArticleReceived::guid).containsExactly("wire-1");
+        assertThat(root.resolve("done/wire.xml")).exists();
+        assertThat(root.resolve("failed/wire.xml.error")).content().contains("1 item(s) refused").contains("item 2");
+    }
+
+    private InboxWatcher watcher() throws IOException {
+        IngestProperties properties = new IngestProperties(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"),
+                Duration.ofMillis(100), Duration.ZERO, "inbox", 3, false, DataSize.ofKilobytes(64), 10, null,
+                new IngestProperties.Http(DataSize.ofMegabytes(1), 10),
+                new IngestProperties.Feeds(List.of(), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(5), root.resolve("state")));
+        ArticleIntake intake = new ArticleIntake(articles -> {
+            if (kafkaDown.get()) {
+                throw new PublishFailedException("Kafka did not acknowledge: broker unreachable", null);
+            }
+            acknowledged.addAll(articles);
+        }, new IntakeMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+        return new InboxWatcher(properties, intake);
+    }
+
+    private Path drop(String name, String content) throws IOException {
+        Path file = Files.writeString(root.resolve("inbox").resolve(name), content, StandardCharsets.ISO_8859_1);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        return file;
+    }
+}
