@@ -7,6 +7,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Paragraphs of an HTML fragment (feed content, XHTML or NITF bodies): block elements and line breaks
@@ -35,7 +37,31 @@ final class HtmlText {
     static List<String> paragraphs(Element root) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        collect(root, current, paragraphs);
+        // A traversal, not recursion: hostile markup nests thousands of elements deep.
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    current.append(text.getWholeText());
+                } else if (node instanceof Element element && node != root) {
+                    if (SKIPPED.contains(element.normalName())) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (BLOCKS.contains(element.normalName())) {
+                        flush(current, paragraphs);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    flush(current, paragraphs);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
         flush(current, paragraphs);
         return paragraphs;
     }
@@ -43,27 +69,6 @@ final class HtmlText {
     /** The text of an HTML snippet such as a feed title, without markup. */
     static String plain(String html) {
         return html == null ? null : Jsoup.parseBodyFragment(html).body().text().strip();
-    }
-
-    private static void collect(Node node, StringBuilder current, List<String> paragraphs) {
-        for (Node child : node.childNodes()) {
-            if (child instanceof TextNode text) {
-                current.append(text.getWholeText());
-            } else if (child instanceof Element element) {
-                String tag = element.normalName();
-                if (SKIPPED.contains(tag)) {
-                    continue;
-                }
-                boolean block = BLOCKS.contains(tag);
-                if (block) {
-                    flush(current, paragraphs);
-                }
-                collect(element, current, paragraphs);
-                if (block) {
-                    flush(current, paragraphs);
-                }
-            }
-        }
     }
 
     /** Ends the paragraph being collected, keeping it when it holds text. */

@@ -73,6 +73,8 @@ final class SafeXml {
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // Stated rather than left to the JDK's default, which changed between releases; news markup is shallow.
+        factory.setAttribute("jdk.xml.maxElementDepth", "256");
         return factory;
     }
 }

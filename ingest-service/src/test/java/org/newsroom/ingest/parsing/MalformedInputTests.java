@@ -58,6 +58,8 @@ class MalformedInputTests {
                 Arguments.of("unsupported XML", utf8("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
                         "unsupported XML document (root element <svg>)"),
                 Arguments.of("date line and nothing else", utf8("date 2019-05-06"), "no article text"),
+                Arguments.of("deeply nested XML", utf8("<nitf><body><body.content>" + "<div>".repeat(5_000) + "x"
+                        + "</div>".repeat(5_000) + "</body.content></body></nitf>"), "exceeds the limit \"256\""),
                 Arguments.of("NewsML-G2 with no body", utf8("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"g1\">"
                         + "<contentMeta><headline>Only a headline</headline></contentMeta></newsItem>"), "no readable article"));
     }
@@ -92,6 +94,9 @@ class MalformedInputTests {
                 Arguments.of("external DTD is not fetched", utf8("<!DOCTYPE nitf SYSTEM \"http://127.0.0.1:9/nitf.dtd\"><nitf><body>"
                         + "<body.head><hedline><hl1>Offline</hl1></hedline></body.head><body.content><p>Read without the DTD.</p>"
                         + "</body.content></body></nitf>"), "Offline", "Read without the DTD."),
+                Arguments.of("deeply nested HTML in a feed item", utf8("<rss version=\"2.0\"><channel><item><title>Deep</title>"
+                        + "<description>" + "&lt;div&gt;".repeat(4_000) + "Nested text.</description></item></channel></rss>"),
+                        "Deep", "Nested text."),
                 Arguments.of("HTML named .txt", utf8("<html><head><title>Page title</title></head><body><article><p>"
                         + "A page saved under the wrong name, with enough running text to be an article, really.</p></article>"
                         + "</body></html>"), "Page title", "saved under the wrong name"));
