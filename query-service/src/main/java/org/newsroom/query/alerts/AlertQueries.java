@@ -3,8 +3,10 @@ package org.newsroom.query.alerts;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import java.util.ArrayList;
 import java.util.List;
+import org.newsroom.query.live.SimpleQuery;
 
 /**
  * The Elasticsearch query a saved search stands for, stored in the percolator: the same simple-syntax text
@@ -13,6 +15,10 @@ import java.util.List;
 final class AlertQueries {
 
     static final List<String> TEXT_FIELDS = List.of("headline^3", "paragraphs", "byline");
+    /** The operators the search API allows: no fuzziness or slop, which would make stored queries costly. */
+    private static final List<SimpleQueryStringFlag> SAFE_SYNTAX = List.of(SimpleQueryStringFlag.And,
+            SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
+            SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Whitespace);
 
     private AlertQueries() {
     }
@@ -34,8 +40,8 @@ final class AlertQueries {
         }
         return Query.of(q -> q.bool(b -> {
             if (alert.query() != null) {
-                b.must(m -> m.simpleQueryString(s -> s.query(alert.query()).fields(TEXT_FIELDS)
-                        .defaultOperator(Operator.And)));
+                b.must(m -> m.simpleQueryString(s -> s.query(SimpleQuery.toElasticsearchSyntax(alert.query()))
+                        .fields(TEXT_FIELDS).defaultOperator(Operator.And).flags(SAFE_SYNTAX)));
             }
             return b.filter(filters);
         }));

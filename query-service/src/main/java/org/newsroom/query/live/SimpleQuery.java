@@ -21,6 +21,19 @@ public final class SimpleQuery {
         return new SimpleQuery(new Parser(Tokens.lex(query == null ? "" : query)).parse());
     }
 
+    /**
+     * {@code query} in Elasticsearch's simple_query_string syntax: the word operators replaced by symbols and
+     * fuzziness dropped, so a stored query means what the same text means here and in the search API.
+     */
+    public static String toElasticsearchSyntax(String query) {
+        StringBuilder out = new StringBuilder();
+        for (String lexeme : Tokens.lex(query == null ? "" : query)) {
+            boolean prefixOperator = lexeme.equals("-") || lexeme.equals("+") || lexeme.equals("(");
+            out.append(lexeme.startsWith("\"") ? lexeme + "\"" : lexeme).append(prefixOperator ? "" : " ");
+        }
+        return out.toString().strip();
+    }
+
     public boolean matches(String text) {
         return root.matches(Tokens.of(text));
     }

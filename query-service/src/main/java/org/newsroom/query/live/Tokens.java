@@ -82,7 +82,8 @@ final class Tokens {
 
     /**
      * Splits a query into lexemes: {@code ( ) | + -}, quoted phrases (kept with their opening quote) and
-     * words; the word {@code OR} becomes {@code |}, and fuzziness suffixes ({@code ~2}) are dropped.
+     * words; the words {@code OR}, {@code AND} and {@code NOT} become {@code |}, {@code +} and {@code -}, as the
+     * search API reads them, and fuzziness suffixes ({@code ~2}) are dropped.
      */
     static List<String> lex(String query) {
         List<String> lexemes = new ArrayList<>();
@@ -106,7 +107,12 @@ final class Tokens {
                     end++;
                 }
                 String word = query.substring(i, end).replaceFirst("~\\d*$", "");
-                lexemes.add(word.equals("OR") ? "|" : word);
+                lexemes.add(switch (word) {
+                    case "OR" -> "|";
+                    case "AND" -> "+";
+                    case "NOT" -> "-";
+                    default -> word;
+                });
                 i = end;
             }
         }

@@ -37,6 +37,14 @@ class SimpleQueryTests {
     }
 
     @Test
+    void readsTheWordOperatorsAsTheSearchApiDoes() {
+        assertThat(SimpleQuery.parse("venezuela OR cuba OR russia AND banks NOT iran").matches(SANCTIONS)).isTrue();
+        assertThat(SimpleQuery.parse("sanctions NOT russia").matches(SANCTIONS)).isFalse();
+        assertThat(SimpleQuery.toElasticsearchSyntax("\"talks stall\" OR (venezuela AND oil~2) NOT cuba"))
+                .isEqualTo("\"talks stall\" | (venezuela +oil ) -cuba");
+    }
+
+    @Test
     void matchesPrefixesOfWords() {
         assertThat(SimpleQuery.parse("sanct*").matches(SANCTIONS)).isTrue();
         assertThat(SimpleQuery.parse("sanctions*").matches(SANCTIONS)).isTrue();
