@@ -141,6 +141,30 @@ class FormatSpotChecksTests {
         assertThat(reuters.url()).startsWith("https://www.reuters.com/article/");
     }
 
+    @Test
+    void jsonFeedItemsAreArticles() throws Exception {
+        byte[] feed = """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [
+                  {"id": "urn:wire:1", "url": "https://example.com/1?utm_source=feed", "title": "Rates rise",
+                   "content_html": "<p>BERLIN, July 5 (Reuters) - Rates rose.</p><p>Markets fell.</p>",
+                   "date_published": "2019-07-05T08:00:00+02:00", "authors": [{"name": "Jane Doe"}]},
+                  {"id": "urn:wire:2", "title": "Only a title"}]}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ParsedDocument read = parser.read("feed.json", feed);
+
+        assertThat(read.articles()).singleElement().satisfies(article -> {
+            assertThat(article.guid()).isEqualTo("urn:wire:1");
+            assertThat(article.url()).isEqualTo("https://example.com/1");
+            assertThat(article.paragraphs()).containsExactly("BERLIN, July 5 (Reuters) - Rates rose.", "Markets fell.");
+            assertThat(article.publishedAt()).isEqualTo(Instant.parse("2019-07-05T06:00:00Z"));
+            assertThat(article.byline()).isEqualTo("Jane Doe");
+            assertThat(article.dateline()).isEqualTo(new Dateline("Berlin", "Reuters"));
+        });
+        assertThat(read.failures()).singleElement().satisfies(failure ->
+                assertThat(failure.item()).isEqualTo("item 2 (Only a title)"));
+    }
+
     private ParsedDocument read(String document) throws UnreadableDocumentException {
         return parser.read(document, Samples.bytes("formats/" + document));
     }
