@@ -16,7 +16,7 @@ public final class WireAgencies {
     static {
         alias("AP", "ap", "the associated press", "associated press", "ap.org");
         alias("AFP", "afp", "agence france-presse", "agence france presse", "afp.com");
-        alias("Reuters", "reuters", "thomson reuters", "reuters.com");
+        alias("Reuters", "reuters", "reuter", "thomson reuters", "reuters.com");
         alias("dpa", "dpa", "deutsche presse-agentur", "dpa.com");
         alias("ANSA", "ansa", "ansa.it");
         alias("EFE", "efe", "agencia efe");

@@ -86,7 +86,11 @@ public final class DocumentParser {
         };
     }
 
-    private ParsedArticle cleaned(ParsedArticle article) {
+    /**
+     * Cleaning alone, for paths that build articles themselves (e.g. corpus backfills): boilerplate and credits
+     * removed and recorded, metadata completed, exactly as for parsed documents.
+     */
+    public ParsedArticle cleaned(ParsedArticle article) {
         ArticleText clean = cleaner.clean(new ArticleText(article.headline(), article.paragraphs(),
                 article.publishedAt(), article.byline(), article.dateline(), article.language(), article.url(),
                 article.removed()));

@@ -24,7 +24,9 @@ final class FormatSniffer {
     private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf");
     private static final Set<String> G2_ROOTS = Set.of("newsitem", "packageitem", "newsmessage", "conceptitem",
             "planningitem", "knowledgeitem", "catalogitem", "contentset", "contentmeta", "groupset");
-    private static final Set<String> HTML_ROOTS = Set.of("html", "head", "body");
+    /** Roots of saved pages and of HTML fragments as CMS exports write them. */
+    private static final Set<String> HTML_ROOTS = Set.of("html", "head", "body", "article", "main", "section", "div",
+            "p", "h1", "h2", "h3", "header", "table", "span", "b", "strong", "i", "em", "a", "ul", "figure", "meta");
 
     private FormatSniffer() {
     }

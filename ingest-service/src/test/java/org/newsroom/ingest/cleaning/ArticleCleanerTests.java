@@ -34,6 +34,14 @@ class ArticleCleanerTests {
     }
 
     @Test
+    void reutersSignOffOfOldWireCopyGivesTheAgency() {
+        ArticleText clean = clean(STORY, "Analysts had expected the move.", "Reuter");
+
+        assertThat(clean.dateline()).isEqualTo(new Dateline(null, "Reuters"));
+        assertThat(clean.removed()).containsExactly(new Removal("Reuter", "agency-credit"));
+    }
+
+    @Test
     void agencyCreditAtTheEndGivesTheAgency() {
         ArticleText clean = clean(STORY, "Analysts had expected the move.", "— AFP");
 

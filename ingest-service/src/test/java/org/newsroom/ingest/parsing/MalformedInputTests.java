@@ -97,6 +97,10 @@ class MalformedInputTests {
                 Arguments.of("deeply nested HTML in a feed item", utf8("<rss version=\"2.0\"><channel><item><title>Deep</title>"
                         + "<description>" + "&lt;div&gt;".repeat(4_000) + "Nested text.</description></item></channel></rss>"),
                         "Deep", "Nested text."),
+                Arguments.of("HTML fragment without html element", utf8("<p>Markets rallied on Tuesday as investors cheered "
+                        + "the central bank decision, with shares up across the board.</p><p>Bonds fell.</p>"),
+                        "Markets rallied on Tuesday as investors cheered the central bank decision, with shares up across the board.",
+                        "Bonds fell."),
                 Arguments.of("HTML named .txt", utf8("<html><head><title>Page title</title></head><body><article><p>"
                         + "A page saved under the wrong name, with enough running text to be an article, really.</p></article>"
                         + "</body></html>"), "Page title", "saved under the wrong name"));

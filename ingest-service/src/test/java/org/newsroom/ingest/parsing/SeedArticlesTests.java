@@ -84,6 +84,13 @@ class SeedArticlesTests {
         }
     }
 
+    @Test
+    void articlesBuiltElsewhereGetTheSameCleaning() throws Exception {
+        ParsedArticle raw = new PlainTextParser().parse(Samples.bytes("seeds/000_e48b20290115f886.txt"));
+
+        assertThat(parser.cleaned(raw)).isEqualTo(seed("000_e48b20290115f886.txt"));
+    }
+
     private ParsedArticle seed(String name) throws UnreadableDocumentException {
         List<ParsedArticle> articles = parser.parse(name, Samples.bytes("seeds/" + name));
         assertThat(articles).hasSize(1);
