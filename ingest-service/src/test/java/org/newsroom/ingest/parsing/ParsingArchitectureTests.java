@@ -12,7 +12,7 @@ class ParsingArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.newsroom.ingest");
+            .importPackages("org.newsroom.ingest.parsing", "org.newsroom.ingest.cleaning", "org.newsroom.ingest.ninjs");
 
     @Test
     void coreUsesNoFrameworkOrTransport() {
