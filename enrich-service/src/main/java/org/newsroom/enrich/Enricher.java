@@ -50,7 +50,7 @@ public final class Enricher {
     public ArticleEnriched enrich(ArticleReceived received) {
         ArticleReceived article = TextNormaliser.normalised(received);
         List<Entity> entities = steps == null ? List.of()
-                : steps.entities().entities(article.headline(), article.paragraphs());
+                : steps.entities().entities(article.headline(), withDateline(article));
         List<Tag> tags = steps == null ? List.of() : tags(article, entities);
         String storyId = steps == null ? article.articleId() : steps.stories().assign(article.articleId(),
                 when(article), article.headline(), article.body(), entities);
@@ -64,6 +64,17 @@ public final class Enricher {
         tags.addAll(steps.places().tags(entities));
         tags.addAll(steps.subjects().tags(article.headline(), article.body()));
         return tags;
+    }
+
+    /** A dateline's place ("MOSCOW") is a mention like any other. */
+    private static List<String> withDateline(ArticleReceived article) {
+        if (article.dateline() == null || article.dateline().location() == null) {
+            return article.paragraphs();
+        }
+        List<String> texts = new ArrayList<>();
+        texts.add(article.dateline().location() + ".");
+        texts.addAll(article.paragraphs());
+        return texts;
     }
 
     /** Stories group by when things were published; an article without a date counts from its receipt. */

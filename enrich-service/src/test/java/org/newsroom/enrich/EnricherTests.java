@@ -46,6 +46,14 @@ class EnricherTests {
     }
 
     @Test
+    void groupsTheSeedsIntoTheVenezuelaStandoffAndThePompeoVisitToRussia() {
+        List<String> stories = enrichedSeeds().stream().map(ArticleEnriched::storyId).toList();
+        String venezuela = "story-seed-000_e48b20290115f886";
+        String visit = "story-seed-001_2ba139ad32a30a4e";
+        assertThat(stories).containsExactly(venezuela, visit, visit, venezuela, venezuela);
+    }
+
+    @Test
     void keepsThePlaceholderDuplicateDecisionForTheTopologyToReplace() {
         ArticleEnriched first = enrichedSeeds().getFirst();
         assertThat(first.dedup().status()).isEqualTo(DedupStatus.original);

@@ -34,6 +34,8 @@ public final class Gazetteer {
     private final Map<String, Known> byReutersCode = new HashMap<>();
     /** Acronyms ("UN", "EC") name the entity only in capitals: "Un" or "ec" in a name do not. */
     private final Set<String> capitalsOnly = new HashSet<>();
+    /** A capital city's country: Reuters labels the country of a story datelined in its capital. */
+    private final Map<String, Known> countryOfCapital = new HashMap<>();
 
     public static Gazetteer bundled() {
         Gazetteer g = new Gazetteer();
@@ -47,6 +49,7 @@ public final class Gazetteer {
             }
         }
         g.aliases(lines("entities/aliases.txt"));
+        g.capitals(lines("entities/capitals.txt"));
         lines("entities/reuters-places.txt").forEach(code -> g.addCode(code, EntityType.place));
         lines("entities/reuters-orgs.txt").forEach(code -> g.addCode(code, EntityType.organisation));
         return g;
@@ -58,6 +61,16 @@ public final class Gazetteer {
             return Optional.empty();
         }
         return Optional.ofNullable(byName.get(key));
+    }
+
+    /** The country whose capital {@code id} is, if it is one. */
+    public Optional<Known> countryOfCapital(String id) {
+        return Optional.ofNullable(countryOfCapital.get(id));
+    }
+
+    /** The Reuters-21578 label of an entity id, e.g. {@code usa} for {@code place:united-states}. */
+    public Optional<String> reutersCodeOf(String id) {
+        return byReutersCode.values().stream().filter(k -> k.id().equals(id)).map(Known::reutersCode).findFirst();
     }
 
     public Optional<Known> byReutersCode(String code) {
@@ -81,6 +94,15 @@ public final class Gazetteer {
                     capitalsOnly.add(key(alias));
                 }
             }
+        }
+    }
+
+    private void capitals(List<String> lines) {
+        for (String line : lines) {
+            String[] f = line.split("\\|");
+            Optional<Known> country = find(f[1].strip());
+            Known city = add(f[0].strip(), EntityType.place, null);
+            country.ifPresent(c -> countryOfCapital.put(city.id(), c));
         }
     }
 
@@ -114,7 +136,7 @@ public final class Gazetteer {
         return Names.fold(name).replace(".", "").strip();
     }
 
-    private static List<String> lines(String resource) {
+    static List<String> lines(String resource) {
         try (InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

@@ -20,6 +20,22 @@ public final class People {
     private final Map<String, String> idBySurname = new HashMap<>();
     private final Map<String, Map<String, Integer>> spellings = new HashMap<>();
 
+    /** People known before any article: Reuters-21578's PEOPLE list ("james-baker", "reagan"). */
+    public static People reutersList() {
+        People people = new People();
+        for (String code : Gazetteer.lines("entities/reuters-people.txt")) {
+            List<String> words = java.util.Arrays.stream(code.split("-")).map(w -> Names.titleCase(w)).toList();
+            if (words.size() > 1) {
+                people.fullName(words);
+            } else {
+                Person alone = new Person("person:" + Names.key(words.getFirst()), words.getFirst());
+                people.byId.putIfAbsent(alone.id(), alone);
+                people.idBySurname.putIfAbsent(Names.key(words.getFirst()), alone.id());
+            }
+        }
+        return people;
+    }
+
     /** The person a full name (two or more words) denotes, registering it when new. */
     synchronized Person fullName(List<String> words) {
         String id = "person:" + String.join("-", words.stream().map(Names::key).toList());

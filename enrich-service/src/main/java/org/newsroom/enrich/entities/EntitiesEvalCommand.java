@@ -1,0 +1,91 @@
+package org.newsroom.enrich.entities;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.newsroom.contracts.Entity;
+import org.newsroom.contracts.EntityType;
+import org.newsroom.corpora.Reuters21578;
+import org.newsroom.corpora.ReutersStory;
+
+/**
+ * {@code ./newsroom entities-eval}: precision and recall of recognised places, organisations and people
+ * against Reuters-21578's PLACES, ORGS and PEOPLE labels (ModApte TEST split, stories with at least one
+ * label of the kind). Reuters labels what a story is about, not every name in it, so precision is also
+ * shown for entities named at least twice.
+ */
+public final class EntitiesEvalCommand {
+
+    private EntitiesEvalCommand() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("newsroom.root", "."));
+        List<ReutersStory> test = Reuters21578.read(root.resolve("data/reuters21578")).stream()
+                .filter(s -> s.split() == ReutersStory.ModApte.test).toList();
+        Gazetteer gazetteer = Gazetteer.bundled();
+        EntityRecognizer recognizer = new EntityRecognizer(gazetteer, People.reutersList());
+        System.out.printf("Reuters-21578 ModApte TEST, %d stories%n", test.size());
+        System.out.printf("%-14s %7s %10s %8s %8s %18s%n", "kind", "stories", "gold", "P", "R", "P (named >= 2x)");
+        evaluate("places", test, ReutersStory::places, recognizer, EntityType.place, e -> gazetteer.reutersCodeOf(e.id())
+                .or(() -> gazetteer.countryOfCapital(e.id()).flatMap(c -> gazetteer.reutersCodeOf(c.id()))));
+        evaluate("organisations", test, ReutersStory::orgs, recognizer, EntityType.organisation,
+                e -> gazetteer.reutersCodeOf(e.id()));
+        evaluate("people", test, ReutersStory::people, recognizer, EntityType.person, e -> Optional.of(surname(e.name())));
+    }
+
+    private static void evaluate(String kind, List<ReutersStory> stories, Function<ReutersStory, List<String>> labels,
+                                 EntityRecognizer recognizer, EntityType type, Function<Entity, Optional<String>> code) {
+        int[] all = new int[3];
+        int[] repeated = new int[3];
+        int counted = 0;
+        int gold = 0;
+        for (ReutersStory s : stories) {
+            List<String> wanted = labels.apply(s);
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            counted++;
+            gold += wanted.size();
+            Set<String> goldKeys = new HashSet<>(type == EntityType.person ? wanted.stream().map(EntitiesEvalCommand::surname).toList() : wanted);
+            List<String> text = new java.util.ArrayList<>(List.of(dateline(s.dateline())));
+            text.addAll(s.paragraphs());
+            List<Entity> found = recognizer.entities(s.title(), text).stream().filter(e -> e.type() == type).toList();
+            count(goldKeys, found, code, all);
+            count(goldKeys, found.stream().filter(e -> e.mentions() >= 2).toList(), code, repeated);
+        }
+        System.out.printf(Locale.ROOT, "%-14s %7d %10d %8.3f %8.3f %18.3f%n", kind, counted, gold,
+                ratio(all[0], all[0] + all[1]), ratio(all[0], all[0] + all[2]), ratio(repeated[0], repeated[0] + repeated[1]));
+    }
+
+    /** tp, fp, fn of one story; entities without a Reuters counterpart (e.g. cities) are not judged. */
+    private static void count(Set<String> gold, List<Entity> found, Function<Entity, Optional<String>> code, int[] n) {
+        Set<String> predicted = new HashSet<>();
+        found.forEach(e -> code.apply(e).ifPresent(predicted::add));
+        for (String p : predicted) {
+            n[gold.contains(p) ? 0 : 1]++;
+        }
+        gold.stream().filter(g -> !predicted.contains(g)).forEach(g -> n[2]++);
+    }
+
+    /** "TOKYO, March 3 - " names Tokyo; the date is no entity. */
+    private static String dateline(String dateline) {
+        int comma = dateline == null ? -1 : dateline.indexOf(',');
+        String place = comma < 0 ? "" : dateline.substring(0, comma).strip();
+        return Names.titleCase(place.toLowerCase(Locale.ROOT)) + ".";
+    }
+
+    /** People compare by folded surname: Reuters writes "james-baker", articles "James A. Baker". */
+    private static String surname(String name) {
+        String[] parts = Names.fold(name).split("[ -]");
+        return parts[parts.length - 1];
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+}
