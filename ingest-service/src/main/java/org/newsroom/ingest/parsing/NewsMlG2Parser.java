@@ -5,15 +5,11 @@ import static org.newsroom.ingest.parsing.XmlElements.child;
 import static org.newsroom.ingest.parsing.XmlElements.children;
 import static org.newsroom.ingest.parsing.XmlElements.descendant;
 import static org.newsroom.ingest.parsing.XmlElements.localName;
-import static org.newsroom.ingest.parsing.XmlElements.text;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.newsroom.contracts.Dateline;
-import org.newsroom.ingest.cleaning.Datelines;
-import org.newsroom.ingest.cleaning.WireAgencies;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -91,13 +87,14 @@ final class NewsMlG2Parser {
             outcome.fail(guid, "newsItem has no inline article text (no paragraphs inline: empty, remote, or non-text content such as events)");
             return;
         }
-        String headline = headline(contentMeta);
+        String headline = NewsMlG2Metadata.headline(contentMeta);
         if (headline == null) {
             headline = nitf != null ? nitf.headline() : PlainTextParser.derivedHeadline(paragraphs.getFirst());
         }
-        outcome.add(new ParsedArticle(FORMAT, headline, paragraphs, Timestamps.parse(published(itemMeta, contentMeta)),
-                byline(contentMeta, nitf), dateline(itemMeta, contentMeta), language(item, contentMeta), null,
-                guid, version(item), List.of()));
+        outcome.add(new ParsedArticle(FORMAT, headline, paragraphs,
+                Timestamps.parse(NewsMlG2Metadata.published(itemMeta, contentMeta)), NewsMlG2Metadata.byline(contentMeta, nitf),
+                NewsMlG2Metadata.dateline(itemMeta, contentMeta), NewsMlG2Metadata.language(item, contentMeta), null,
+                guid, NewsMlG2Metadata.version(item), List.of()));
     }
 
     private static ParsedArticle nitfBody(Element item) throws UnreadableDocumentException {
@@ -131,84 +128,5 @@ final class NewsMlG2Parser {
             }
         }
         return List.of();
-    }
-
-    private static String headline(Element contentMeta) {
-        if (contentMeta == null) {
-            return null;
-        }
-        for (Element headline : children(contentMeta, "headline")) {
-            String role = attribute(headline, "role");
-            if (role == null || role.endsWith(":main")) {
-                return text(headline);
-            }
-        }
-        return text(child(contentMeta, "headline"));
-    }
-
-    private static String published(Element itemMeta, Element contentMeta) {
-        for (String name : List.of("firstCreated", "versionCreated")) {
-            String value = text(itemMeta == null ? null : child(itemMeta, name));
-            if (value != null) {
-                return value;
-            }
-        }
-        return text(contentMeta == null ? null : child(contentMeta, "contentCreated"));
-    }
-
-    private static String byline(Element contentMeta, ParsedArticle nitf) {
-        String by = text(contentMeta == null ? null : child(contentMeta, "by"));
-        if (by == null && nitf != null) {
-            by = nitf.byline();
-        }
-        Element creator = contentMeta == null ? null : child(contentMeta, "creator");
-        if (by == null && creator != null) {
-            by = text(child(creator, "name"));
-        }
-        return by == null ? null : by.replaceFirst("^(?i)by\\s+", "");
-    }
-
-    private static Dateline dateline(Element itemMeta, Element contentMeta) {
-        String agency = itemMeta == null ? null : provider(child(itemMeta, "provider"));
-        String location = null;
-        if (contentMeta != null) {
-            Element located = child(contentMeta, "located");
-            location = attribute(located, "literal");
-            if (location == null && located != null) {
-                location = text(child(located, "name"));
-            }
-            var written = Datelines.at(text(child(contentMeta, "dateline")));
-            if (written.isPresent()) {
-                location = location == null ? written.get().dateline().location() : location;
-                agency = agency == null ? written.get().dateline().agency() : agency;
-            }
-        }
-        return location == null && agency == null ? null : new Dateline(location, agency);
-    }
-
-    private static String provider(Element provider) {
-        if (provider == null) {
-            return null;
-        }
-        return WireAgencies.named(attribute(provider, "qcode"))
-                .or(() -> WireAgencies.named(attribute(provider, "literal")))
-                .or(() -> WireAgencies.named(text(child(provider, "name"))))
-                .orElse(null);
-    }
-
-    /** The content's declared language beats the item's, which some agencies set to their own locale. */
-    private static String language(Element item, Element contentMeta) {
-        String content = contentMeta == null ? null : attribute(child(contentMeta, "language"), "tag");
-        String lang = item.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
-        return content != null ? content : lang.isBlank() ? null : lang.strip();
-    }
-
-    private static int version(Element item) {
-        String version = attribute(item, "version");
-        try {
-            return version == null ? 1 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(version));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }
