@@ -13,8 +13,11 @@ ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 WORK="$ROOT/var/search-bench"
 mkdir -p "$WORK"
 export BENCH_OUT="${BENCH_OUT:-$WORK/search-bench.json}"
-# Run from var/search-bench: the engines this starts keep their state there, apart from any test run's.
+echo "[search-bench] compiling query-service and resolving its test classpath..."
+"$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl query-service test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+CP="$ROOT/query-service/target/test-classes:$ROOT/query-service/target/classes:$(cat "$WORK/classpath.txt")"
+# Run from var/search-bench: the node this starts keeps its state there, apart from any test run's.
 cd "$WORK"
-"$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl query-service test-compile exec:java \
-  -Dexec.mainClass=org.newsroom.query.search.SearchBench -Dexec.classpathScope=test \
-  -Dnewsroom.engines.dir="$ROOT/local-stack/target/engines"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -Dnewsroom.engines.dir="$ROOT/local-stack/target/engines" \
+  -cp "$CP" org.newsroom.query.search.SearchBench
