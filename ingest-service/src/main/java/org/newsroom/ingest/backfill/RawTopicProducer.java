@@ -53,17 +53,20 @@ final class RawTopicProducer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Kafka", e);
         }
-        return new RawTopicProducer(new KafkaProducer<>(Map.of(
+        KafkaProducer<String, ArticleReceived> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.LINGER_MS_CONFIG, 50,
+                ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class,
                 // Consumers know the type from the topic; no Java class names on the wire.
-                JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false)));
+                JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false));
+        // Fetch the topic's metadata now, so the first send does not stall the run (and its rate) on it.
+        producer.partitionsFor(Topics.ARTICLES_RAW);
+        return new RawTopicProducer(producer);
     }
 
     /** Sends one article; {@code outcome} later receives null once Kafka acknowledged it, else the error. */
