@@ -27,7 +27,14 @@ public final class Backfill {
         }
         quietKafkaLogs();
         String bootstrap = env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-        BackfillSummary summary = run(args[0], bootstrap, Path.of(env("NEWSROOM_ROOT", ".")), env("BACKFILL_SOURCE", "inbox"));
+        BackfillSummary summary;
+        try {
+            summary = run(args[0], bootstrap, Path.of(env("NEWSROOM_ROOT", ".")), env("BACKFILL_SOURCE", "inbox"));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("backfill: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         summary.lines().forEach(System.out::println);
         System.exit(summary.failed() > 0 ? 1 : 0);
     }
@@ -66,6 +73,8 @@ public final class Backfill {
     static void quietKafkaLogs() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
             logging.getLogger("org.apache.kafka").setLevel(Level.WARN);
+            // One warning per reconnect attempt says less than the single error the backfill ends with.
+            logging.getLogger("org.apache.kafka.clients.NetworkClient").setLevel(Level.ERROR);
         }
     }
 

@@ -48,7 +48,7 @@ final class RawTopicProducer implements AutoCloseable {
                 throw new IllegalStateException("Kafka at " + bootstrapServers + " refused: " + e.getCause().getMessage(), e);
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + CONNECT_TIMEOUT, e);
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + CONNECT_TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Kafka", e);

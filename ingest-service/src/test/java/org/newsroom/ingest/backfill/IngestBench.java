@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.newsroom.localstack.LocalEngines;
 
 /**
- * {@code ./newsroom ingest-bench}: backfills the 21,578 Reuters stories into a real broker (the one in
- * {@code KAFKA_BOOTSTRAP_SERVERS}, else a fresh local one) and prints the throughput in articles/s.
+ * {@code ./newsroom ingest-bench [reuters|bbc]}: backfills the 21,578 Reuters stories (or the BBC corpus) into a
+ * real broker (the one in {@code KAFKA_BOOTSTRAP_SERVERS}, else a fresh local one) and prints the throughput.
  */
 public final class IngestBench {
 
@@ -17,10 +17,11 @@ public final class IngestBench {
         Backfill.quietKafkaLogs();
         String bootstrap = configured == null || configured.isBlank() ? LocalEngines.kafkaBootstrapServers() : configured;
         Path root = Path.of(System.getenv().getOrDefault("NEWSROOM_ROOT", ".."));
-        BackfillSummary summary = Backfill.run("reuters", bootstrap, root, "inbox");
+        String corpus = args.length > 0 ? args[0] : "reuters";
+        BackfillSummary summary = Backfill.run(corpus, bootstrap, root, "inbox");
         summary.lines().forEach(System.out::println);
-        System.out.printf("ingest throughput (Reuters backfill, %,d stories, acks=all): %,.0f articles/s%n",
-                summary.items(), summary.articlesPerSecond());
+        System.out.printf("ingest throughput (%s backfill, %,d stories, acks=all): %,.0f articles/s%n",
+                corpus, summary.items(), summary.articlesPerSecond());
         System.exit(summary.accepted() + summary.duplicates() + summary.failed() == summary.items() ? 0 : 1);
     }
 }
