@@ -18,7 +18,8 @@ final class Boilerplate {
     private static final Pattern TAIL_HEADINGS = Pattern.compile(
             "(?i)(check also|see also|read more|read also|also read|related( articles| stories| news| coverage)?"
                     + "|more from .{1,40}|you may also like|recommended( for you)?|more stories|comments?"
-                    + "|share this( article)?|most (read|popular)|trending( now)?|latest news|what others are reading)\\s*:?");
+                    + "|share this( article)?|most (read|popular)|trending( now)?|latest news|what others are reading"
+                    + "|(also|previously|more) on .{1,30})\\s*:?");
     private static final Pattern LINES = Pattern.compile(
             "(?i)(advertisement|advertising|sponsored( content)?|\\(?ad\\)?"
                     + "|please let us know if you('|’)re having issues with commenting\\.?"
@@ -26,7 +27,9 @@ final class Boilerplate {
                     + "|(follow|like) (us|.{1,40}) on (twitter|facebook|instagram|linkedin).{0,80}"
                     + "|share (this|on) .{0,40}|(copyright|©) .{0,100}|all rights reserved\\.?"
                     + "|this (story|article) (was|has been) (updated|corrected).{0,160}|subscribe( now)?.{0,80}"
-                    + "|(image|photo|video) (credit|source|copyright).{0,120}|_{3,}|-{3,}|\\*{3,})");
+                    + "|(image|photo|video) (credit|source|copyright).{0,120}|_{3,}|-{3,}|\\*{3,}"
+                    + "|continue reading.{0,5}|read more.{0,5}|learn more|comments|\\[?(…|\\.\\.\\.)\\]?"
+                    + "|.{1,200} was originally published in .{1,100} on medium.{0,200}|the post .{1,200} appeared first on .{1,100})");
 
     private Boilerplate() {
     }

@@ -63,10 +63,18 @@ public final class DocumentParser {
                     .formatted(items, maxItems));
         }
         List<ParsedArticle> cleaned = new ArrayList<>();
+        List<ItemFailure> failures = new ArrayList<>(parsed.failures());
         for (ParsedArticle article : parsed.articles()) {
-            cleaned.add(cleaned(article));
+            ParsedArticle clean = cleaned(article);
+            if (clean.paragraphs().isEmpty()) {
+                // e.g. a link-only feed item whose whole "text" is a "Comments" link
+                failures.add(new ItemFailure("item (" + clean.headline() + ")", "no text left after cleaning: only "
+                        + clean.removed().stream().map(removal -> removal.reason()).distinct().collect(Collectors.joining(", "))));
+            } else {
+                cleaned.add(clean);
+            }
         }
-        return new ParsedDocument(parsed.format(), cleaned, parsed.failures());
+        return new ParsedDocument(parsed.format(), cleaned, failures);
     }
 
     private ParsedDocument parseText(String name, String text) throws UnreadableDocumentException {

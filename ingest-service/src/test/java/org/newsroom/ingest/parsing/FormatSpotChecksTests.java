@@ -27,6 +27,20 @@ class FormatSpotChecksTests {
     }
 
     @Test
+    void feedBoilerplateIsRemovedAndLinkOnlyItemsFailWithTheReason() throws Exception {
+        ParsedDocument guardian = read("feeds/rssparser_guardian.rss");
+        ParsedDocument hackerNews = read("feeds/feedjira_RSSWithComments.xml");
+
+        assertThat(guardian.articles()).hasSize(55).allSatisfy(article -> {
+            assertThat(article.paragraphs()).doesNotContain("Continue reading...");
+            assertThat(article.removed()).contains(new org.newsroom.contracts.Removal("Continue reading...", "boilerplate"));
+        });
+        assertThat(hackerNews.articles()).isEmpty();
+        assertThat(hackerNews.failures()).hasSize(30).allSatisfy(failure ->
+                assertThat(failure.reason()).isEqualTo("no text left after cleaning: only boilerplate"));
+    }
+
+    @Test
     void latin1FeedWithoutDeclarationIsDecoded() throws Exception {
         ParsedDocument feed = read("feeds/rssparser_uolNoticias.rss");
 

@@ -40,6 +40,7 @@ class SampleDocumentsTests {
     /** Readable documents none of whose items is a text article. */
     static final Set<String> NO_ARTICLE = Set.of(
             "feeds/rssparser_incomplete-fields.atom",
+            "feeds/feedjira_RSSWithComments.xml", // Hacker News: link-only items whose only text is a "Comments" link
             "newsml-g2/invalid/001_incomplete_file.xml",
             "newsml-g2/iptc-examples/LISTING_14_Event_sent_as_a_Concept_Item.xml",
             "newsml-g2/iptc-examples/LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml",
@@ -53,6 +54,9 @@ class SampleDocumentsTests {
             "newsml-g2/iptc-examples/LISTING_3_Photo_in_NewsML-G2.xml",
             "newsml-g2/iptc-examples/LISTING_5_Multi-part_Video_in_NewsML-G2.xml",
             "newsml-g2/iptc-examples/ap_metadata_example.xml",
+            "ninjs/documentation/includes/examples/1.6/002_renditions_example.json", // body is only "..."
+            "ninjs/documentation/includes/examples/2.2/002_renditions_example.json",
+            "ninjs/documentation/includes/examples/3.1/002_renditions_example.json",
             "ninjs/documentation/includes/examples/1.6/006_photo_only.json",
             "ninjs/documentation/includes/examples/2.2/006_photo_only.json",
             "ninjs/documentation/includes/examples/3.1/006_photo_only.json",
@@ -102,7 +106,7 @@ class SampleDocumentsTests {
         if (NO_ARTICLE.contains(document)) {
             assertThat(read.articles()).isEmpty();
             assertThat(read.failures()).isNotEmpty();
-            assertThatThrownBy(() -> parser.parse(name, content)).hasMessageStartingWith("no readable article: item 1");
+            assertThatThrownBy(() -> parser.parse(name, content)).hasMessageStartingWith("no readable article: item ");
             return;
         }
         assertThat(read.articles()).isNotEmpty().allSatisfy(article -> {
