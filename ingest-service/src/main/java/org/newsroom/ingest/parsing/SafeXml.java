@@ -2,11 +2,15 @@ package org.newsroom.ingest.parsing;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.jsoup.nodes.Entities;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -22,6 +26,8 @@ final class SafeXml {
 
     private static final Pattern ENTITY_DECLARATION = Pattern.compile("<!ENTITY", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
+    private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
 
     private SafeXml() {
     }
@@ -42,6 +48,7 @@ final class SafeXml {
 
     static Document parse(String xml) throws UnreadableDocumentException {
         requireNoEntityDeclarations(xml);
+        xml = withHtmlEntitiesAsNumbers(xml);
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setErrorHandler(new DefaultHandler() {
@@ -60,6 +67,26 @@ final class SafeXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
         }
+    }
+
+    /**
+     * Feeds often use HTML entities ({@code &nbsp;}, {@code &eacute;}) that XML does not know; as numeric references
+     * they read as intended instead of failing the whole document.
+     */
+    static String withHtmlEntitiesAsNumbers(String xml) {
+        Matcher entity = NAMED_ENTITY.matcher(xml);
+        if (!entity.find()) {
+            return xml;
+        }
+        StringBuilder fixed = new StringBuilder(xml.length());
+        do {
+            String name = entity.group(1);
+            String replacement = XML_ENTITIES.contains(name) || !Entities.isNamedEntity(name) ? entity.group()
+                    : Entities.getByName(name).codePoints().mapToObj(code -> "&#" + code + ";").collect(Collectors.joining());
+            entity.appendReplacement(fixed, Matcher.quoteReplacement(replacement));
+        } while (entity.find());
+        entity.appendTail(fixed);
+        return fixed.toString();
     }
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {

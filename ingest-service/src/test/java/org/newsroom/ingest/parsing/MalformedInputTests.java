@@ -101,6 +101,9 @@ class MalformedInputTests {
                         + "the central bank decision, with shares up across the board.</p><p>Bonds fell.</p>"),
                         "Markets rallied on Tuesday as investors cheered the central bank decision, with shares up across the board.",
                         "Bonds fell."),
+                Arguments.of("feed with undeclared HTML entities", utf8("<rss version=\"2.0\"><channel><item><title>Caf&eacute;"
+                        + "&nbsp;news</title><description>Prices &amp; wages rose&hellip;</description></item></channel></rss>"),
+                        "Café news", "Prices & wages rose…"),
                 Arguments.of("HTML named .txt", utf8("<html><head><title>Page title</title></head><body><article><p>"
                         + "A page saved under the wrong name, with enough running text to be an article, really.</p></article>"
                         + "</body></html>"), "Page title", "saved under the wrong name"));
