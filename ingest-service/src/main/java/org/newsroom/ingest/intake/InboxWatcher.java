@@ -3,6 +3,7 @@ package org.newsroom.ingest.intake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -70,6 +71,12 @@ class InboxWatcher {
             read = documents.read(name, content.get());
         } catch (RefusedFileException | UnreadableDocumentException e) {
             refuse(file, source, e.getMessage());
+            return true;
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            // Not readable by us (permissions, I/O error): offering it again would fail the same way forever.
+            refuse(file, source, "could not be read: " + e);
             return true;
         }
         List<ArticleReceived> articles;

@@ -28,9 +28,15 @@ public class ArticleReceivedPublisher {
     }
 
     public void publish(List<ArticleReceived> articles) throws PublishFailedException {
-        List<CompletableFuture<?>> sends = articles.stream()
-                .<CompletableFuture<?>>map(article -> kafka.send(Topics.ARTICLES_RAW, article.articleId(), article))
-                .toList();
+        List<CompletableFuture<?>> sends;
+        try {
+            sends = articles.stream()
+                    .<CompletableFuture<?>>map(article -> kafka.send(Topics.ARTICLES_RAW, article.articleId(), article))
+                    .toList();
+        } catch (RuntimeException e) {
+            // send() itself throws when the broker's metadata cannot be had within max.block.ms, or on a bad record.
+            throw new PublishFailedException("Kafka refused the send: " + e.getMessage(), e);
+        }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

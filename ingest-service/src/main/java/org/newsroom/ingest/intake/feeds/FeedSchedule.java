@@ -33,6 +33,9 @@ class FeedSchedule {
                 poller.pollIfDue(feed, clock.instant());
             } catch (IOException e) {
                 log.warn("Feed {} could not be polled (state unreadable or unwritable): {}", feed.name(), e.getMessage());
+            } catch (RuntimeException e) {
+                // e.g. a URL the HTTP client cannot fetch; the other feeds are still polled.
+                log.warn("Feed {} could not be polled: {}", feed.name(), e.toString());
             }
         }
     }
