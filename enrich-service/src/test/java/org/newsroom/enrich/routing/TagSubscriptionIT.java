@@ -3,8 +3,12 @@ package org.newsroom.enrich.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +34,7 @@ import org.newsroom.enrich.EnrichApplication;
 import org.newsroom.enrich.SeedArticles;
 import org.newsroom.localstack.LocalEngines;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * but {@code articles.tag.venezuela.v1} gets the five seeds and none of an unrelated Reuters backfill.
  */
 @SpringBootTest(classes = EnrichApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// Closed with the class, while the broker still runs: at JVM exit the broker may go first and the clients hang.
+@DirtiesContext
 class TagSubscriptionIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -55,6 +62,7 @@ class TagSubscriptionIT {
         registry.add("spring.kafka.streams.state-dir", () -> state.resolve("streams").toString());
         registry.add("spring.application.name", () -> "enrich-tagging-it-" + RUN);
         registry.add("enrich.tagging.rules-file", () -> state.resolve("rules.yaml").toString());
+        registry.add("enrich.tagging.rules-check-interval", () -> "0s");
     }
 
     @Test
@@ -79,6 +87,30 @@ class TagSubscriptionIT {
             });
         }
         assertThat(routed).doesNotContainAnyElementsOf(backfillIds);
+    }
+
+    @Test
+    void aRuleAddedToTheRunningServiceTagsAndRoutesTheNextArticle() throws IOException {
+        Path rules = state.resolve("rules.yaml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(rules));
+        Files.writeString(rules, Files.readString(rules) + """
+
+                  - id: pompeo-watch
+                    label: Pompeo watch
+                    entities: [person:mike-pompeo]
+                """);
+        Files.setLastModifiedTime(rules, FileTime.from(Instant.now().plusSeconds(1)));
+        ArticleReceived next = renamed(SeedArticles.seeds().get(1), "after-edit");
+
+        publish(List.of(next));
+
+        try (KafkaConsumer<String, String> watch = consumer(Topics.tagTopic("pompeo-watch"))) {
+            Set<String> routed = new HashSet<>();
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                watch.poll(Duration.ofMillis(500)).forEach(r -> routed.add(r.key()));
+                assertThat(routed).contains(next.articleId());
+            });
+        }
     }
 
     /** Waits until the backfill has been enriched, so its absence from the tag topic means something. */
