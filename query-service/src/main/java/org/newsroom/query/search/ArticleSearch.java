@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.newsroom.query.QueryProperties;
 import org.newsroom.query.indexing.ArticleDocument;
 import org.newsroom.query.indexing.ArticleIndex;
@@ -44,8 +45,18 @@ public class ArticleSearch {
         Facets facets = request.facets() ? FacetAggregations.read(response.aggregations()) : null;
         Long groups = request.collapse() && request.facets()
                 ? FacetAggregations.groups(response.aggregations()).orElse(null) : null;
-        return new SearchPage(request.query(), total, groups, offset(request), request.size(),
-                hits.stream().map(SearchHits::of).toList(), nextCursor(request, hits), facets);
+        return new SearchPage(request.query(), total, groups, offset(request), request.size(), articles(request, hits),
+                nextCursor(request, hits), facets);
+    }
+
+    private List<ArticleHit> articles(SearchRequest request, List<Hit<ArticleDocument>> hits) throws IOException {
+        if (!request.collapse() || hits.isEmpty()) {
+            return hits.stream().map(SearchHits::of).toList();
+        }
+        List<String> canonicalIds = hits.stream().map(h -> h.source().dedup().canonicalId()).distinct().toList();
+        Map<String, DuplicateGroups.Group> groups = DuplicateGroups.read(client.search(
+                DuplicateGroups.request(index.alias(), request, canonicalIds), Void.class).aggregations());
+        return hits.stream().map(h -> SearchHits.of(h, groups.get(h.source().dedup().canonicalId()))).toList();
     }
 
     private static int offset(SearchRequest request) {

@@ -1,7 +1,6 @@
 package org.newsroom.query.search;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.json.JsonData;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,16 @@ final class SearchHits {
     }
 
     static ArticleHit of(Hit<ArticleDocument> hit) {
+        return hit(hit.id(), hit.source(), hit.highlight(), hit.score(), null, null);
+    }
+
+    /** A collapsed hit with its group; a missing group (e.g. deleted meanwhile) counts no republications. */
+    static ArticleHit of(Hit<ArticleDocument> hit, DuplicateGroups.Group group) {
         ArticleDocument doc = hit.source();
-        InnerHitsResult group = hit.innerHits().get(SearchQueries.GROUP);
         if (group == null) {
-            return hit(hit.id(), doc, hit.highlight(), hit.score(), null, null);
+            return hit(hit.id(), doc, hit.highlight(), hit.score(), 0, List.of());
         }
-        List<Hit<JsonData>> members = group.hits().hits();
+        List<Hit<JsonData>> members = group.members();
         Hit<JsonData> original = members.stream().filter(m -> m.id().equals(doc.dedup().canonicalId())).findFirst()
                 .orElse(null);
         String shownId = original == null ? hit.id() : original.id();
@@ -31,8 +34,7 @@ final class SearchHits {
                 : original.source().to(ArticleDocument.class);
         List<ArticleHit.Republication> copies = members.stream().filter(m -> !m.id().equals(shownId))
                 .map(m -> republication(m.id(), m.source().to(ArticleDocument.class))).toList();
-        long matching = group.hits().total() == null ? members.size() : group.hits().total().value();
-        return hit(shownId, shown, hit.highlight(), hit.score(), (int) Math.max(0, matching - 1), copies);
+        return hit(shownId, shown, hit.highlight(), hit.score(), (int) Math.max(0, group.matching() - 1), copies);
     }
 
     static ArticleHit hit(String id, ArticleDocument doc, Map<String, List<String>> highlight, Double score,

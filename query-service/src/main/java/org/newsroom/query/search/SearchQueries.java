@@ -15,18 +15,13 @@ import java.util.List;
 /**
  * Builds the Elasticsearch request for a {@link SearchRequest}: plain Java, so tests assert the JSON it
  * produces without a node. Text goes through {@code simple_query_string} (it never fails on syntax); filters
- * are non-scoring; duplicates are collapsed on {@code dedup.canonicalId} with the group's members as inner
- * hits, oldest (the original) first.
+ * are non-scoring; duplicates are collapsed on {@code dedup.canonicalId} (the groups' members are fetched
+ * by {@link DuplicateGroups}).
  */
 final class SearchQueries {
 
     static final List<String> TEXT_FIELDS = List.of("headline^3", "paragraphs", "byline");
-    static final String GROUP = "group";
-    /** The original plus this many republications are listed per collapsed group. */
-    static final int GROUP_SIZE = 6;
     static final List<String> HIT_EXCLUDES = List.of("paragraphs", "tags.evidence", "entities.aliases");
-    private static final List<String> GROUP_INCLUDES = List.of("articleId", "version", "headline", "publishedAt", "source",
-            "dateline", "url", "dedup", "language", "storyId", "tags", "entities");
     private static final List<SimpleQueryStringFlag> SAFE_SYNTAX = List.of(SimpleQueryStringFlag.And,
             SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
             SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Whitespace,
@@ -50,9 +45,7 @@ final class SearchQueries {
                 s.from(cursor == null ? request.from() : cursor.offset());
             }
             if (request.collapse()) {
-                s.collapse(c -> c.field("dedup.canonicalId").innerHits(i -> i.name(GROUP).size(GROUP_SIZE)
-                        .sort(byDate(SortOrder.Asc))
-                        .source(src -> src.filter(f -> f.includes(GROUP_INCLUDES).excludes(HIT_EXCLUDES)))));
+                s.collapse(c -> c.field("dedup.canonicalId"));
             }
             if (request.facets()) {
                 s.aggregations(FacetAggregations.of(request.interval(), request.collapse()));

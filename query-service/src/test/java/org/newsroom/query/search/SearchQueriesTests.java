@@ -47,14 +47,19 @@ class SearchQueriesTests {
     }
 
     @Test
-    void collapsesOnTheCanonicalIdListingTheGroupOldestFirst() {
+    void collapsesOnTheCanonicalIdAndFetchesThePageGroupsInOneRequestOldestFirst() {
         JsonNode body = body(SearchRequest.of("sanction", 0, 10));
-
         assertThat(body.at("/collapse/field").asString()).isEqualTo("dedup.canonicalId");
-        JsonNode group = body.at("/collapse/inner_hits/0");
-        assertThat(group.path("name").asString()).isEqualTo("group");
-        assertThat(group.path("size").asInt()).isEqualTo(SearchQueries.GROUP_SIZE);
-        assertThat(group.at("/sort/0/publishedAt/order").asString()).isEqualTo("asc");
+        assertThat(body.at("/collapse").has("inner_hits")).isFalse();
+
+        JsonNode groups = json(DuplicateGroups.request("articles", SearchRequest.of("sanction", 0, 10), List.of("a", "b")));
+        assertThat(groups.path("size").asInt()).isZero();
+        assertThat(groups.at("/query/bool/must/0/bool/must/0/simple_query_string/query").asString()).isEqualTo("sanction");
+        assertThat(groups.at("/query/bool/filter/0/terms/dedup.canonicalId").toString()).isEqualTo("[\"a\",\"b\"]");
+        JsonNode members = groups.at("/aggregations/groups/aggregations/members/top_hits");
+        assertThat(groups.at("/aggregations/groups/terms/size").asInt()).isEqualTo(2);
+        assertThat(members.path("size").asInt()).isEqualTo(DuplicateGroups.GROUP_SIZE);
+        assertThat(members.at("/sort/0/publishedAt/order").asString()).isEqualTo("asc");
     }
 
     @Test
