@@ -1,0 +1,147 @@
+package org.newsroom.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.newsroom.contracts.Topics;
+import org.newsroom.localstack.ChildProcess;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./newsroom bench}: starts the real stack on free ports in {@code target/bench-run}, replays the corpora
+ * through the watched folder and HTTP, measures sustained throughput, drop-to-searchable latency at fixed loads,
+ * the Elasticsearch bulk ceiling of the same documents, lag and each process's CPU and memory, then writes
+ * {@code target/bench-results/bench-<timestamp>.json} and a chart, copied to {@code docs/images/bench-latest.png}.
+ */
+public final class Bench {
+
+    static final String ENRICH_GROUP = "enrich-service";
+    static final String QUERY_GROUP = "query-service";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("newsroom.project.root", ".")).toAbsolutePath().normalize();
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, root);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Instant started = Instant.now();
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
+        CorpusArticles corpus = CorpusArticles.read(options.dataDir(), stamp);
+        Progress.say("%,d distinct corpus stories; %,d articles at full speed, loads %s for %d s each, intake %s"
+                .formatted(corpus.distinctStories(), options.articles(), options.loads(),
+                        options.loadDuration().toSeconds(), options.intake()));
+        BenchReport report = run(root, options, corpus, started);
+        Path results = Files.createDirectories(root.resolve("target/bench-results"));
+        Path json = results.resolve("bench-" + stamp + ".json");
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(json.toFile(), report);
+        Path png = results.resolve("bench-" + stamp + ".png");
+        BenchChart.write(report, png);
+        Path latest = Files.createDirectories(root.resolve("docs/images")).resolve("bench-latest.png");
+        Files.copy(png, latest, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println(Summary.markdown(report));
+        Progress.say("results: " + json + "\n[bench] chart:   " + png + " (copied to " + latest + ")");
+    }
+
+    private static BenchReport run(Path root, BenchOptions options, CorpusArticles corpus, Instant started) throws Exception {
+        Path home = root.resolve("target/bench-run");
+        deleteRecursively(home);
+        Files.createDirectories(home);
+        try (BenchStack stack = BenchStack.start(options.jarsFrom(), home, options.elasticsearchHeap(), options.serviceHeap());
+             LagMonitor lag = new LagMonitor(stack.kafkaBootstrapServers(),
+                     Map.of(ENRICH_GROUP, Topics.ARTICLES_RAW, QUERY_GROUP, Topics.ARTICLES_ENRICHED))) {
+            SearchIndex index = new SearchIndex(stack.elasticsearchUrl());
+            Map<String, Long> pids = new LinkedHashMap<>();
+            stack.processes().forEach((name, process) -> pids.put(name, process.pid()));
+            pids.put("bench (load generator)", ProcessHandle.current().pid());
+            List<Intakes.Intake> intakes = new ArrayList<>();
+            if (options.intake().usesFolder()) {
+                intakes.add(new Intakes.Folder(Files.createDirectories(stack.inbox())));
+            }
+            if (options.intake().usesHttp()) {
+                intakes.add(new Intakes.Http(stack.ingestUrl(), stack.apiKey()));
+            }
+            try (Timeline timeline = new Timeline(index, lag, new ProcessSampler(pids))) {
+                timeline.start();
+                timeline.phase("throughput");
+                ThroughputRun.Result throughput = new ThroughputRun(corpus, index)
+                        .run(options.articles(), intakes, options.feedBatch(), options.httpBatch());
+                LatencyRun latencyRun = new LatencyRun(corpus, index, options.articles());
+                List<LatencyRun.Result> latency = new ArrayList<>();
+                for (int load : options.loads()) {
+                    timeline.phase("latency " + load + "/s");
+                    latency.addAll(latencyRun.run(load, options.loadDuration(), intakes));
+                }
+                timeline.phase("ceiling");
+                CeilingRun.Result ceiling = new CeilingRun(index).run(options.ceilingDocs());
+                timeline.phase("done");
+                Thread.sleep(1500);
+                List<Timeline.Sample> samples = timeline.samples();
+                return new BenchReport(started.toString(), machine(stack), optionsOf(options), throughput, latency,
+                        ceiling, throughput.articlesPerSecond() / ceiling.docsPerSecond(), filesIn(stack.failed()),
+                        BenchReport.summaries(samples), samples);
+            }
+        }
+    }
+
+    private static Map<String, Object> machine(BenchStack stack) {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("logs", stack.logs().toString());
+        stack.processes().values().stream().map(ChildProcess::name).forEach(name -> machine.putIfAbsent("process:" + name, "started"));
+        return machine;
+    }
+
+    private static Map<String, Object> optionsOf(BenchOptions options) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("articles", options.articles());
+        map.put("loads", options.loads());
+        map.put("loadSeconds", options.loadDuration().toSeconds());
+        map.put("intake", options.intake().name());
+        map.put("feedBatch", options.feedBatch());
+        map.put("httpBatch", options.httpBatch());
+        map.put("ceilingDocs", options.ceilingDocs());
+        map.put("elasticsearchHeap", options.elasticsearchHeap());
+        map.put("serviceHeap", options.serviceHeap());
+        map.put("jarsFrom", options.jarsFrom().toString());
+        return map;
+    }
+
+    private static long filesIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.newsroom.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * One PNG of a run: searchable articles/s against the Elasticsearch ceiling, consumer lag and CPU over time with
+ * the phases shaded, then the latency percentiles at each offered load.
+ */
+final class BenchChart {
+
+    private static final int WIDTH = 1200;
+    private static final int TIMELINE_HEIGHT = 900;
+    private static final int LATENCY_HEIGHT = 420;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+
+    private BenchChart() {
+    }
+
+    static void write(BenchReport report, Path png) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH, TIMELINE_HEIGHT + LATENCY_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        timeline(report).draw(graphics, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, TIMELINE_HEIGHT));
+        latency(report).draw(graphics, new java.awt.geom.Rectangle2D.Double(0, TIMELINE_HEIGHT, WIDTH, LATENCY_HEIGHT));
+        graphics.dispose();
+        ImageIO.write(image, "png", png.toFile());
+    }
+
+    private static JFreeChart timeline(BenchReport report) {
+        List<Timeline.Sample> samples = report.timeline();
+        NumberAxis time = new NumberAxis("seconds since start");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        plot.setGap(12);
+        XYPlot throughput = xy("searchable articles/s", series(samples, Map.of("pipeline (end to end)", Timeline.Sample::searchablePerSecond)));
+        if (report.ceiling() != null) {
+            ValueMarker ceiling = new ValueMarker(report.ceiling().docsPerSecond(), new Color(200, 40, 40), new BasicStroke(2f));
+            ceiling.setLabel("ES bulk ceiling %.0f docs/s".formatted(report.ceiling().docsPerSecond()));
+            ceiling.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            ceiling.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            throughput.addRangeMarker(ceiling);
+            ((NumberAxis) throughput.getRangeAxis()).setUpperBound(report.ceiling().docsPerSecond() * 1.15);
+        }
+        plot.add(throughput, 3);
+        plot.add(xy("consumer lag (messages)", lagSeries(samples)), 2);
+        plot.add(xy("CPU (% of one core)", cpuSeries(samples)), 2);
+        shadePhases(plot, samples);
+        JFreeChart chart = new JFreeChart("Newsroom end-to-end benchmark, " + report.startedAt(), TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static XYPlot xy(String label, XYSeriesCollection data) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(true);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesStroke(i, new BasicStroke(1.8f));
+        }
+        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        return plot;
+    }
+
+    private static XYSeriesCollection series(List<Timeline.Sample> samples, Map<String, ToDoubleFunction<Timeline.Sample>> lines) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        lines.forEach((name, value) -> {
+            XYSeries series = new XYSeries(name);
+            samples.forEach(sample -> series.add(sample.seconds(), value.applyAsDouble(sample)));
+            collection.addSeries(series);
+        });
+        return collection;
+    }
+
+    private static XYSeriesCollection lagSeries(List<Timeline.Sample> samples) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        if (!samples.isEmpty()) {
+            for (String group : samples.getLast().lag().keySet()) {
+                XYSeries series = new XYSeries("lag of " + group);
+                samples.forEach(s -> series.add(s.seconds(), Math.max(0, s.lag().getOrDefault(group, 0L))));
+                collection.addSeries(series);
+            }
+        }
+        return collection;
+    }
+
+    private static XYSeriesCollection cpuSeries(List<Timeline.Sample> samples) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        if (!samples.isEmpty()) {
+            for (String name : samples.getLast().processes().keySet()) {
+                XYSeries series = new XYSeries(name);
+                samples.stream().skip(1).forEach(s -> series.add(s.seconds(),
+                        s.processes().getOrDefault(name, new ProcessSampler.Usage(0, 0)).cpuPercent()));
+                collection.addSeries(series);
+            }
+        }
+        return collection;
+    }
+
+    /** Alternate light bands with the phase's name, on every panel. */
+    private static void shadePhases(CombinedDomainXYPlot plot, List<Timeline.Sample> samples) {
+        List<double[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Timeline.Sample sample : samples) {
+            if (names.isEmpty() || !names.getLast().equals(sample.phase())) {
+                names.add(sample.phase());
+                spans.add(new double[] {sample.seconds(), sample.seconds()});
+            }
+            spans.getLast()[1] = sample.seconds();
+        }
+        List<XYPlot> panels = plot.getSubplots();
+        for (int i = 0; i < spans.size(); i++) {
+            for (int p = 0; p < panels.size(); p++) {
+                IntervalMarker band = new IntervalMarker(spans.get(i)[0], spans.get(i)[1],
+                        i % 2 == 0 ? new Color(235, 242, 250) : new Color(250, 245, 232));
+                if (p == 0) {
+                    band.setLabel(names.get(i));
+                    band.setLabelAnchor(RectangleAnchor.TOP);
+                    band.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+                }
+                panels.get(p).addDomainMarker(band, Layer.BACKGROUND);
+            }
+        }
+    }
+
+    private static JFreeChart latency(BenchReport report) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (LatencyRun.Result result : report.latency()) {
+            String category = result.load() + "/s " + result.intake();
+            data.addValue(result.searchable().p50(), "p50", category);
+            data.addValue(result.searchable().p95(), "p95", category);
+            data.addValue(result.searchable().p99(), "p99", category);
+        }
+        CategoryPlot plot = new CategoryPlot(data, new org.jfree.chart.axis.CategoryAxis("offered load and intake"),
+                new NumberAxis("drop-to-searchable latency (s)"), new BarRenderer());
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ((BarRenderer) plot.getRenderer()).setShadowVisible(false);
+        ((BarRenderer) plot.getRenderer()).setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        ValueMarker target = new ValueMarker(1.5, new Color(200, 40, 40), new BasicStroke(1.5f));
+        target.setLabel("target p99 at 100/s: 1.5 s");
+        target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(target);
+        JFreeChart chart = new JFreeChart("Drop-to-searchable latency per offered load", TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}

@@ -1,0 +1,36 @@
+package org.newsroom.bench;
+
+import java.util.Map;
+
+/** The run's figures as Markdown tables, printed at the end, ready for docs/benchmarks.md and the README. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String markdown(BenchReport report) {
+        StringBuilder out = new StringBuilder("\n");
+        ThroughputRun.Result throughput = report.throughput();
+        CeilingRun.Result ceiling = report.ceiling();
+        out.append("| end-to-end throughput | ES bulk ceiling (same docs, same mapping) | ratio |\n|---|---|---|\n");
+        out.append("| %,.0f articles/s (%,d articles via %s; %,.0f/s steady) | %,.0f docs/s (%,d docs, 1,000 per bulk) | %.2f |\n\n"
+                .formatted(throughput.articlesPerSecond(), throughput.articles(), throughput.intake(),
+                        throughput.steadyPerSecond(), ceiling.docsPerSecond(), ceiling.documents(),
+                        report.endToEndOverCeiling()));
+        out.append("| offered load | intake | sent | p50 | p95 | p99 | max | not found |\n|---|---|---|---|---|---|---|---|\n");
+        for (LatencyRun.Result result : report.latency()) {
+            Percentiles p = result.searchable();
+            out.append("| %d/s | %s | %,d | %.2f s | %.2f s | %.2f s | %.2f s | %d |\n".formatted(result.load(),
+                    result.intake(), result.sent(), p.p50(), p.p95(), p.p99(), p.max(), result.unresolved()));
+        }
+        out.append("\n| process | CPU mean (% of a core) | CPU mean, throughput phase | CPU max | RSS mean | RSS max |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, BenchReport.ProcessSummary> entry : report.processes().entrySet()) {
+            BenchReport.ProcessSummary s = entry.getValue();
+            out.append("| %s | %.0f%% | %.0f%% | %.0f%% | %.0f MB | %.0f MB |\n".formatted(entry.getKey(),
+                    s.cpuMeanPercent(), s.cpuMeanThroughputPercent(), s.cpuMaxPercent(), s.rssMeanMb(), s.rssMaxMb()));
+        }
+        out.append("\nfiles in feed/failed: ").append(report.failedFiles()).append('\n');
+        return out.toString();
+    }
+}
