@@ -59,41 +59,46 @@ class InboxWatcher {
 
     /** Returns false when Kafka failed, so the scan stops instead of failing file after file. */
     private boolean take(Path file) throws IOException {
-        String name = inbox.nameOf(file);
-        Source source = new Source(properties.folderSource(), SourceKind.folder, name);
-        Documents.Read read;
-        try {
-            Optional<byte[]> content = inbox.read(file, properties.maxFileSize().toBytes());
-            if (content.isEmpty()) {
-                log.info("{} changed while being read; waiting until it is quiet", name);
-                return true;
-            }
-            read = documents.read(name, content.get());
-        } catch (RefusedFileException | UnreadableDocumentException e) {
-            refuse(file, source, e.getMessage());
-            return true;
-        } catch (NoSuchFileException e) {
-            return true;
-        } catch (IOException e) {
-            // Not readable by us (permissions, I/O error): offering it again would fail the same way forever.
-            refuse(file, source, "could not be read: " + e);
+        Source source = new Source(properties.folderSource(), SourceKind.folder, inbox.nameOf(file));
+        Optional<Documents.Read> read = read(file, source);
+        if (read.isEmpty()) {
             return true;
         }
         List<ArticleReceived> articles;
         try {
-            articles = intake.take(source, read.articles());
+            articles = intake.take(source, read.get().articles());
         } catch (PublishFailedException e) {
-            log.warn("Keeping {} in the inbox: {}", name, e.getMessage());
+            log.warn("Keeping {} in the inbox: {}", source.uri(), e.getMessage());
             return false;
         }
         Path moved = inbox.moveToDone(file);
-        log.info("Took in {} article(s) from {} (moved to {})", articles.size(), name, moved);
-        if (!read.failures().isEmpty()) {
-            intake.rejected(source, read.failures().size());
-            Path record = inbox.recordItemFailures(moved, read.failures());
-            log.warn("Refused {} item(s) of {}: see {}", read.failures().size(), name, record);
+        log.info("Took in {} article(s) from {} (moved to {})", articles.size(), source.uri(), moved);
+        List<String> failures = read.get().failures();
+        if (!failures.isEmpty()) {
+            intake.rejected(source, failures.size());
+            log.warn("Refused {} item(s) of {}: see {}", failures.size(), source.uri(), inbox.recordItemFailures(moved, failures));
         }
         return true;
+    }
+
+    /** The file's document, or empty when it is not to be taken in now: refused (and moved), gone, or still changing. */
+    private Optional<Documents.Read> read(Path file, Source source) throws IOException {
+        try {
+            Optional<byte[]> content = inbox.read(file, properties.maxFileSize().toBytes());
+            if (content.isEmpty()) {
+                log.info("{} changed while being read; waiting until it is quiet", source.uri());
+                return Optional.empty();
+            }
+            return Optional.of(documents.read(source.uri(), content.get()));
+        } catch (RefusedFileException | UnreadableDocumentException e) {
+            refuse(file, source, e.getMessage());
+        } catch (NoSuchFileException e) {
+            log.debug("{} vanished before it was read", source.uri());
+        } catch (IOException e) {
+            // Not readable by us (permissions, I/O error): offering it again would fail the same way forever.
+            refuse(file, source, "could not be read: " + e);
+        }
+        return Optional.empty();
     }
 
     private void refuse(Path file, Source source, String reason) throws IOException {
