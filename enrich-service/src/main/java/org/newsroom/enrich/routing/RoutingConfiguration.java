@@ -2,6 +2,7 @@ package org.newsroom.enrich.routing;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,7 +52,9 @@ class RoutingConfiguration {
         JacksonJsonSerializer<ArticleEnriched> values = new JacksonJsonSerializer<ArticleEnriched>().noTypeInfo();
         DefaultKafkaProducerFactory<String, ArticleEnriched> factory = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new StringSerializer(), values);
-        factory.setTransactionIdPrefix(application + "-tag-router-");
+        // Unique per instance: two instances with one transactional.id would fence each other. Exactly-once
+        // across rebalances does not rest on the id (EOS v2 fences by consumer group metadata).
+        factory.setTransactionIdPrefix(application + "-tag-router-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         return new RoutingProducer(factory);
     }
 
