@@ -71,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
         env.putIfAbsent("INGEST_DONE", feed.resolve("done").toString());
         env.putIfAbsent("INGEST_FAILED", feed.resolve("failed").toString());
         env.putIfAbsent("ENRICH_STATE_DIR", settings.var().resolve("enrich-state").toString());
+        env.putIfAbsent("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
         // The three boot side by side: they only need the engines, not each other.
         List<ServiceProcess> services = List.of(
                 launchService("query-service", settings.queryPort(), env),
