@@ -124,6 +124,8 @@ class ArticleSubmissionControllerTests {
 
     @Test
     void refusesABatchWithAnInvalidArticleNamingEveryProblem() throws Exception {
+        double rejectedBefore = rejected();
+
         submit("[" + SIMPLE.formatted("urn:example:4") + ", {\"headline\": \"No body\"}, 42, {\"headline\": \"h\", \"body\": \"b\", \"source\": 7}]", "s3cret")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Invalid articles"))
@@ -133,6 +135,12 @@ class ArticleSubmissionControllerTests {
                 .andExpect(jsonPath("$.errors[2]").value("[3]: source must be a non-empty string"));
 
         assertThat(kafka.acknowledged).isEmpty();
+        assertThat(rejected() - rejectedBefore).isEqualTo(3);
+    }
+
+    private double rejected() {
+        var counter = registry.find("ingest.articles").tags("outcome", "rejected", "path", "http").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
