@@ -55,12 +55,14 @@ public record IngestProperties(
      * @param maxBackoff the longest wait after repeated errors (the wait doubles from {@code interval})
      * @param timeout    connect and read timeout of one fetch
      * @param stateDir   where each feed's position (ETag, Last-Modified, items seen) is kept across restarts
+     * @param checkInterval how often the poller looks for feeds that are due
      */
     public record Feeds(@DefaultValue List<FeedSource> sources,
                         @DefaultValue("5m") Duration interval,
                         @DefaultValue("1h") Duration maxBackoff,
                         @DefaultValue("20s") Duration timeout,
-                        @DefaultValue("var/ingest/feeds") Path stateDir) {
+                        @DefaultValue("var/ingest/feeds") Path stateDir,
+                        @DefaultValue("5s") Duration checkInterval) {
     }
 
     /**

@@ -89,7 +89,8 @@ class InboxWatcherTests {
         IngestProperties properties = new IngestProperties(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"),
                 Duration.ofMillis(100), Duration.ZERO, "inbox", 3, false, DataSize.ofKilobytes(64), 10, null,
                 new IngestProperties.Http(DataSize.ofMegabytes(1), 10),
-                new IngestProperties.Feeds(List.of(), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(5), root.resolve("state")));
+                new IngestProperties.Feeds(List.of(), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(5), root.resolve("state"),
+                        Duration.ofSeconds(5)));
         ArticleIntake intake = new ArticleIntake(articles -> {
             if (kafkaDown.get()) {
                 throw new PublishFailedException("Kafka did not acknowledge: broker unreachable", null);
