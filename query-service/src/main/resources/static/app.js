@@ -267,6 +267,8 @@ function listen() {
   stream.addEventListener('ready', () => { live.classList.remove('down'); $('#live-status').textContent = 'Live: new matching articles appear here'; });
   stream.addEventListener('article', event => {
     const article = JSON.parse(event.data);
+    // an update of an article already listed (a correction, a later dedup decision) is not news
+    if ([...$('#hits').children].some(item => item.dataset.id === article.id)) return;
     $('#hits').prepend(hitElement(article, true));
     state.fresh += 1;
     $('#live-status').textContent = `${state.fresh} new since you searched`;

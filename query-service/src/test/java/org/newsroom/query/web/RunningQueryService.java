@@ -10,14 +10,14 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole query-service on a random port, wired to the real Kafka broker and Elasticsearch node of
- * {@code LocalEngines}. Every test class with this annotation shares one application context; its own
- * consumer group keeps it from splitting partitions with other contexts in the same test JVM.
+ * {@code LocalEngines}. Every test class with this annotation shares one application context: keep it that
+ * way, since the indexing listener's consumer group is its fixed id, and a second context in the same test
+ * JVM would take half the partitions (and the {@code ArticlesIndexed} events) away from the first.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = QueryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.consumer.group-id=query-service-live-it", "live.heartbeat=300ms",
-                "alerts.webhook-backoff=200ms"})
+        properties = {"live.heartbeat=300ms", "alerts.webhook-backoff=200ms"})
 @ContextConfiguration(initializers = LocalEnginesInitializer.class)
 public @interface RunningQueryService {
 }
