@@ -66,6 +66,11 @@ class AlertIndex {
         return percolates;
     }
 
+    /** Whether the index has been created (by this or another instance); asks Elasticsearch until it has. */
+    boolean exists() throws IOException {
+        return percolates != null || client.indices().existsAlias(a -> a.name(alias())).value();
+    }
+
     void ensureExists() throws IOException {
         if (percolates != null) {
             return;

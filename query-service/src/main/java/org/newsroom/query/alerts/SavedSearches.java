@@ -88,8 +88,8 @@ class SavedSearches {
     boolean anySaved() throws IOException {
         long now = System.nanoTime();
         if (!anySaved && now - recountAt >= 0) {
-            index.ensureExists();
-            anySaved = client.count(c -> c.index(index.alias())).count() > 0;
+            // never creates the index: that is left to the first request that saves a search
+            anySaved = index.exists() && client.count(c -> c.index(index.alias())).count() > 0;
             recountAt = now + RECOUNT_NANOS;
         }
         return anySaved;
