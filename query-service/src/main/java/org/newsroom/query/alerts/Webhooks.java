@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,16 @@ class Webhooks {
                 .header("Content-Type", "application/json")
                 .header("X-Newsroom-Event-Id", match.eventId().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(match))).build();
-        executor.execute(() -> attempt(request, match, 1));
+        schedule(() -> attempt(request, match, 1), 0, match);
+    }
+
+    private void schedule(Runnable attempt, long delayMillis, AlertMatched match) {
+        try {
+            executor.schedule(attempt, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            backlog.release();
+            log.warn("Shutting down: dropped webhook delivery of match {} of alert {}", match.eventId(), match.alertId());
+        }
     }
 
     private void attempt(HttpRequest request, AlertMatched match, int attempt) {
@@ -79,7 +89,7 @@ class Webhooks {
             return;
         }
         long delay = properties.webhookBackoff().toMillis() << (attempt - 1);
-        executor.schedule(() -> attempt(request, match, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        schedule(() -> attempt(request, match, attempt + 1), delay, match);
     }
 
     private void giveUp(HttpRequest request, AlertMatched match, String outcome) {
