@@ -27,12 +27,17 @@ public final class Bench {
 
     static final String ENRICH_GROUP = "enrich-service";
     static final String QUERY_GROUP = "query-service";
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("newsroom.project.root", ".")).toAbsolutePath().normalize();
+        if (args.length == 1 && args[0].startsWith("--chart=")) {
+            redraw(root, Path.of(args[0].substring("--chart=".length())).toAbsolutePath());
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args, root);
@@ -50,13 +55,23 @@ public final class Bench {
         BenchReport report = run(root, options, corpus, started);
         Path results = Files.createDirectories(root.resolve("target/bench-results"));
         Path json = results.resolve("bench-" + stamp + ".json");
-        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(json.toFile(), report);
-        Path png = results.resolve("bench-" + stamp + ".png");
+        JSON.writeValue(json.toFile(), report);
+        Progress.say("results: " + json);
+        publish(root, report, results.resolve("bench-" + stamp + ".png"));
+    }
+
+    /** {@code --chart=<result.json>}: draws an earlier run's chart and tables again. */
+    private static void redraw(Path root, Path json) throws IOException {
+        BenchReport report = JSON.readValue(json.toFile(), BenchReport.class);
+        publish(root, report, json.resolveSibling(json.getFileName().toString().replaceAll("\\.json$", "") + ".png"));
+    }
+
+    private static void publish(Path root, BenchReport report, Path png) throws IOException {
         BenchChart.write(report, png);
         Path latest = Files.createDirectories(root.resolve("docs/images")).resolve("bench-latest.png");
         Files.copy(png, latest, StandardCopyOption.REPLACE_EXISTING);
         System.out.println(Summary.markdown(report));
-        Progress.say("results: " + json + "\n[bench] chart:   " + png + " (copied to " + latest + ")");
+        Progress.say("chart: " + png + " (copied to " + latest + ")");
     }
 
     private static BenchReport run(Path root, BenchOptions options, CorpusArticles corpus, Instant started) throws Exception {
@@ -64,8 +79,7 @@ public final class Bench {
         deleteRecursively(home);
         Files.createDirectories(home);
         try (BenchStack stack = BenchStack.start(options.jarsFrom(), home, options.elasticsearchHeap(), options.serviceHeap());
-             LagMonitor lag = new LagMonitor(stack.kafkaBootstrapServers(),
-                     Map.of(ENRICH_GROUP, Topics.ARTICLES_RAW, QUERY_GROUP, Topics.ARTICLES_ENRICHED))) {
+             LagMonitor lag = new LagMonitor(stack.kafkaBootstrapServers(), stages())) {
             SearchIndex index = new SearchIndex(stack.elasticsearchUrl());
             Map<String, Long> pids = new LinkedHashMap<>();
             stack.processes().forEach((name, process) -> pids.put(name, process.pid()));
@@ -98,6 +112,14 @@ public final class Bench {
                         BenchReport.summaries(samples), samples);
             }
         }
+    }
+
+    /** Each stage's consumer group and the topic it reads, in pipeline order. */
+    private static Map<String, String> stages() {
+        Map<String, String> stages = new LinkedHashMap<>();
+        stages.put(ENRICH_GROUP, Topics.ARTICLES_RAW);
+        stages.put(QUERY_GROUP, Topics.ARTICLES_ENRICHED);
+        return stages;
     }
 
     private static Map<String, Object> machine(BenchStack stack) {

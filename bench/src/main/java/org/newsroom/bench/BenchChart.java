@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -40,6 +38,10 @@ final class BenchChart {
     private static final int TIMELINE_HEIGHT = 900;
     private static final int LATENCY_HEIGHT = 420;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+        new Color(148, 103, 189), new Color(255, 127, 14), new Color(23, 190, 207), new Color(140, 86, 75),
+        new Color(127, 127, 127)};
+    private static final int SMOOTHING = 5;
 
     private BenchChart() {
     }
@@ -59,7 +61,8 @@ final class BenchChart {
         NumberAxis time = new NumberAxis("seconds since start");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(12);
-        XYPlot throughput = xy("searchable articles/s", series(samples, Map.of("pipeline (end to end)", Timeline.Sample::searchablePerSecond)));
+        XYPlot throughput = xy("searchable articles/s", smoothedRate(samples));
+        throughput.getRenderer().setSeriesPaint(0, Color.BLACK);
         if (report.ceiling() != null) {
             ValueMarker ceiling = new ValueMarker(report.ceiling().docsPerSecond(), new Color(200, 40, 40), new BasicStroke(2f));
             ceiling.setLabel("ES bulk ceiling %.0f docs/s".formatted(report.ceiling().docsPerSecond()));
@@ -69,10 +72,13 @@ final class BenchChart {
             ((NumberAxis) throughput.getRangeAxis()).setUpperBound(report.ceiling().docsPerSecond() * 1.15);
         }
         plot.add(throughput, 3);
-        plot.add(xy("consumer lag (messages)", lagSeries(samples)), 2);
+        plot.add(lag(samples), 2);
         plot.add(xy("CPU (% of one core)", cpuSeries(samples)), 2);
         shadePhases(plot, samples);
-        JFreeChart chart = new JFreeChart("Newsroom end-to-end benchmark, " + report.startedAt(), TITLE, plot, true);
+        String when = report.startedAt().substring(0, Math.min(16, report.startedAt().length())).replace('T', ' ');
+        JFreeChart chart = new JFreeChart("Newsroom end-to-end benchmark, %s UTC: %,.0f articles/s end to end, ceiling %,.0f docs/s (ratio %.2f)"
+                .formatted(when, report.throughput().articlesPerSecond(), report.ceiling().docsPerSecond(),
+                        report.endToEndOverCeiling()), TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
@@ -80,37 +86,60 @@ final class BenchChart {
     private static XYPlot xy(String label, XYSeriesCollection data) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(true);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(1.8f));
-        }
-        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        XYPlot plot = new XYPlot(data, null, axis, renderer(data.getSeriesCount(), 0));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         return plot;
     }
 
-    private static XYSeriesCollection series(List<Timeline.Sample> samples, Map<String, ToDoubleFunction<Timeline.Sample>> lines) {
-        XYSeriesCollection collection = new XYSeriesCollection();
-        lines.forEach((name, value) -> {
-            XYSeries series = new XYSeries(name);
-            samples.forEach(sample -> series.add(sample.seconds(), value.applyAsDouble(sample)));
-            collection.addSeries(series);
-        });
-        return collection;
+    private static XYLineAndShapeRenderer renderer(int series, int firstColour) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < series; i++) {
+            renderer.setSeriesStroke(i, new BasicStroke(1.8f));
+            renderer.setSeriesPaint(i, PALETTE[(firstColour + i) % PALETTE.length]);
+        }
+        return renderer;
     }
 
-    private static XYSeriesCollection lagSeries(List<Timeline.Sample> samples) {
-        XYSeriesCollection collection = new XYSeriesCollection();
+    /** Searchable articles/s as a moving average: Elasticsearch refreshes once a second, so raw samples jump. */
+    private static XYSeriesCollection smoothedRate(List<Timeline.Sample> samples) {
+        XYSeries series = new XYSeries("pipeline, end to end (%d s average)".formatted(SMOOTHING));
+        for (int i = 0; i < samples.size(); i++) {
+            Timeline.Sample from = samples.get(Math.max(0, i - SMOOTHING));
+            Timeline.Sample to = samples.get(i);
+            double seconds = to.seconds() - from.seconds();
+            series.add(to.seconds(), seconds <= 0 ? 0 : Math.max(0, to.searchable() - from.searchable()) / seconds);
+        }
+        return new XYSeriesCollection(series);
+    }
+
+    /** Input-topic lag (one message per article) on the left; Kafka Streams' internal topics on the right. */
+    private static XYPlot lag(List<Timeline.Sample> samples) {
+        XYSeriesCollection inputs = new XYSeriesCollection();
+        XYSeriesCollection internal = new XYSeriesCollection();
         if (!samples.isEmpty()) {
-            for (String group : samples.getLast().lag().keySet()) {
-                XYSeries series = new XYSeries("lag of " + group);
-                samples.forEach(s -> series.add(s.seconds(), Math.max(0, s.lag().getOrDefault(group, 0L))));
-                collection.addSeries(series);
+            for (String key : samples.getLast().lag().keySet()) {
+                XYSeries series = new XYSeries("lag " + key + (key.endsWith(LagMonitor.INTERNAL) ? " (right axis)" : ""));
+                samples.forEach(s -> series.add(s.seconds(), Math.max(0, s.lag().getOrDefault(key, 0L))));
+                (key.endsWith(LagMonitor.INTERNAL) ? internal : inputs).addSeries(series);
             }
         }
-        return collection;
+        XYPlot plot = xy("lag, input topics (articles)", inputs);
+        // the colours of enrich- and query-service in the CPU panel below
+        plot.getRenderer().setSeriesPaint(0, PALETTE[3]);
+        plot.getRenderer().setSeriesPaint(1, PALETTE[2]);
+        NumberAxis right = new NumberAxis("internal (messages)");
+        plot.setRangeAxis(1, right);
+        plot.setDataset(1, internal);
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer dashed = renderer(internal.getSeriesCount(), 3);
+        for (int i = 0; i < internal.getSeriesCount(); i++) {
+            dashed.setSeriesStroke(i, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
+        plot.setRenderer(1, dashed);
+        return plot;
     }
 
     private static XYSeriesCollection cpuSeries(List<Timeline.Sample> samples) {
@@ -166,6 +195,12 @@ final class BenchChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ((BarRenderer) plot.getRenderer()).setShadowVisible(false);
+        plot.getRenderer().setSeriesPaint(0, new Color(158, 202, 225));
+        plot.getRenderer().setSeriesPaint(1, new Color(66, 146, 198));
+        plot.getRenderer().setSeriesPaint(2, new Color(8, 69, 148));
+        ((BarRenderer) plot.getRenderer()).setDefaultItemLabelGenerator(
+                new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.00")));
+        ((BarRenderer) plot.getRenderer()).setDefaultItemLabelsVisible(true);
         ((BarRenderer) plot.getRenderer()).setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
         ValueMarker target = new ValueMarker(1.5, new Color(200, 40, 40), new BasicStroke(1.5f));
         target.setLabel("target p99 at 100/s: 1.5 s");

@@ -33,14 +33,29 @@ final class LagMonitor implements AutoCloseable {
         this.inputs = inputs;
     }
 
-    /** Messages each group has yet to consume, by group id; -1 for a group that could not be read. */
+    /**
+     * Messages each group has yet to consume: of its input topic ({@code "<group> <topic>"}, one message per
+     * article) and, when it has any, of its internal topics ({@code "<group> internal"}: Kafka Streams'
+     * repartition topics, several messages per article). -1 for a group that could not be read.
+     */
     Map<String, Long> lag() {
         Map<String, Long> lag = new LinkedHashMap<>();
-        inputs.forEach((group, input) -> lag.put(group, lagOf(group, input)));
+        inputs.forEach((group, input) -> {
+            Map<String, Long> byTopic = lagOf(group, input);
+            lag.put(group + " " + input, byTopic.getOrDefault(input, -1L));
+            long internal = byTopic.entrySet().stream().filter(e -> !e.getKey().equals(input))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (internal > 0 || byTopic.size() > 1) {
+                lag.put(group + " " + INTERNAL, internal);
+            }
+        });
         return lag;
     }
 
-    private long lagOf(String group, String input) {
+    static final String INTERNAL = "internal";
+
+    private Map<String, Long> lagOf(String group, String input) {
+        Map<String, Long> byTopic = new HashMap<>();
         try {
             Map<TopicPartition, Long> committed = new HashMap<>();
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
@@ -50,17 +65,15 @@ final class LagMonitor implements AutoCloseable {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-            long total = 0;
-            for (var entry : committed.entrySet()) {
-                total += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue());
-            }
-            return total;
+            committed.forEach((partition, offset) -> byTopic.merge(partition.topic(),
+                    Math.max(0, ends.get(partition).offset() - offset), Long::sum));
         } catch (ExecutionException e) {
-            return -1;
+            byTopic.clear();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            byTopic.clear();
         }
+        return byTopic;
     }
 
     @Override

@@ -53,13 +53,14 @@ final class LatencyRun {
             if (count > 0) {
                 send(intakes.get((int) (tick % intakes.size())), count, markers, failures);
             }
-            progress.update((tick + 1) * tickMillis / 1000, duration.toSeconds(), "s", "%d waiting".formatted(markers.pending()));
+            progress.update((tick + 1) * tickMillis / 1000, duration.toSeconds(), "s",
+                    "%,d sent, %,d searchable".formatted(markers.found() + markers.pending(), markers.found()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long drainUntil = System.nanoTime() + DRAIN.toNanos();
         while (markers.pending() > 0 && System.nanoTime() < drainUntil) {
             sleepUntil(System.nanoTime() + 100_000_000L, markers);
-            progress.update(markers.seen().size(), markers.seen().size() + markers.pending(), "found", "(draining)");
+            progress.update(markers.found(), markers.found() + markers.pending(), "found", "(draining)");
         }
         List<Result> results = results(load, seconds, intakes, markers);
         Result all = results.getFirst();

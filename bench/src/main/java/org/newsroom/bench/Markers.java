@@ -39,6 +39,10 @@ final class Markers {
         return pending.size();
     }
 
+    synchronized int found() {
+        return seen.size();
+    }
+
     synchronized List<Seen> seen() {
         return List.copyOf(seen);
     }

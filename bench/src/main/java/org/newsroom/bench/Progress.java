@@ -22,8 +22,9 @@ final class Progress {
         double seconds = (now - started) / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         String eta = total > 0 && rate > 0 && done < total ? "ETA %.0f s".formatted((total - done) / rate) : "";
-        String line = "[bench] %-22s %,d%s %s  %.0f %s/s  %.0f s  %s %s".formatted(phase, done,
-                total > 0 ? "/" + "%,d".formatted(total) : "", unit, rate, unit, seconds, eta, extra).stripTrailing();
+        String speed = unit.equals("s") ? "" : "%.0f %s/s  ".formatted(rate, unit);
+        String line = "[bench] %-22s %,d%s %s  %s%.0f s  %s %s".formatted(phase, done,
+                total > 0 ? "/" + "%,d".formatted(total) : "", unit, speed, seconds, eta, extra).stripTrailing();
         System.out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         System.out.flush();
         lastLength = line.length();
