@@ -60,7 +60,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static void format(String java, String classpath, Path config, Path workDir, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                "--ignore-formatted", "-t", clusterId(), "-c", config.toString())
+                "--ignore-formatted", "--cluster-id=" + clusterId(), "-c", config.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -75,7 +75,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A cluster id in Kafka's own form: 16 random bytes, URL-safe Base64 without padding. */
+    /**
+     * A cluster id in Kafka's own form: 16 random bytes, URL-safe Base64 without padding. It may start with
+     * "-", which is why the formatter gets it as {@code --cluster-id=<id>}, not as a separate argument.
+     */
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
