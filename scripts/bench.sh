@@ -11,16 +11,20 @@ ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cd "$ROOT"
 
-missing() {
+# A service jar that is missing or older than its sources (or the contracts) means a build first.
+stale() {
+  local jar module
   for module in ingest-service enrich-service query-service; do
-    ls "$module"/target/*-exec.jar >/dev/null 2>&1 || return 0
+    jar=$(ls "$module"/target/*-exec.jar 2>/dev/null | head -n 1 || true)
+    [ -n "$jar" ] || return 0
+    [ -z "$(find "$module/src/main" "$module/pom.xml" contracts/src/main -newer "$jar" -type f 2>/dev/null | head -n 1)" ] || return 0
   done
   [ -f local-stack/target/engines/elasticsearch.zip ] || return 0
   return 1
 }
 
 if [ "${BENCH_BUILD:-auto}" != "no" ]; then
-  if missing; then
+  if stale; then
     echo "[bench] building the services and engines (./mvnw -DskipTests install)..."
     ./mvnw -B -q -DskipTests install
   fi

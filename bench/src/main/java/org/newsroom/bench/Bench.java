@@ -25,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Bench {
 
-    static final String ENRICH_GROUP = "enrich-service";
-    static final String QUERY_GROUP = "query-service";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Bench() {
@@ -79,7 +77,8 @@ public final class Bench {
         deleteRecursively(home);
         Files.createDirectories(home);
         try (BenchStack stack = BenchStack.start(options.jarsFrom(), home, options.elasticsearchHeap(), options.serviceHeap());
-             LagMonitor lag = new LagMonitor(stack.kafkaBootstrapServers(), stages())) {
+             LagMonitor lag = new LagMonitor(stack.kafkaBootstrapServers(),
+                     List.of(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED))) {
             SearchIndex index = new SearchIndex(stack.elasticsearchUrl());
             Map<String, Long> pids = new LinkedHashMap<>();
             stack.processes().forEach((name, process) -> pids.put(name, process.pid()));
@@ -112,14 +111,6 @@ public final class Bench {
                         BenchReport.summaries(samples), samples);
             }
         }
-    }
-
-    /** Each stage's consumer group and the topic it reads, in pipeline order. */
-    private static Map<String, String> stages() {
-        Map<String, String> stages = new LinkedHashMap<>();
-        stages.put(ENRICH_GROUP, Topics.ARTICLES_RAW);
-        stages.put(QUERY_GROUP, Topics.ARTICLES_ENRICHED);
-        return stages;
     }
 
     private static Map<String, Object> machine(BenchStack stack) {

@@ -125,15 +125,13 @@ final class BenchChart {
                 (key.endsWith(LagMonitor.INTERNAL) ? internal : inputs).addSeries(series);
             }
         }
-        XYPlot plot = xy("lag, input topics (articles)", inputs);
-        // the colours of enrich- and query-service in the CPU panel below
-        plot.getRenderer().setSeriesPaint(0, PALETTE[3]);
-        plot.getRenderer().setSeriesPaint(1, PALETTE[2]);
+        XYPlot plot = xy("lag, pipeline topics (articles)", inputs);
+        plot.setRenderer(renderer(inputs.getSeriesCount(), 5));
         NumberAxis right = new NumberAxis("internal (messages)");
         plot.setRangeAxis(1, right);
         plot.setDataset(1, internal);
         plot.mapDatasetToRangeAxis(1, 1);
-        XYLineAndShapeRenderer dashed = renderer(internal.getSeriesCount(), 3);
+        XYLineAndShapeRenderer dashed = renderer(internal.getSeriesCount(), 4);
         for (int i = 0; i < internal.getSeriesCount(); i++) {
             dashed.setSeriesStroke(i, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));

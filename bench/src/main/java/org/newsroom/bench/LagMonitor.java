@@ -5,75 +5,86 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Per-stage consumer lag: for each consumer group, the committed offsets of every partition it reads (its input
- * topic and, for Kafka Streams, its repartition topics) against the last stable offsets, summed. A partition the
- * group has not committed yet counts from its start.
+ * Per-stage consumer lag: every consumer group that has committed offsets on a pipeline topic, against the last
+ * stable (read-committed) end offsets, summed over partitions. Groups are found, not configured: a listener's
+ * group id is its own business (query-service's indexer is {@code article-indexer}). A Kafka Streams group's
+ * repartition topics ({@code <group>-...}) are summed apart as {@code "<group> internal"}: several messages per
+ * article there.
  */
 final class LagMonitor implements AutoCloseable {
 
-    private final Admin admin;
-    private final Map<String, String> inputs;
+    static final String INTERNAL = "internal";
 
-    /** {@code inputs}: group id to the topic it consumes from outside, counted even before its first commit. */
-    LagMonitor(String bootstrapServers, Map<String, String> inputs) {
+    private final Admin admin;
+    private final List<String> topics;
+
+    /** {@code topics}: the pipeline's topics, in the order their lag is reported. */
+    LagMonitor(String bootstrapServers, List<String> topics) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         this.admin = Admin.create(properties);
-        this.inputs = inputs;
+        this.topics = List.copyOf(topics);
     }
 
-    /**
-     * Messages each group has yet to consume: of its input topic ({@code "<group> <topic>"}, one message per
-     * article) and, when it has any, of its internal topics ({@code "<group> internal"}: Kafka Streams'
-     * repartition topics, several messages per article). -1 for a group that could not be read.
-     */
+    /** Messages yet to be consumed, by {@code "<group> <topic>"} (and {@code "<group> internal"}). */
     Map<String, Long> lag() {
-        Map<String, Long> lag = new LinkedHashMap<>();
-        inputs.forEach((group, input) -> {
-            Map<String, Long> byTopic = lagOf(group, input);
-            lag.put(group + " " + input, byTopic.getOrDefault(input, -1L));
-            long internal = byTopic.entrySet().stream().filter(e -> !e.getKey().equals(input))
-                    .mapToLong(Map.Entry::getValue).sum();
-            if (internal > 0 || byTopic.size() > 1) {
-                lag.put(group + " " + INTERNAL, internal);
-            }
-        });
-        return lag;
-    }
-
-    static final String INTERNAL = "internal";
-
-    private Map<String, Long> lagOf(String group, String input) {
-        Map<String, Long> byTopic = new HashMap<>();
         try {
-            Map<TopicPartition, Long> committed = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .forEach((partition, offset) -> committed.put(partition, offset == null ? 0 : offset.offset()));
-            admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions()
-                    .forEach(info -> committed.putIfAbsent(new TopicPartition(input, info.partition()), 0L));
+            Map<String, Map<TopicPartition, Long>> committed = new TreeMap<>();
+            for (GroupListing group : admin.listGroups().all().get()) {
+                Map<TopicPartition, Long> offsets = new HashMap<>();
+                admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get()
+                        .forEach((partition, offset) -> {
+                            if (offset != null && counts(group.groupId(), partition.topic())) {
+                                offsets.put(partition, offset.offset());
+                            }
+                        });
+                if (!offsets.isEmpty()) {
+                    committed.put(group.groupId(), offsets);
+                }
+            }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            committed.values().forEach(offsets -> offsets.keySet().forEach(p -> latest.put(p, OffsetSpec.latest())));
             var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-            committed.forEach((partition, offset) -> byTopic.merge(partition.topic(),
-                    Math.max(0, ends.get(partition).offset() - offset), Long::sum));
+            return ordered(committed, partition -> ends.get(partition).offset());
         } catch (ExecutionException e) {
-            byTopic.clear();
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            byTopic.clear();
+            return Map.of();
         }
-        return byTopic;
+    }
+
+    private boolean counts(String group, String topic) {
+        return topics.contains(topic) || topic.startsWith(group + "-") && topic.endsWith("-repartition");
+    }
+
+    private Map<String, Long> ordered(Map<String, Map<TopicPartition, Long>> committed,
+                                      java.util.function.ToLongFunction<TopicPartition> end) {
+        Map<String, Long> byStage = new HashMap<>();
+        committed.forEach((group, offsets) -> offsets.forEach((partition, offset) -> byStage.merge(
+                group + " " + (topics.contains(partition.topic()) ? partition.topic() : INTERNAL),
+                Math.max(0, end.applyAsLong(partition) - offset), Long::sum)));
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (String topic : topics) {
+            byStage.entrySet().stream().filter(e -> e.getKey().endsWith(" " + topic)).sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        }
+        byStage.entrySet().stream().filter(e -> e.getKey().endsWith(" " + INTERNAL)).sorted(Map.Entry.comparingByKey())
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     @Override
