@@ -1,0 +1,128 @@
+package org.newsroom.enrich.streams;
+
+import static org.awaitility.Awaitility.await;
+import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.Topics;
+import org.newsroom.localstack.LocalEngines;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * enrich-service Kafka Streams instances in this JVM against the shared real broker, each with its own state
+ * folder, plus a producer to the raw topic and a read_committed view of the enriched topic.
+ */
+final class EnrichInstances implements AutoCloseable {
+
+    private final String applicationId;
+    private final Map<String, ConfigurableApplicationContext> running = new HashMap<>();
+    private final KafkaConsumer<String, ArticleEnriched> enriched;
+    private final List<ConsumerRecord<String, ArticleEnriched>> seen = new ArrayList<>();
+
+    EnrichInstances(String applicationId) {
+        this.applicationId = applicationId;
+        // Each run has a fresh broker: local state checkpointed against an earlier one would be corrupt.
+        FileSystemUtils.deleteRecursively(new File("target/it-state/" + applicationId));
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-reader");
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        enriched = new KafkaConsumer<>(consumer, new StringDeserializer(), serde(ArticleEnriched.class).deserializer());
+    }
+
+    void start(String name) {
+        // Command-line arguments, as the yaml's own defaults (e.g. localhost:9092) win over default properties.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(StreamsOnly.class)
+                .web(WebApplicationType.NONE).run(
+                "--spring.kafka.bootstrap-servers=" + LocalEngines.kafkaBootstrapServers(),
+                "--spring.kafka.streams.application-id=" + applicationId,
+                "--spring.kafka.streams.state-dir=target/it-state/" + applicationId + "/" + name,
+                "--spring.kafka.streams.properties.num.stream.threads=1");
+        running.put(name, context);
+        enriched.subscribe(List.of(Topics.ARTICLES_ENRICHED));
+        await().atMost(Duration.ofMinutes(2)).until(() -> running(context));
+    }
+
+    void stop(String name) {
+        running.remove(name).close();
+    }
+
+    void produce(List<ArticleReceived> articles) {
+        try (KafkaProducer<String, ArticleReceived> producer = new KafkaProducer<>(producerConfig(),
+                new StringSerializer(), serde(ArticleReceived.class).serializer())) {
+            articles.forEach(a -> producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, a.articleId(), a)));
+        }
+    }
+
+    void produceBytes(ProducerRecord<byte[], byte[]> record) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(record);
+        }
+    }
+
+    /** Everything committed to the enriched topic so far, in partition order. */
+    synchronized List<ConsumerRecord<String, ArticleEnriched>> enriched() {
+        enriched.poll(Duration.ofMillis(500)).forEach(seen::add);
+        return List.copyOf(seen);
+    }
+
+    ConsumerRecord<byte[], byte[]> awaitDeadLetter(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-dead-letters");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(found::add);
+                return !found.isEmpty();
+            });
+            return found.getFirst();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(ConfigurableApplicationContext::close);
+        enriched.close();
+    }
+
+    private static Properties producerConfig() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
+    }
+
+    private static boolean running(ConfigurableApplicationContext context) {
+        KafkaStreams streams = context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    }
+}

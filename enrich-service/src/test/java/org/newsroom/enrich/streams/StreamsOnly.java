@@ -1,0 +1,19 @@
+package org.newsroom.enrich.streams;
+
+import org.newsroom.enrich.EnrichProperties;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * enrich-service's Kafka Streams edge alone (settings, dead letters, topology with the bare enricher): what
+ * dedup's integration tests need, without the web layer or the tagging models.
+ */
+@Configuration(proxyBeanMethods = false)
+@ImportAutoConfiguration(KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(EnrichProperties.class)
+@Import({StreamsSettings.class, EnrichmentTopology.class})
+class StreamsOnly {
+}
