@@ -40,8 +40,9 @@ public final class Bench {
         try {
             options = BenchOptions.parse(args, root);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            boolean help = java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h");
+            (help ? System.out : System.err).println(e.getMessage());
+            System.exit(help ? 0 : 2);
             return;
         }
         Instant started = Instant.now();

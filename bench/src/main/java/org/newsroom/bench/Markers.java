@@ -21,7 +21,7 @@ final class Markers {
     private record Sent(long atMillis, String intake) {
     }
 
-    private static final int POLL_BATCH = 1000;
+    private static final int POLL_BATCH = 5000;
 
     private final SearchIndex index;
     private final Map<String, Sent> pending = new LinkedHashMap<>();
