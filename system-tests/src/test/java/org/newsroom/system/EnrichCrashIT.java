@@ -1,0 +1,177 @@
+package org.newsroom.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.DedupStatus;
+import org.newsroom.contracts.Source;
+import org.newsroom.contracts.SourceKind;
+import org.newsroom.contracts.Topics;
+import org.newsroom.corpora.Reuters21578;
+import org.newsroom.corpora.ReutersStory;
+import org.newsroom.localstack.LocalEngines;
+import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.ServiceProcess;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two enrich-service processes share a 3-partition raw topic; one is killed with SIGKILL while copies of
+ * already-decided originals stream in, then restarted. Exactly-once processing must show: every article is
+ * emitted once (read committed), and every copy still points at its original.
+ */
+class EnrichCrashIT {
+
+    private static final int STORIES = 60;
+    /** The broker is shared with the other system tests: only this test's articles are judged. */
+    private static final String PREFIX = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void killingAnInstanceMidStreamChangesNoDecisionAndEmitsNothingTwice() throws Exception {
+        String kafka = LocalEngines.kafkaBootstrapServers();
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", kafka))) {
+            if (!admin.listTopics().names().get().contains(Topics.ARTICLES_RAW)) {
+                admin.createTopics(List.of(new NewTopic(Topics.ARTICLES_RAW, 3, (short) 1))).all().get();
+            }
+        }
+        Path home = RunningPipeline.freshHome("enrich-crash");
+        Set<String> bodies = new HashSet<>();
+        List<ReutersStory> stories = Reuters21578.read(Path.of(System.getProperty("newsroom.project.root", ".."),
+                        "data", "reuters21578")).stream()
+                .filter(s -> s.paragraphs().size() >= 3 && s.title().length() > 10)
+                // Reuters repeats some bodies verbatim: those would be duplicates of each other, not originals.
+                .filter(s -> bodies.add(s.body()))
+                .limit(STORIES).toList();
+        Map<String, ArticleEnriched> decided = new HashMap<>();
+        List<ConsumerRecord<String, ArticleEnriched>> emitted = new ArrayList<>();
+
+        try (ServiceProcess first = enrich(kafka, home, "a"); ServiceProcess second = enrich(kafka, home, "b");
+             KafkaProducer<String, String> producer = producer(kafka);
+             KafkaConsumer<String, String> consumer = consumer(kafka)) {
+            first.awaitUp();
+            second.awaitUp();
+            for (ReutersStory story : stories) {
+                send(producer, article(story, "orig", story.title(), Instant.parse("2026-01-01T00:00:00Z")));
+            }
+            awaitDecisions(consumer, decided, emitted, STORIES);
+
+            ServiceProcess restarted = null;
+            for (int i = 0; i < stories.size(); i++) {
+                ReutersStory story = stories.get(i);
+                send(producer, article(story, "copy", "UPDATE 1-" + story.title(), Instant.parse("2026-01-01T06:00:00Z")));
+                if (i == stories.size() / 2) {
+                    first.process().kill();
+                    restarted = enrich(kafka, home, "a");
+                }
+                Thread.sleep(50);
+            }
+            restarted.awaitUp();
+            awaitDecisions(consumer, decided, emitted, 2 * STORIES);
+            drain(consumer, emitted);
+            restarted.close();
+        }
+
+        assertThat(emitted).as("records on %s", Topics.ARTICLES_ENRICHED).hasSize(2 * STORIES);
+        for (ReutersStory story : stories) {
+            ArticleEnriched original = decided.get(id(story, "orig"));
+            ArticleEnriched copy = decided.get(id(story, "copy"));
+            assertThat(original.dedup().status()).isEqualTo(DedupStatus.original);
+            assertThat(copy.dedup().status()).isEqualTo(DedupStatus.exact_duplicate);
+            assertThat(copy.dedup().canonicalId()).isEqualTo(original.articleId());
+        }
+    }
+
+    private static ServiceProcess enrich(String kafka, Path home, String instance) throws IOException {
+        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "ENRICH_STATE_DIR", home.resolve("state-" + instance).toString(),
+                "ENRICH_TAGGING_RULES_FILE", home.resolve("rules.yaml").toString());
+        return ServiceProcess.launch(root, "enrich-service", Ports.free(), env, home, home.resolve("logs-" + instance),
+                home.resolve("run-" + instance), "384m");
+    }
+
+    private static ArticleReceived article(ReutersStory story, String role, String headline, Instant publishedAt) {
+        return new ArticleReceived(UUID.randomUUID(), Instant.now(), id(story, role), 1,
+                new Source(role.equals("orig") ? "reuters" : "republisher", SourceKind.http, null), "text", null, null,
+                headline, story.paragraphs(), publishedAt, null, null, "en", List.of());
+    }
+
+    private static String id(ReutersStory story, String role) {
+        return PREFIX + story.newId() + "-" + role;
+    }
+
+    private static void send(KafkaProducer<String, String> producer, ArticleReceived article) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, article.articleId(), JSON.writeValueAsString(article))).get();
+    }
+
+    private static void awaitDecisions(KafkaConsumer<String, String> consumer, Map<String, ArticleEnriched> decided,
+                                       List<ConsumerRecord<String, ArticleEnriched>> emitted, int expected) {
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (!record.key().startsWith(PREFIX)) {
+                    continue;
+                }
+                ArticleEnriched article = JSON.readValue(record.value(), ArticleEnriched.class);
+                decided.put(record.key(), article);
+                emitted.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), article));
+            }
+            return decided.size() >= expected;
+        });
+    }
+
+    /** Anything emitted twice would follow its first copy: keep reading a little longer. */
+    private static void drain(KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, ArticleEnriched>> emitted) {
+        for (int i = 0; i < 10; i++) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (!record.key().startsWith(PREFIX)) {
+                    continue;
+                }
+                emitted.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(),
+                        JSON.readValue(record.value(), ArticleEnriched.class)));
+            }
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String kafka) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String kafka) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "enrich-crash-reader");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED));
+        return consumer;
+    }
+}
