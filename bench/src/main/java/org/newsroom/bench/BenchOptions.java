@@ -35,7 +35,7 @@ record BenchOptions(int articles, List<Integer> loads, Duration loadDuration, In
     static final String USAGE = """
             ./newsroom bench [--articles=20000] [--loads=10,100,500] [--duration=60] [--intake=both]
                              [--feed-batch=500] [--http-batch=100] [--ceiling-docs=50000]
-                             [--es-heap=1g] [--service-heap=512m] [--data=../shared/data] [--jars-from=.]
+                             [--es-heap=1g] [--service-heap=512m] [--data=data] [--jars-from=.]
               --articles      articles replayed at full speed (sustained throughput), variants beyond the corpora
               --loads         offered loads in articles/s for the latency phases (0 or empty: none)
               --duration      seconds each load is offered
@@ -71,7 +71,7 @@ record BenchOptions(int articles, List<Integer> loads, Duration loadDuration, In
                 Integer.parseInt(values.getOrDefault("ceiling-docs", "50000")),
                 values.getOrDefault("es-heap", "1g"),
                 values.getOrDefault("service-heap", "512m"),
-                projectRoot.resolve(values.getOrDefault("data", "../shared/data")).normalize(),
+                projectRoot.resolve(values.getOrDefault("data", "data")).normalize(),
                 projectRoot.resolve(values.getOrDefault("jars-from", ".")).normalize());
         values.keySet().removeAll(List.of("articles", "loads", "duration", "intake", "feed-batch", "http-batch",
                 "ceiling-docs", "es-heap", "service-heap", "data", "jars-from"));
