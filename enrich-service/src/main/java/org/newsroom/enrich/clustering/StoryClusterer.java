@@ -17,7 +17,8 @@ import org.newsroom.enrich.normalising.Words;
  * story (TF-IDF cosine to the story's centroid with idf learnt from the stream, plus overlap of named
  * people, organisations and places, both damped by the time since the story last grew) when the
  * similarity reaches {@code threshold}, or opens a story whose id is derived from its own article id. A
- * story's id never changes as it grows; stories quiet for longer than {@code window} close. In-memory.
+ * story's id never changes as it grows; stories quiet for longer than {@code window} close. Only stories
+ * sharing a key word or entity with the article are scored ({@link StoryIndex}). In-memory.
  */
 public final class StoryClusterer {
 
@@ -30,6 +31,7 @@ public final class StoryClusterer {
     private final double threshold;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final List<Story> open = new ArrayList<>();
+    private final StoryIndex index = new StoryIndex();
     private final Map<String, String> storyOfArticle = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -50,14 +52,21 @@ public final class StoryClusterer {
         if (known != null) {
             return known;
         }
-        open.removeIf(s -> s.lastSeen().plus(window).isBefore(time));
+        open.removeIf(s -> {
+            boolean closed = s.lastSeen().plus(window).isBefore(time);
+            if (closed) {
+                index.remove(s);
+            }
+            return closed;
+        });
         List<String> words = Words.content(headline + "\n" + headline + "\n" + body);
         learn(words);
         Map<String, Double> vector = tfidf(words);
         Map<String, Double> named = named(entities);
+        List<String> keys = StoryIndex.keysOf(vector, named);
         Story best = null;
         double bestScore = 0;
-        for (Story story : open) {
+        for (Story story : index.candidates(keys)) {
             double score = similarity(story, vector, named, time);
             if (score > bestScore) {
                 best = story;
@@ -69,6 +78,7 @@ public final class StoryClusterer {
             open.add(best);
         }
         best.add(vector, named, time);
+        index.add(best, keys);
         storyOfArticle.put(articleId, best.id());
         return best.id();
     }
