@@ -26,6 +26,8 @@ public record ArticleEnriched(
         Dateline dateline,
         String language,
         List<Removal> removed,
+        PubStatus pubStatus,
+        String correlationId,
         String enrichmentVersion,
         Instant enrichedAt,
         List<Tag> tags,
@@ -44,6 +46,7 @@ public record ArticleEnriched(
         Objects.requireNonNull(dedup, "dedup");
         paragraphs = List.copyOf(paragraphs);
         removed = removed == null ? List.of() : List.copyOf(removed);
+        pubStatus = pubStatus == null ? PubStatus.usable : pubStatus;
         tags = tags == null ? List.of() : List.copyOf(tags);
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
@@ -55,22 +58,23 @@ public record ArticleEnriched(
         return new ArticleEnriched(UUID.randomUUID(), enrichedAt, received.articleId(), received.version(),
                 received.source(), received.format(), received.url(), received.guid(), received.headline(),
                 received.paragraphs(), received.publishedAt(), received.byline(), received.dateline(),
-                received.language(), received.removed(), enrichment.enrichmentVersion(), enrichedAt,
+                received.language(), received.removed(), received.pubStatus(), received.correlationId(),
+                enrichment.enrichmentVersion(), enrichedAt,
                 enrichment.tags(), enrichment.entities(), enrichment.dedup(), enrichment.storyId());
     }
 
     /** The same article with a new duplicate decision (e.g. when an earlier original turns up later). */
     public ArticleEnriched withDedup(Dedup newDedup) {
         return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
-                paragraphs, publishedAt, byline, dateline, language, removed, enrichmentVersion, enrichedAt, tags,
-                entities, newDedup, storyId);
+                paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
+                enrichedAt, tags, entities, newDedup, storyId);
     }
 
     /** The same article assigned to another story. */
     public ArticleEnriched withStoryId(String newStoryId) {
         return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
-                paragraphs, publishedAt, byline, dateline, language, removed, enrichmentVersion, enrichedAt, tags,
-                entities, dedup, newStoryId);
+                paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
+                enrichedAt, tags, entities, dedup, newStoryId);
     }
 
     /** The body as one text, paragraphs separated by blank lines. */

@@ -9,6 +9,8 @@ import java.util.UUID;
  * An article taken in by ingest-service, parsed and cleaned but not yet enriched.
  * Published on {@link Topics#ARTICLES_RAW}, keyed by {@code articleId}; re-delivery of the same input
  * carries the same {@code articleId}, and a new version of the same agency item raises {@code version}.
+ * {@code pubStatus} tells a kill ({@code canceled}) or hold ({@code withheld}) from a usable article;
+ * {@code correlationId} follows the article from intake through every service's logs to its search document.
  */
 public record ArticleReceived(
         UUID eventId,
@@ -25,7 +27,9 @@ public record ArticleReceived(
         String byline,
         Dateline dateline,
         String language,
-        List<Removal> removed) {
+        List<Removal> removed,
+        PubStatus pubStatus,
+        String correlationId) {
 
     public ArticleReceived {
         Objects.requireNonNull(eventId, "eventId");
@@ -38,6 +42,7 @@ public record ArticleReceived(
         }
         paragraphs = List.copyOf(paragraphs);
         removed = removed == null ? List.of() : List.copyOf(removed);
+        pubStatus = pubStatus == null ? PubStatus.usable : pubStatus;
     }
 
     /** The body as one text, paragraphs separated by blank lines. */

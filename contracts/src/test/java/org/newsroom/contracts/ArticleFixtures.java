@@ -18,7 +18,8 @@ final class ArticleFixtures {
                 List.of("US Secretary of State Mike Pompeo will have plenty to talk about with his Russian counterpart "
                         + "Sergei Lavrov when the pair meet in the southern Russian city of Sochi on Tuesday."),
                 Instant.parse("2019-05-13T07:55:00Z"), null, new Dateline("Moscow", "AFP"), "en",
-                List.of(new Removal("Moscow (AFP) –", "dateline")));
+                List.of(new Removal("Moscow (AFP) –", "dateline")), PubStatus.usable,
+                "4f6b2d1e-8c3a-4e5f-9b7d-2a1c0e9f8d7b");
     }
 
     static ArticleEnriched afpWireStoryEnriched() {

@@ -22,7 +22,7 @@ class EventValidationTests {
     void rejectsAVersionBelowOne() {
         ArticleReceived valid = received("abc");
         assertThatThrownBy(() -> new ArticleReceived(valid.eventId(), valid.occurredAt(), "abc", 0, valid.source(),
-                "text", null, null, "h", List.of("p"), null, null, null, null, null))
+                "text", null, null, "h", List.of("p"), null, null, null, null, null, null, null))
                 .hasMessageContaining("version");
     }
 
@@ -31,7 +31,7 @@ class EventValidationTests {
         List<String> paragraphs = new ArrayList<>(List.of("first"));
         ArticleReceived article = new ArticleReceived(UUID.randomUUID(), Instant.now(), "abc", 1,
                 new Source("inbox", SourceKind.folder, null), "text", null, null, "h", paragraphs, null, null, null,
-                null, null);
+                null, null, null, null);
 
         paragraphs.add("second");
 
@@ -45,6 +45,6 @@ class EventValidationTests {
 
     private static ArticleReceived received(String id) {
         return new ArticleReceived(UUID.randomUUID(), Instant.now(), id, 1, new Source("inbox", SourceKind.folder, null),
-                "text", null, null, "h", List.of("p"), null, null, null, null, null);
+                "text", null, null, "h", List.of("p"), null, null, null, null, null, null, null);
     }
 }

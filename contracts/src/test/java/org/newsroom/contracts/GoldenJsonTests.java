@@ -28,8 +28,8 @@ class GoldenJsonTests {
         ArticleEnriched fixed = new ArticleEnriched(UUID.fromString("0e8a5f7c-1d2b-4c3a-8e9f-7a6b5c4d3e2f"),
                 enriched.occurredAt(), enriched.articleId(), enriched.version(), enriched.source(), enriched.format(),
                 enriched.url(), enriched.guid(), enriched.headline(), enriched.paragraphs(), enriched.publishedAt(),
-                enriched.byline(), enriched.dateline(), enriched.language(), enriched.removed(),
-                enriched.enrichmentVersion(), enriched.enrichedAt(), enriched.tags(), enriched.entities(),
+                enriched.byline(), enriched.dateline(), enriched.language(), enriched.removed(), enriched.pubStatus(),
+                enriched.correlationId(), enriched.enrichmentVersion(), enriched.enrichedAt(), enriched.tags(), enriched.entities(),
                 enriched.dedup(), enriched.storyId());
         assertRoundTrip(fixed, "article-enriched.json", ArticleEnriched.class);
     }
@@ -45,6 +45,8 @@ class GoldenJsonTests {
 
         assertThat(article.removed()).isEmpty();
         assertThat(article.publishedAt()).isNull();
+        assertThat(article.pubStatus()).as("an article without a status is usable").isEqualTo(PubStatus.usable);
+        assertThat(article.correlationId()).isNull();
         assertThat(article.body()).isEqualTo("One paragraph.");
     }
 

@@ -38,7 +38,7 @@ public final class SeedArticles {
     public static ArticleReceived article(String id, String headline, List<String> paragraphs, Instant publishedAt) {
         return new ArticleReceived(UUID.randomUUID(), Instant.parse("2026-01-01T00:00:00Z"), id, 1,
                 new Source("test", SourceKind.folder, "file:///test"), "text", null, null, headline, paragraphs,
-                publishedAt, null, null, "en", List.of());
+                publishedAt, null, null, "en", List.of(), null, null);
     }
 
     public static Path repoRoot() {

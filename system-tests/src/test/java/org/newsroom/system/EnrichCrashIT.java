@@ -118,7 +118,7 @@ class EnrichCrashIT {
     private static ArticleReceived article(ReutersStory story, String role, String headline, Instant publishedAt) {
         return new ArticleReceived(UUID.randomUUID(), Instant.now(), id(story, role), 1,
                 new Source(role.equals("orig") ? "reuters" : "republisher", SourceKind.http, null), "text", null, null,
-                headline, story.paragraphs(), publishedAt, null, null, "en", List.of());
+                headline, story.paragraphs(), publishedAt, null, null, "en", List.of(), null, null);
     }
 
     private static String id(ReutersStory story, String role) {

@@ -32,6 +32,7 @@ public final class TextNormaliser {
     public static ArticleReceived normalised(ArticleReceived a) {
         return new ArticleReceived(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), a.format(),
                 a.url(), a.guid(), normalised(a.headline()), normalised(a.paragraphs()), a.publishedAt(),
-                normalised(a.byline()), a.dateline(), a.language(), a.removed());
+                normalised(a.byline()), a.dateline(), a.language(), a.removed(), a.pubStatus(),
+                a.correlationId());
     }
 }

@@ -139,7 +139,7 @@ class TagSubscriptionIT {
     private static ArticleReceived renamed(ArticleReceived a, String prefix) {
         return new ArticleReceived(a.eventId(), a.occurredAt(), prefix + "-" + RUN + "-" + a.articleId(), a.version(),
                 a.source(), a.format(), a.url(), a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(),
-                a.dateline(), a.language(), a.removed());
+                a.dateline(), a.language(), a.removed(), a.pubStatus(), a.correlationId());
     }
 
     private void publish(List<ArticleReceived> articles) {

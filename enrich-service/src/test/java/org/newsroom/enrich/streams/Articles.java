@@ -54,6 +54,6 @@ final class Articles {
                                    List<String> paragraphs) {
         return new ArticleReceived(UUID.randomUUID(), publishedAt, articleId, 1,
                 new Source(source, SourceKind.http, null), "text", null, null, headline, paragraphs, publishedAt,
-                null, null, "en", List.of());
+                null, null, "en", List.of(), null, null);
     }
 }

@@ -52,7 +52,7 @@ class NinjsRendererTests {
                 "https://example.com/story", "urn:afp:123", "Pompeo in Russia: Five Talking Points",
                 List.of("US Secretary of State Mike Pompeo will have plenty to talk about.", "Tom & Jerry <3 Sochi."),
                 Instant.parse("2019-05-06T00:00:00Z"), "Jane Doe", new Dateline("Moscow", "AFP"), "en",
-                List.of(new Removal("Moscow (AFP) –", "dateline")));
+                List.of(new Removal("Moscow (AFP) –", "dateline")), null, null);
 
         ObjectNode rendered = renderer.tree(article);
 
@@ -74,7 +74,7 @@ class NinjsRendererTests {
                 ArticleReceived article = new ArticleReceived(UUID.randomUUID(), Instant.now(), "seed-" + seed.hashCode(),
                         parsed.version(), new Source("inbox", SourceKind.folder, seed.getFileName().toString()),
                         parsed.format(), parsed.url(), parsed.guid(), parsed.headline(), parsed.paragraphs(),
-                        parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed());
+                        parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed(), null, null);
 
                 assertThat(errors(renderer.tree(article))).as(seed.toString()).isEmpty();
             }
@@ -92,7 +92,7 @@ class NinjsRendererTests {
 
     private static ArticleReceived minimal() {
         return new ArticleReceived(UUID.randomUUID(), Instant.now(), "x1", 1, new Source("inbox", SourceKind.folder, "x.txt"),
-                "text", null, null, "Headline", List.of("Text."), null, null, null, null, List.of());
+                "text", null, null, "Headline", List.of("Text."), null, null, null, null, List.of(), null, null);
     }
 
     private static List<Error> errors(JsonNode node) {

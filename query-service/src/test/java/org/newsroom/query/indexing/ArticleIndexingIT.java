@@ -128,7 +128,7 @@ class ArticleIndexingIT {
     private static ArticleEnriched withTags(ArticleEnriched a, List<Tag> tags) {
         return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), a.format(), a.url(),
                 a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
-                a.removed(), a.enrichmentVersion(), a.enrichedAt(), tags, a.entities(), a.dedup(), a.storyId());
+                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), tags, a.entities(), a.dedup(), a.storyId());
     }
 
     private List<Hit<ArticleDocument>> documentsWithId(String articleId) throws Exception {

@@ -91,7 +91,7 @@ final class BenchArticles {
                                         List<String> paragraphs, Dedup dedup) {
         return new ArticleEnriched(UUID.randomUUID(), story.occurredAt(), id, 1, new Source(source, SourceKind.feed, "bench:" + id),
                 "text", "https://bench.example/" + id, null, story.headline(), paragraphs, publishedAt, null,
-                story.dateline(), "en", List.of(), "bench-1", story.enrichedAt(), story.tags(), story.entities(), dedup,
+                story.dateline(), "en", List.of(), null, null, "bench-1", story.enrichedAt(), story.tags(), story.entities(), dedup,
                 story.storyId());
     }
 
@@ -100,7 +100,7 @@ final class BenchArticles {
         Instant now = Instant.now();
         return new ArticleEnriched(UUID.randomUUID(), now, id, 1, new Source(source, SourceKind.folder, "bench:" + id),
                 "text", "https://bench.example/" + id, null, headline, paragraphs, publishedAt, null,
-                new Dateline(null, agency), "en", List.of(), "bench-1", now, tags, entities,
+                new Dateline(null, agency), "en", List.of(), null, null, "bench-1", now, tags, entities,
                 Dedup.originalOf(id, "content-hash"), "story-" + id);
     }
 

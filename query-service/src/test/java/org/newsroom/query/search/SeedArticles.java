@@ -60,7 +60,7 @@ final class SeedArticles {
                                    List<Entity> entities, String headline, List<String> paragraphs) {
         return new ArticleEnriched(UUID.randomUUID(), Instant.now(), id, 1, new Source(source, SourceKind.folder, "test:" + id),
                 "text", "https://news.example/" + id, null, headline, paragraphs, publishedAt, null,
-                new Dateline(null, agency), "en", List.of(), "test-1", Instant.now(), tags, entities,
+                new Dateline(null, agency), "en", List.of(), null, null, "test-1", Instant.now(), tags, entities,
                 Dedup.originalOf(id, "content-hash"), "story-" + id);
     }
 
@@ -69,7 +69,7 @@ final class SeedArticles {
         List<String> paragraphs = original.paragraphs().subList(0, original.paragraphs().size() - 1);
         return new ArticleEnriched(UUID.randomUUID(), Instant.now(), id, 1, new Source(source, SourceKind.feed, "test:" + id),
                 "text", "https://republisher.example/" + id, null, original.headline(), paragraphs,
-                original.publishedAt().plusSeconds(3600), null, original.dateline(), "en", List.of(), "test-1",
+                original.publishedAt().plusSeconds(3600), null, original.dateline(), "en", List.of(), null, null, "test-1",
                 Instant.now(), original.tags(), original.entities(),
                 new Dedup(DedupStatus.near_duplicate, original.articleId(), 0.9, 1.0, "minhash-lsh"), original.storyId());
     }

@@ -45,7 +45,7 @@ public final class TestArticles {
         Instant now = Instant.now();
         return new ArticleEnriched(UUID.randomUUID(), now, id, 1, new Source(source, SourceKind.http, "test:" + id),
                 "text", "https://news.example/" + id, null, headline, List.of(paragraphs), publishedAt, null,
-                dateline, "en", List.of(), "test-1", now, tags, List.of(),
+                dateline, "en", List.of(), null, null, "test-1", now, tags, List.of(),
                 Dedup.originalOf(id, "content-hash"), "story-" + id);
     }
 
@@ -67,7 +67,7 @@ public final class TestArticles {
         Instant now = Instant.now();
         return new ArticleEnriched(UUID.randomUUID(), now, id, 1, new Source(source, SourceKind.http, "test:" + id),
                 "text", "https://republisher.example/" + id, null, original.headline(), paragraphs,
-                original.publishedAt().plusSeconds(secondsLater), null, original.dateline(), "en", List.of(), "test-1",
+                original.publishedAt().plusSeconds(secondsLater), null, original.dateline(), "en", List.of(), null, null, "test-1",
                 now, original.tags(), List.of(), dedup, original.storyId());
     }
 }
