@@ -16,7 +16,7 @@ public final class Receipts {
     public static ArticleReceived received(ParsedArticle parsed, Source source, Instant now) {
         return new ArticleReceived(UUID.randomUUID(), now, idOf(parsed, source), parsed.version(), source,
                 parsed.format(), parsed.url(), parsed.guid(), parsed.headline(), parsed.paragraphs(),
-                parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed(), null, null);
+                parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed(), parsed.pubStatus(), null);
     }
 
     public static String idOf(ParsedArticle parsed, Source source) {

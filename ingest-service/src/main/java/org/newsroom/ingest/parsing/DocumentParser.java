@@ -66,7 +66,7 @@ public final class DocumentParser {
         List<ItemFailure> failures = new ArrayList<>(parsed.failures());
         for (ParsedArticle article : parsed.articles()) {
             ParsedArticle clean = cleaned(article);
-            if (clean.paragraphs().isEmpty()) {
+            if (clean.paragraphs().isEmpty() && clean.pubStatus().shown()) {
                 // e.g. a link-only feed item whose whole "text" is a "Comments" link
                 failures.add(new ItemFailure("item (" + clean.headline() + ")", "no text left after cleaning: only "
                         + clean.removed().stream().map(removal -> removal.reason()).distinct().collect(Collectors.joining(", "))));
@@ -104,6 +104,6 @@ public final class DocumentParser {
                 article.removed()));
         return new ParsedArticle(article.format(), clean.headline(), clean.paragraphs(), clean.publishedAt(),
                 clean.byline(), clean.dateline(), clean.language(), clean.url(), article.guid(), article.version(),
-                clean.removed());
+                clean.removed(), article.pubStatus());
     }
 }

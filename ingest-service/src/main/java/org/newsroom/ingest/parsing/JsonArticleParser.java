@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.PubStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,14 +88,20 @@ final class JsonArticleParser {
         String headline = JsonFields.headline(node);
         List<String> paragraphs = JsonFields.body(node);
         String type = JsonFields.first(node, "type");
-        if (paragraphs.isEmpty()) {
-            items.fail(headline != null ? headline : JsonFields.first(node, "uri", "id", "guid"),
+        String guid = JsonFields.first(node, "guid", "uri", "id");
+        PubStatus status = PubStatuses.of(JsonFields.first(node, "pubstatus", "pubStatus"));
+        if (!status.shown() && guid == null) {
+            items.fail(headline, "a %s item without a guid, uri or id names no article to take out".formatted(status));
+            return;
+        }
+        if (paragraphs.isEmpty() && status.shown()) {
+            items.fail(headline != null ? headline : guid,
                     type != null && NON_TEXT.contains(type) ? "ninjs %s item has no body text".formatted(type)
                             : "JSON item has no body text");
             return;
         }
         if (headline == null) {
-            headline = PlainTextParser.derivedHeadline(paragraphs.getFirst());
+            headline = paragraphs.isEmpty() ? "" : PlainTextParser.derivedHeadline(paragraphs.getFirst());
         }
         String located = JsonFields.first(node, "located", "dateline");
         items.add(new ParsedArticle(format, headline, paragraphs,
@@ -103,14 +110,6 @@ final class JsonArticleParser {
                         "versioncreated", "versionCreated")),
                 JsonFields.byline(node), located == null ? null : new Dateline(located, null),
                 JsonFields.first(node, "language", "lang"), JsonFields.first(node, "url", "link", "canonicalUrl"),
-                JsonFields.first(node, "guid", "uri", "id"), version(JsonFields.first(node, "version")), List.of()));
-    }
-
-    private static int version(String version) {
-        try {
-            return version == null ? 1 : Integer.parseInt(version.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+                guid, PubStatuses.version(JsonFields.first(node, "version")), List.of(), status));
     }
 }

@@ -7,6 +7,7 @@ import static org.newsroom.ingest.parsing.XmlElements.text;
 
 import java.util.List;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.ingest.cleaning.Datelines;
 import org.newsroom.ingest.cleaning.WireAgencies;
 import org.w3c.dom.Element;
@@ -88,11 +89,13 @@ final class NewsMlG2Metadata {
     }
 
     static int version(Element item) {
-        String version = attribute(item, "version");
-        try {
-            return version == null ? 1 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(version));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return PubStatuses.version(attribute(item, "version"));
+    }
+
+    /** {@code itemMeta/pubStatus}, by its qcode ({@code stat:canceled}) or its URI. */
+    static PubStatus pubStatus(Element itemMeta) {
+        Element status = itemMeta == null ? null : child(itemMeta, "pubStatus");
+        String code = attribute(status, "qcode");
+        return PubStatuses.of(code != null ? code : attribute(status, "uri"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.newsroom.contracts.PubStatus;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -74,6 +75,15 @@ final class NewsMlG2Parser {
             outcome.fail(guid, "%s item is not a text article".formatted(itemClass));
             return;
         }
+        PubStatus status = NewsMlG2Metadata.pubStatus(itemMeta);
+        if (!status.shown()) {
+            if (guid == null) {
+                outcome.fail(null, "a %s newsItem without a guid names no article to take out".formatted(status));
+            } else {
+                outcome.add(takenOut(item, guid, status, contentMeta));
+            }
+            return;
+        }
         List<String> paragraphs;
         ParsedArticle nitf;
         try {
@@ -95,6 +105,16 @@ final class NewsMlG2Parser {
                 Timestamps.parse(NewsMlG2Metadata.published(itemMeta, contentMeta)), NewsMlG2Metadata.byline(contentMeta, nitf),
                 NewsMlG2Metadata.dateline(itemMeta, contentMeta), NewsMlG2Metadata.language(item, contentMeta), null,
                 guid, NewsMlG2Metadata.version(item), List.of()));
+    }
+
+    /**
+     * A kill or hold needs only its guid and version: agencies often send it with a one-line notice or no
+     * content at all, and its text is never shown.
+     */
+    private static ParsedArticle takenOut(Element item, String guid, PubStatus status, Element contentMeta) {
+        String headline = NewsMlG2Metadata.headline(contentMeta);
+        return new ParsedArticle(FORMAT, headline == null ? "" : headline, List.of(), null, null, null, null, null,
+                guid, NewsMlG2Metadata.version(item), List.of(), status);
     }
 
     private static ParsedArticle nitfBody(Element item) throws UnreadableDocumentException {

@@ -7,13 +7,15 @@ import static org.newsroom.ingest.parsing.XmlElements.text;
 
 import java.util.List;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.ingest.cleaning.Datelines;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
  * NITF (3.x, with or without its namespace): headline from {@code hedline/hl1}, paragraphs from the
- * body's {@code body.content}, identity from {@code docdata/doc-id}, date from {@code date.issue}.
+ * body's {@code body.content}, identity from {@code docdata/doc-id}, version from {@code du-key@version}, status
+ * from {@code docdata@management-status}, date from {@code date.issue}. A kill needs its doc-id, not a body.
  */
 final class NitfParser {
 
@@ -29,23 +31,25 @@ final class NitfParser {
         // The top-level body.content is the story; a nested one (inside a note) is not.
         Element content = body == null ? null : child(body, "body.content");
         List<String> paragraphs = content == null ? List.of() : XmlElements.paragraphs(content);
-        if (paragraphs.isEmpty()) {
-            throw new UnreadableDocumentException("NITF document has no body text (no paragraphs in body.content)");
-        }
         Element head = child(nitf, "head");
         Element docdata = head == null ? null : child(head, "docdata");
+        String guid = docdata == null ? null : attribute(child(docdata, "doc-id"), "id-string");
+        PubStatus status = PubStatuses.of(attribute(docdata, "management-status"));
+        if (paragraphs.isEmpty() && (status.shown() || guid == null)) {
+            throw new UnreadableDocumentException("NITF document has no body text (no paragraphs in body.content)");
+        }
         Element bodyHead = child(body, "body.head");
         String headline = text(bodyHead == null ? null : descendant(bodyHead, "hl1"));
         if (headline == null) {
             headline = text(head == null ? null : child(head, "title"));
         }
         if (headline == null) {
-            headline = PlainTextParser.derivedHeadline(paragraphs.getFirst());
+            headline = paragraphs.isEmpty() ? "" : PlainTextParser.derivedHeadline(paragraphs.getFirst());
         }
         String date = attribute(docdata == null ? null : child(docdata, "date.issue"), "norm");
-        String guid = docdata == null ? null : attribute(child(docdata, "doc-id"), "id-string");
+        int version = PubStatuses.version(attribute(docdata == null ? null : child(docdata, "du-key"), "version"));
         return new ParsedArticle(FORMAT, headline, paragraphs, Timestamps.parse(date), byline(bodyHead),
-                dateline(bodyHead), language(nitf), null, guid, 1, List.of());
+                dateline(bodyHead), language(nitf), null, guid, version, List.of(), status);
     }
 
     /** The byline's person, else its own text without the title element (e.g. "AP Business Writer"). */

@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Removal;
 
 /**
  * What a parser read from one item of a document, before it gets an identity and a source.
- * Optional fields are null when the document does not say.
+ * Optional fields are null when the document does not say; {@code pubStatus} is usable unless the item says
+ * otherwise. A kill or hold (not {@link PubStatus#shown()}) may have no text at all, but always has its guid.
  */
 public record ParsedArticle(String format, String headline, List<String> paragraphs, Instant publishedAt,
                             String byline, Dateline dateline, String language, String url, String guid,
-                            int version, List<Removal> removed) {
+                            int version, List<Removal> removed, PubStatus pubStatus) {
 
     public ParsedArticle {
         Objects.requireNonNull(format, "format");
@@ -20,6 +22,18 @@ public record ParsedArticle(String format, String headline, List<String> paragra
         paragraphs = List.copyOf(paragraphs);
         removed = removed == null ? List.of() : List.copyOf(removed);
         version = Math.max(1, version);
+        pubStatus = pubStatus == null ? PubStatus.usable : pubStatus;
+        if (!pubStatus.shown() && (guid == null || guid.isBlank())) {
+            throw new IllegalArgumentException("a " + pubStatus + " item names the article it takes out by its guid");
+        }
+    }
+
+    /** A usable article: what every format without a status gives. */
+    public ParsedArticle(String format, String headline, List<String> paragraphs, Instant publishedAt,
+                         String byline, Dateline dateline, String language, String url, String guid,
+                         int version, List<Removal> removed) {
+        this(format, headline, paragraphs, publishedAt, byline, dateline, language, url, guid, version, removed,
+                PubStatus.usable);
     }
 
     /** An article known only by its text, as in a plain-text drop. */
