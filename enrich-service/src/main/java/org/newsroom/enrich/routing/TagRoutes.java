@@ -25,8 +25,12 @@ public final class TagRoutes {
     }
 
     public List<String> topicsOf(ArticleEnriched article) {
+        return topicsOf(article.tags());
+    }
+
+    public List<String> topicsOf(List<Tag> tags) {
         Set<String> topics = new LinkedHashSet<>();
-        for (Tag tag : article.tags()) {
+        for (Tag tag : tags) {
             String slug = slug(tag.label() == null ? tag.id() : tag.label());
             boolean routed = routedTags.contains(slug) || routedTags.contains("*") && routedSchemes.contains(tag.scheme());
             if (routed && !slug.isEmpty()) {

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
- * raw → enrich → deduplicate → enriched, keyed by article id at both ends. Runs with exactly-once processing,
- * so a crash never emits an article twice or loses one.
+ * raw → enrich → deduplicate → version gate → enriched, keyed by article id at both ends; kills and holds skip
+ * enrichment and leave the gate as tombstones. Runs with exactly-once processing, so a crash never emits an
+ * article twice or loses one.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrichmentTopology {
@@ -32,8 +33,8 @@ class EnrichmentTopology {
     KStream<String, ArticleEnriched> enrichment(StreamsBuilder builder, Enricher enricher, EnrichProperties properties) {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
-        KStream<String, ArticleEnriched> enriched = DedupTopology.deduplicated(builder, raw, enricher,
-                DedupSettings.defaults(), properties.dedupWindow(), true);
+        KStream<String, ArticleEnriched> enriched = VersionGate.gated(builder, raw, usable -> DedupTopology.deduplicated(
+                builder, usable, enricher, DedupSettings.defaults(), properties.dedupWindow(), true), true);
         enriched.to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
         return enriched;
     }

@@ -1,0 +1,65 @@
+package org.newsroom.enrich.corrections;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.PubStatus;
+import org.newsroom.contracts.Tag;
+
+class LastVersionTests {
+
+    private static final Tag JAPAN = new Tag("place:japan", "Japan", "place", 0.9, List.of("Tokyo"));
+    private static final Tag QUAKES = new Tag("medtop:20000162", "earthquake", "iptc-mediatopic", 0.7, List.of());
+
+    private final LastVersion usableV2 = LastVersion.of(2, PubStatus.usable, List.of(JAPAN, QUAKES));
+    private final LastVersion killedV3 = LastVersion.of(3, PubStatus.canceled, List.of());
+
+    @Test
+    void aHigherVersionReplacesWhateverItsStatus() {
+        assertThat(usableV2.replacedBy(3, PubStatus.usable)).isTrue();
+        assertThat(usableV2.replacedBy(3, PubStatus.canceled)).isTrue();
+        assertThat(killedV3.replacedBy(4, PubStatus.usable)).as("reinstated by a new version").isTrue();
+    }
+
+    @Test
+    void aLowerVersionArrivingLateReplacesNothing() {
+        assertThat(usableV2.replacedBy(1, PubStatus.usable)).isFalse();
+        assertThat(usableV2.replacedBy(1, PubStatus.withheld)).isFalse();
+        assertThat(killedV3.replacedBy(2, PubStatus.usable)).isFalse();
+    }
+
+    @Test
+    void atTheSameVersionAKillWinsAndARedeliveryOfAShownArticleReplacesIt() {
+        assertThat(usableV2.replacedBy(2, PubStatus.usable)).as("dedup re-emission").isTrue();
+        assertThat(usableV2.replacedBy(2, PubStatus.canceled)).isTrue();
+        assertThat(killedV3.replacedBy(3, PubStatus.usable)).as("no revival at the kill's version").isFalse();
+        assertThat(killedV3.replacedBy(3, PubStatus.canceled)).as("a redelivered kill").isTrue();
+    }
+
+    @Test
+    void remembersOnlyWhatRoutingReadsOfTheTags() {
+        assertThat(usableV2.tags()).containsExactly(new Tag("place:japan", "Japan", "place", 0, List.of()),
+                new Tag("medtop:20000162", "earthquake", "iptc-mediatopic", 0, List.of()));
+        assertThat(killedV3.tags()).isEmpty();
+    }
+
+    @Test
+    void droppedTagsAreThoseTheNextVersionNoLongerCarries() {
+        assertThat(usableV2.droppedBy(List.of(QUAKES))).extracting(Tag::id).containsExactly("place:japan");
+        assertThat(usableV2.droppedBy(List.of())).extracting(Tag::id).containsExactly("place:japan", "medtop:20000162");
+        assertThat(usableV2.droppedBy(List.of(JAPAN, QUAKES))).isEmpty();
+    }
+
+    @Test
+    void theRuleIsPlainJava() {
+        noClasses().that().resideInAPackage("..enrich.corrections..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..",
+                        "co.elastic..", "..enrich.streams..", "..enrich.routing..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.newsroom.enrich.corrections"));
+    }
+}

@@ -1,0 +1,176 @@
+package org.newsroom.enrich.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.Dedup;
+import org.newsroom.contracts.Enrichment;
+import org.newsroom.contracts.PubStatus;
+import org.newsroom.contracts.Tag;
+import org.newsroom.contracts.Topics;
+import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.dedup.DedupSettings;
+import org.newsroom.enrich.routing.DroppedTags;
+
+/**
+ * The whole output of the topology for versions and kills of one agency item: what subscribers of
+ * {@code articles.enriched.v1} see, values and the dropped-tags header included.
+ */
+class VersionGateTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleReceived> raw;
+    private TestOutputTopic<String, ArticleEnriched> enriched;
+    private Instant arrival = NOW;
+
+    @AfterEach
+    void stopTopology() {
+        driver.close();
+    }
+
+    @Test
+    void correctionReplacesTheArticleUnderItsKeyAndNamesTheTagsItDropped() {
+        startWith(VersionGateTests::taggedByHeadline);
+        arrive(version(1, PubStatus.usable, "Quake Japan"));
+        arrive(version(2, PubStatus.usable, "Quake Sendai"));
+
+        assertThat(told()).containsExactly("quake-1 v1 Quake Japan dropped []", "quake-1 v2 Quake Sendai dropped [Japan]");
+    }
+
+    @Test
+    void staleVersionArrivingAfterANewerOneIsNotEmitted() {
+        startWith(VersionGateTests::taggedByHeadline);
+        arrive(version(2, PubStatus.usable, "Quake Sendai"));
+        arrive(version(1, PubStatus.usable, "Quake Japan"));
+
+        assertThat(told()).containsExactly("quake-1 v2 Quake Sendai dropped []");
+    }
+
+    @Test
+    void killBecomesATombstoneNamingEveryTagOfTheLastVersion() {
+        startWith(VersionGateTests::taggedByHeadline);
+        arrive(version(1, PubStatus.usable, "Quake Japan"));
+        arrive(version(2, PubStatus.canceled, ""));
+
+        assertThat(told()).containsExactly("quake-1 v1 Quake Japan dropped []", "quake-1 tombstone dropped [Quake, Japan]");
+    }
+
+    @Test
+    void killedArticleIsNotRevivedByALateVersionOrARedeliveryAtTheKillsVersion() {
+        startWith(VersionGateTests::taggedByHeadline);
+        arrive(version(2, PubStatus.canceled, ""));
+        arrive(version(1, PubStatus.usable, "Quake Japan"));
+        arrive(version(2, PubStatus.usable, "Quake Japan"));
+
+        assertThat(told()).containsExactly("quake-1 tombstone dropped []");
+    }
+
+    @Test
+    void withheldArticleComesBackWithAHigherUsableVersion() {
+        startWith(VersionGateTests::taggedByHeadline);
+        arrive(version(1, PubStatus.usable, "Quake Japan"));
+        arrive(version(2, PubStatus.withheld, ""));
+        arrive(version(3, PubStatus.usable, "Quake Japan"));
+
+        assertThat(told()).containsExactly("quake-1 v1 Quake Japan dropped []", "quake-1 tombstone dropped [Quake, Japan]",
+                "quake-1 v3 Quake Japan dropped []");
+    }
+
+    @Test
+    void correctionIsNotJudgedADuplicateOfItsOwnEarlierVersion() {
+        Enricher enricher = new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC));
+        StreamsBuilder builder = new StreamsBuilder();
+        startWith(builder, usable -> DedupTopology.deduplicated(builder, usable, enricher, DedupSettings.defaults(),
+                Duration.ofDays(30), false));
+        ArticleReceived seed = Articles.seeds().getFirst();
+        List<String> corrected = new ArrayList<>(seed.paragraphs());
+        corrected.set(1, corrected.get(1) + " (Corrects the number of delegates.)");
+        arrive(seed);
+        arrive(versionOf(seed, 2, PubStatus.usable, "Corrected: " + seed.headline(), corrected));
+
+        assertThat(enriched.readRecordsToList()).extracting(r -> r.value().version() + " " + r.value().dedup().status()
+                        + " of " + r.value().dedup().canonicalId())
+                .containsExactly("1 original of seed-0", "2 original of seed-0");
+    }
+
+    private void startWith(Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment) {
+        startWith(new StreamsBuilder(), enrichment);
+    }
+
+    private void startWith(StreamsBuilder builder,
+                           Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment) {
+        KStream<String, ArticleReceived> input = builder.stream(Topics.ARTICLES_RAW,
+                Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
+        VersionGate.gated(builder, input, enrichment, false)
+                .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "version-gate-tests");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(builder.build(), config);
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW, Serdes.String().serializer(),
+                serde(ArticleReceived.class).serializer());
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(),
+                serde(ArticleEnriched.class).deserializer());
+    }
+
+    /** Stands in for enrichment: one tag per headline word, so a test chooses the tags by the headline. */
+    private static KStream<String, ArticleEnriched> taggedByHeadline(KStream<String, ArticleReceived> usable) {
+        return usable.mapValues(article -> ArticleEnriched.of(article, new Enrichment("test",
+                Arrays.stream(article.headline().split(" ")).map(w -> new Tag("word:" + w, w, "rule", 1, List.of())).toList(),
+                List.of(), Dedup.originalOf(article.articleId(), "none"), article.articleId()), NOW));
+    }
+
+    private void arrive(ArticleReceived article) {
+        arrival = arrival.plusSeconds(1);
+        raw.pipeInput(article.articleId(), article, arrival);
+    }
+
+    private List<String> told() {
+        return enriched.readRecordsToList().stream().map(VersionGateTests::told).toList();
+    }
+
+    private static String told(TestRecord<String, ArticleEnriched> record) {
+        String what = record.value() == null ? "tombstone"
+                : "v" + record.value().version() + " " + record.value().headline();
+        return record.key() + " " + what + " dropped " + DroppedTags.of(record.headers()).stream().map(Tag::label).toList();
+    }
+
+    private static ArticleReceived version(int version, PubStatus status, String headline) {
+        ArticleReceived first = Articles.article("quake-1", "wire", NOW, "Quake", List.of("A strong quake shook the north."));
+        return versionOf(first, version, status, headline, status.shown() ? first.paragraphs() : List.of());
+    }
+
+    private static ArticleReceived versionOf(ArticleReceived article, int version, PubStatus status, String headline,
+                                             List<String> paragraphs) {
+        return new ArticleReceived(UUID.randomUUID(), article.occurredAt(), article.articleId(), version,
+                article.source(), article.format(), article.url(), article.guid(), headline, paragraphs,
+                article.publishedAt(), article.byline(), article.dateline(), article.language(), article.removed(),
+                status, article.correlationId());
+    }
+}
