@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.newsroom.localstack.Ports;
 import org.newsroom.localstack.ServiceProcess;
 import tools.jackson.databind.JsonNode;
@@ -102,14 +103,29 @@ final class RunningPipeline implements AutoCloseable {
 
     /** {@code GET /api/search?q=} on the query service, as parsed JSON. */
     JsonNode search(String query) {
-        String url = query().url() + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** {@code GET /api/articles/{id}}: the indexed article, or empty when the index has no such article (404). */
+    Optional<JsonNode> article(String articleId) {
+        HttpResponse<String> response = get("/api/articles/" + articleId);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("article lookup answered " + response.statusCode() + ": " + response.body());
+        }
+        return Optional.of(JSON.readTree(response.body()));
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create(query().url() + pathAndQuery)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -2,7 +2,10 @@ package org.newsroom.query.indexing;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Topics;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Indexes each batch of enriched articles. Offsets are committed only after the batch is written, so a crash
  * re-delivers (and idempotently overwrites) instead of losing. Elasticsearch being unavailable stops the
  * batch and retries it with backoff, pausing consumption; a record that cannot be read or that the index
- * rejects goes to the dead-letter topic. A record without a value (a tombstone) removes the article.
+ * rejects goes to the dead-letter topic. A record without a value (a tombstone, enrich's kill or hold) removes
+ * the article; only articles actually written are announced to live streams and alerts, so kills and stale
+ * versions never are.
  */
 @Component
 class ArticleEnrichedListener {
@@ -39,8 +44,8 @@ class ArticleEnrichedListener {
         List<ConsumerRecord<String, ArticleEnriched>> readable = unreadable < 0 ? records : records.subList(0, unreadable);
         List<ArticleEnriched> articles = new ArrayList<>();
         List<String> deletions = new ArrayList<>();
-        for (ConsumerRecord<String, ArticleEnriched> record : readable) {
-            if (record.value() == null) {
+        for (ConsumerRecord<String, ArticleEnriched> record : latestPerArticle(readable)) {
+            if (record.value() == null || !record.value().pubStatus().shown()) {
                 deletions.add(record.key());
             } else {
                 articles.add(record.value());
@@ -52,7 +57,8 @@ class ArticleEnrichedListener {
                     + " article(s), e.g. " + outcome.retryable().getFirst());
         }
         var rejectedIds = outcome.rejected().stream().map(BulkOutcome.Failure::articleId).toList();
-        var indexed = articles.stream().filter(a -> !rejectedIds.contains(a.articleId())).toList();
+        var indexed = articles.stream().filter(a -> !rejectedIds.contains(a.articleId())
+                && !outcome.conflicts().contains(a.articleId())).toList();
         if (!indexed.isEmpty() || !deletions.isEmpty()) {
             events.publishEvent(new ArticlesIndexed(indexed, deletions));
         }
@@ -65,6 +71,20 @@ class ArticleEnrichedListener {
         if (unreadable >= 0) {
             throw new BatchListenerFailedException("unreadable record", unreadable);
         }
+    }
+
+    /**
+     * The last record of each article in the batch: the only one that decides its document (enrich emits an
+     * article's versions in order), so a version and its kill in one batch neither race nor announce the version.
+     */
+    private static Collection<ConsumerRecord<String, ArticleEnriched>> latestPerArticle(
+            List<ConsumerRecord<String, ArticleEnriched>> records) {
+        Map<String, ConsumerRecord<String, ArticleEnriched>> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, ArticleEnriched> record : records) {
+            latest.remove(record.key());
+            latest.put(record.key(), record);
+        }
+        return latest.values();
     }
 
     /** The error-handling deserializer leaves the value null and the cause in a header. */

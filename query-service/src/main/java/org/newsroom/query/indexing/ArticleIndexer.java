@@ -1,6 +1,7 @@
 package org.newsroom.query.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes articles to the index in one bulk request, idempotently: the article id is the document id, so a
- * redelivered or updated article overwrites its document. Each item's outcome is classified rather than
- * the whole request judged by its first error.
+ * Writes articles to the index in one bulk request, idempotently: the article id is the document id and the
+ * article's version the document's (external_gte), so a redelivered article or a newer version overwrites its
+ * document and an older version does not. Each item's outcome is classified rather than the whole request
+ * judged by its first error.
  */
 @Component
 public class ArticleIndexer {
@@ -43,7 +45,10 @@ public class ArticleIndexer {
         for (ArticleEnriched article : articles) {
             BinaryData document = BinaryData.of(json.writeValueAsBytes(ArticleDocument.of(article, clock.instant())),
                     ContentType.APPLICATION_JSON);
-            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index.alias()).id(article.articleId()).document(document))));
+            // The agency's version is the document's: a stale version arriving late conflicts (409) instead of
+            // overwriting a newer one, and the same version again (a redelivery, a re-emitted dedup decision) writes.
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index.alias()).id(article.articleId())
+                    .version((long) article.version()).versionType(VersionType.ExternalGte).document(document))));
         }
         for (String articleId : deletions) {
             operations.add(BulkOperation.of(b -> b.delete(d -> d.index(index.alias()).id(articleId))));
@@ -56,13 +61,13 @@ public class ArticleIndexer {
         List<BulkOutcome.Failure> retryable = new ArrayList<>();
         List<BulkOutcome.Failure> rejected = new ArrayList<>();
         int written = 0;
-        int conflicts = 0;
+        List<String> conflicts = new ArrayList<>();
         for (BulkResponseItem item : items) {
             int status = item.status();
             if (item.error() == null || (status == 404 && item.operationType().jsonValue().equals("delete"))) {
                 written++;
             } else if (status == 409) {
-                conflicts++;
+                conflicts.add(item.id());
             } else {
                 var failure = new BulkOutcome.Failure(item.id(), status, item.error().type() + ": " + item.error().reason());
                 (status == 429 || status >= 500 ? retryable : rejected).add(failure);

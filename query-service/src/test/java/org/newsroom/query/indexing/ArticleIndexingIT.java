@@ -36,6 +36,7 @@ class ArticleIndexingIT {
 
     private final String run = "indexing-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final ArticlesTopic topic;
+    private final KafkaTemplate<Object, Object> kafka;
     private final ElasticsearchClient elasticsearch;
     private final ArticleIndex index;
 
@@ -44,6 +45,7 @@ class ArticleIndexingIT {
 
     @Autowired
     ArticleIndexingIT(KafkaTemplate<Object, Object> kafka, ElasticsearchClient elasticsearch, ArticleIndex index) {
+        this.kafka = kafka;
         this.topic = new ArticlesTopic(kafka, elasticsearch, index);
         this.elasticsearch = elasticsearch;
         this.index = index;
@@ -70,6 +72,34 @@ class ArticleIndexingIT {
         await().atMost(PIPELINE).until(() -> document(original.articleId()).dedup().status() == DedupStatus.near_duplicate);
         assertThat(document(original.articleId()).dedup().canonicalId()).isEqualTo(run + "-earlier");
         assertThat(documentsWithId(original.articleId())).hasSize(1);
+    }
+
+    @Test
+    void aStaleVersionWrittenAfterANewerOneConflictsAndLeavesTheNewerDocument() throws Exception {
+        ArticleEnriched first = TestArticles.venezuelaStory(run + "-versions");
+        ArticleEnriched correction = withVersion(first, 2, "Corrected: " + first.headline());
+        ArticleIndexer writer = new ArticleIndexer(elasticsearch, index, json);
+
+        writer.write(List.of(correction), List.of());
+        BulkOutcome stale = writer.write(List.of(first), List.of());
+        BulkOutcome redecided = writer.write(List.of(correction.withDedup(
+                new Dedup(DedupStatus.near_duplicate, run + "-earlier", 0.9, 0.9, "minhash-lsh"))), List.of());
+
+        assertThat(stale.conflicts()).containsExactly(first.articleId());
+        assertThat(redecided.conflicts()).isEmpty();
+        assertThat(document(first.articleId()).version()).isEqualTo(2);
+        assertThat(document(first.articleId()).headline()).isEqualTo(correction.headline());
+        assertThat(document(first.articleId()).dedup().canonicalId()).isEqualTo(run + "-earlier");
+    }
+
+    @Test
+    void aTombstoneRemovesTheArticleFromTheIndex() throws Exception {
+        ArticleEnriched article = TestArticles.venezuelaStory(run + "-killed");
+        topic.publishAndAwaitIndexed(article);
+
+        kafka.send(Topics.ARTICLES_ENRICHED, article.articleId(), null).get();
+
+        await().atMost(PIPELINE).until(() -> !elasticsearch.exists(e -> e.index(index.alias()).id(article.articleId())).value());
     }
 
     @Test
@@ -123,6 +153,13 @@ class ArticleIndexingIT {
         assertThat(elasticsearch.indices().getAlias(a -> a.name(alias)).aliases().keySet()).containsExactly(alias + "-v2");
         assertThat(elasticsearch.count(c -> c.index(alias)).count()).isEqualTo(3);
         assertThat(elasticsearch.count(c -> c.index(alias + "-v1")).count()).isEqualTo(2);
+    }
+
+    private static ArticleEnriched withVersion(ArticleEnriched a, int version, String headline) {
+        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), version, a.source(), a.format(), a.url(),
+                a.guid(), headline, a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
+                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(), a.entities(),
+                a.dedup(), a.storyId());
     }
 
     private static ArticleEnriched withTags(ArticleEnriched a, List<Tag> tags) {
