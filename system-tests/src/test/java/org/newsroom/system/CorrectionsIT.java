@@ -64,11 +64,14 @@ class CorrectionsIT {
 
             await().atMost(PATIENCE).untilAsserted(() ->
                     assertThat(pipeline.article(articleId).orElseThrow().path("version").asInt()).isEqualTo(2));
-            JsonNode hits = pipeline.search("Sendai").path("hits");
-            assertThat(hits).hasSize(1);
-            assertThat(hits.get(0).path("id").asString()).isEqualTo(articleId);
-            assertThat(hits.get(0).path("headline").asString()).isEqualTo(CORRECTED_HEADLINE);
-            assertThat(pipeline.search("\"no immediate reports of damage\"").path("total").asLong()).isZero();
+            // The lookup above reads in real time; search sees the new version after the index refreshes.
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode hits = pipeline.search("Sendai").path("hits");
+                assertThat(hits).hasSize(1);
+                assertThat(hits.get(0).path("id").asString()).isEqualTo(articleId);
+                assertThat(hits.get(0).path("headline").asString()).isEqualTo(CORRECTED_HEADLINE);
+                assertThat(pipeline.search("\"no immediate reports of damage\"").path("total").asLong()).isZero();
+            });
             await().atMost(PATIENCE).untilAsserted(() -> {
                 read(consumer, articleId, told);
                 assertThat(told.get(Topics.ARTICLES_ENRICHED)).isNotNull().last().asString().contains(CORRECTED_HEADLINE);
@@ -79,8 +82,10 @@ class CorrectionsIT {
 
             pipeline.drop(FIXTURES.resolve("newsml-g2-quake-v3-kill.xml"));
 
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(pipeline.article(articleId)).isEmpty());
-            assertThat(pipeline.search("Sendai").path("total").asLong()).isZero();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(pipeline.article(articleId)).isEmpty();
+                assertThat(pipeline.search("Sendai").path("total").asLong()).isZero();
+            });
             await().atMost(PATIENCE).untilAsserted(() -> {
                 read(consumer, articleId, told);
                 assertThat(told.get(Topics.ARTICLES_ENRICHED)).last().as("tombstone on the enriched topic").isNull();

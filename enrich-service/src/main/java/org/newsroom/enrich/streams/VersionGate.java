@@ -72,7 +72,9 @@ final class VersionGate implements Processor<String, ArticleChange, String, Arti
         if (last != null && !last.replacedBy(change.version(), change.pubStatus())) {
             return;
         }
-        List<Tag> tags = change instanceof ArticleChange.Enriched(ArticleEnriched article) ? article.tags() : List.of();
+        // A kill or hold has no article: it leaves as a tombstone.
+        ArticleEnriched article = change instanceof ArticleChange.Enriched enriched ? enriched.article() : null;
+        List<Tag> tags = article == null ? List.of() : article.tags();
         versions.put(record.key(), LastVersion.of(change.version(), change.pubStatus(), tags));
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.remove(DroppedTags.HEADER);
@@ -80,7 +82,6 @@ final class VersionGate implements Processor<String, ArticleChange, String, Arti
         if (!dropped.isEmpty()) {
             headers.add(DroppedTags.HEADER, DroppedTags.encoded(dropped));
         }
-        ArticleEnriched value = change instanceof ArticleChange.Enriched(ArticleEnriched article) ? article : null;
-        context.forward(new Record<>(record.key(), value, record.timestamp(), headers));
+        context.forward(new Record<>(record.key(), article, record.timestamp(), headers));
     }
 }

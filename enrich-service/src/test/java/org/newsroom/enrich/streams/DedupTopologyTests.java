@@ -4,28 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.newsroom.enrich.streams.Articles.exactCopyOf;
 import static org.newsroom.enrich.streams.Articles.seeds;
 import static org.newsroom.enrich.streams.Articles.trimmedCopyOf;
-import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
-import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
 
@@ -43,18 +36,11 @@ class DedupTopologyTests {
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         Enricher enricher = new Enricher("test", Clock.fixed(arrival, ZoneOffset.UTC));
-        DedupTopology.deduplicated(builder, builder.stream(Topics.ARTICLES_RAW,
-                                Consumed.with(Serdes.String(), serde(ArticleReceived.class))),
-                        enricher, DedupSettings.defaults(), WINDOW, false)
-                .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-topology-tests");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(builder.build(), config);
-        raw = driver.createInputTopic(Topics.ARTICLES_RAW, Serdes.String().serializer(),
-                serde(ArticleReceived.class).serializer());
-        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(),
-                serde(ArticleEnriched.class).deserializer());
+        TopologyRun run = TopologyRun.start("dedup-topology-tests", builder, input ->
+                DedupTopology.deduplicated(builder, input, enricher, DedupSettings.defaults(), WINDOW, false));
+        driver = run.driver();
+        raw = run.raw();
+        enriched = run.enriched();
     }
 
     @AfterEach

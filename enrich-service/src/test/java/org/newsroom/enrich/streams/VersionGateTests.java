@@ -1,7 +1,6 @@
 package org.newsroom.enrich.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,18 +9,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +25,6 @@ import org.newsroom.contracts.Dedup;
 import org.newsroom.contracts.Enrichment;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Tag;
-import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.routing.DroppedTags;
@@ -125,18 +118,11 @@ class VersionGateTests {
 
     private void startWith(StreamsBuilder builder,
                            Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment) {
-        KStream<String, ArticleReceived> input = builder.stream(Topics.ARTICLES_RAW,
-                Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
-        VersionGate.gated(builder, input, enrichment, false)
-                .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "version-gate-tests");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(builder.build(), config);
-        raw = driver.createInputTopic(Topics.ARTICLES_RAW, Serdes.String().serializer(),
-                serde(ArticleReceived.class).serializer());
-        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(),
-                serde(ArticleEnriched.class).deserializer());
+        TopologyRun run = TopologyRun.start("version-gate-tests", builder,
+                input -> VersionGate.gated(builder, input, enrichment, false));
+        driver = run.driver();
+        raw = run.raw();
+        enriched = run.enriched();
     }
 
     /** Stands in for enrichment: one tag per headline word, so a test chooses the tags by the headline. */
