@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.identity.ArticleIds;
@@ -108,6 +109,19 @@ class ArticleSubmissionControllerTests {
         assertThat(kafka.acknowledged).extracting(ArticleReceived::headline)
                 .containsExactly("Markets rally in Tokyo", "Storm hits coast");
         assertThat(kafka.acknowledged.get(1).source().name()).isEqualTo(Submissions.DEFAULT_SOURCE);
+    }
+
+    @Test
+    void acceptsAKillWithoutTextAsTheSameArticleAtItsVersion() throws Exception {
+        submit("{\"guid\": \"urn:example:5\", \"version\": 3, \"pubStatus\": \"canceled\"}", "s3cret")
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.ids[0]").value(ArticleIds.fromGuid("urn:example:5")));
+
+        assertThat(kafka.acknowledged).singleElement().satisfies(article -> {
+            assertThat(article.pubStatus()).isEqualTo(PubStatus.canceled);
+            assertThat(article.version()).isEqualTo(3);
+            assertThat(article.paragraphs()).isEmpty();
+        });
     }
 
     @Test
