@@ -44,8 +44,10 @@ final class DecisionProcessor implements Processor<String, DecisionInput, String
     public void process(Record<String, DecisionInput> record) {
         Optional<ArticleDecision> known = latest(record.key(), record.timestamp());
         Optional<ArticleDecision> next = switch (record.value()) {
+            // A redelivery keeps its decision; a correction (higher version) has new text and is decided afresh.
             case DecisionInput.Arrived arrived -> Optional.of(new ArticleDecision(arrived.article(),
-                    known.map(ArticleDecision::decision).orElseGet(() -> Decision.originalOf(arrived.fingerprint())),
+                    known.filter(state -> state.article().version() >= arrived.article().version())
+                            .map(ArticleDecision::decision).orElseGet(() -> Decision.originalOf(arrived.fingerprint())),
                     known.map(ArticleDecision::arrivedAt).orElse(record.timestamp()),
                     Bucket.of(arrived.fingerprint(), settings).size()));
             case DecisionInput.Checked checked -> known.map(state -> checked(state, checked.matches()));

@@ -97,19 +97,39 @@ class VersionGateTests {
 
     @Test
     void correctionIsNotJudgedADuplicateOfItsOwnEarlierVersion() {
-        Enricher enricher = new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC));
-        StreamsBuilder builder = new StreamsBuilder();
-        startWith(builder, usable -> DedupTopology.deduplicated(builder, usable, enricher, DedupSettings.defaults(),
-                Duration.ofDays(30), false));
+        startWithDedup();
         ArticleReceived seed = Articles.seeds().getFirst();
         List<String> corrected = new ArrayList<>(seed.paragraphs());
         corrected.set(1, corrected.get(1) + " (Corrects the number of delegates.)");
         arrive(seed);
         arrive(versionOf(seed, 2, PubStatus.usable, "Corrected: " + seed.headline(), corrected));
 
-        assertThat(enriched.readRecordsToList()).extracting(r -> r.value().version() + " " + r.value().dedup().status()
-                        + " of " + r.value().dedup().canonicalId())
-                .containsExactly("1 original of seed-0", "2 original of seed-0");
+        assertThat(decisions()).containsExactly("seed-0 v1 original of seed-0", "seed-0 v2 original of seed-0");
+    }
+
+    @Test
+    void correctionThatIsNoLongerACopyIsDecidedAfresh() {
+        startWithDedup();
+        List<ArticleReceived> seeds = Articles.seeds();
+        ArticleReceived copy = Articles.exactCopyOf(seeds.get(0), "mirror-0");
+        arrive(seeds.get(0));
+        arrive(copy);
+        arrive(versionOf(copy, 2, PubStatus.usable, seeds.get(1).headline(), seeds.get(1).paragraphs().subList(0, 3)));
+
+        assertThat(decisions()).containsExactly("seed-0 v1 original of seed-0", "mirror-0 v1 exact_duplicate of seed-0",
+                "mirror-0 v2 original of mirror-0");
+    }
+
+    private void startWithDedup() {
+        Enricher enricher = new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC));
+        StreamsBuilder builder = new StreamsBuilder();
+        startWith(builder, usable -> DedupTopology.deduplicated(builder, usable, enricher, DedupSettings.defaults(),
+                Duration.ofDays(30), false));
+    }
+
+    private List<String> decisions() {
+        return enriched.readRecordsToList().stream().map(r -> r.key() + " v" + r.value().version() + " "
+                + r.value().dedup().status() + " of " + r.value().dedup().canonicalId()).toList();
     }
 
     private void startWith(Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment) {

@@ -99,8 +99,9 @@ class ArticleEnrichedListener {
         return -1;
     }
 
+    /** The article's last record in the batch: the one that was written, and so the one rejected. */
     private static int indexOf(List<ConsumerRecord<String, ArticleEnriched>> records, String articleId) {
-        for (int i = 0; i < records.size(); i++) {
+        for (int i = records.size() - 1; i >= 0; i--) {
             if (articleId.equals(records.get(i).key())) {
                 return i;
             }
