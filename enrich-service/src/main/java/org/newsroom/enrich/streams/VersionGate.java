@@ -11,10 +11,14 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
@@ -27,11 +31,13 @@ import org.newsroom.enrich.routing.DroppedTags;
  * both meet, keyed by article id, at one gate that remembers the last version subscribers were told about
  * (store {@code article-versions}, changelogged). The gate lets a record through only if it replaces that
  * version ({@link LastVersion}): a stale version arriving late is dropped, a kill becomes a tombstone.
- * Meeting after dedup matters: a kill overtaking its article's enrichment must still win.
+ * Meeting after dedup matters: a kill overtaking its article's enrichment must still win. Arrivals are
+ * screened the same way (store {@code article-arrivals}) before enrichment.
  */
 final class VersionGate implements Processor<String, ArticleChange, String, ArticleEnriched> {
 
     static final String VERSIONS = "article-versions";
+    static final String ARRIVALS = "article-arrivals";
 
     private ProcessorContext<String, ArticleEnriched> context;
     private KeyValueStore<String, LastVersion> versions;
@@ -43,13 +49,15 @@ final class VersionGate implements Processor<String, ArticleChange, String, Arti
     static KStream<String, ArticleEnriched> gated(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
             Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment,
             boolean persistent) {
-        KeyValueBytesStoreSupplier store = persistent ? Stores.persistentKeyValueStore(VERSIONS)
-                : Stores.inMemoryKeyValueStore(VERSIONS);
-        builder.addStateStore(Stores.keyValueStoreBuilder(store, Serdes.String(), serde(LastVersion.class)));
+        builder.addStateStore(store(VERSIONS, persistent));
+        builder.addStateStore(store(ARRIVALS, persistent));
+        // Stale versions are dropped on arrival too, so they cost no enrichment and leave the dedup state alone.
+        KStream<String, ArticleReceived> current = raw.processValues(StaleArrivals::new, Named.as("versions-arrivals"),
+                ARRIVALS);
         KStream<String, ArticleChange> enriched = enrichment.apply(
-                        raw.filter((id, article) -> article.pubStatus().shown(), Named.as("versions-usable")))
+                        current.filter((id, article) -> article.pubStatus().shown(), Named.as("versions-usable")))
                 .mapValues(ArticleChange.Enriched::new, Named.as("versions-enriched"));
-        KStream<String, ArticleChange> takenOut = raw
+        KStream<String, ArticleChange> takenOut = current
                 .filterNot((id, article) -> article.pubStatus().shown(), Named.as("versions-taken-out"))
                 .mapValues(article -> new ArticleChange.TakenOut(article.version(), article.pubStatus()),
                         Named.as("versions-kills"));
@@ -57,6 +65,35 @@ final class VersionGate implements Processor<String, ArticleChange, String, Arti
                 .repartition(Repartitioned.<String, ArticleChange>as(VERSIONS)
                         .withKeySerde(Serdes.String()).withValueSerde(serde(ArticleChange.class)))
                 .process(VersionGate::new, Named.as("versions-gate"), VERSIONS);
+    }
+
+    private static StoreBuilder<KeyValueStore<String, LastVersion>> store(String name, boolean persistent) {
+        KeyValueBytesStoreSupplier store = persistent ? Stores.persistentKeyValueStore(name)
+                : Stores.inMemoryKeyValueStore(name);
+        return Stores.keyValueStoreBuilder(store, Serdes.String(), serde(LastVersion.class));
+    }
+
+    /** Lets an arriving article through only if it replaces the newest version that arrived before it. */
+    private static final class StaleArrivals implements FixedKeyProcessor<String, ArticleReceived, ArticleReceived> {
+
+        private FixedKeyProcessorContext<String, ArticleReceived> context;
+        private KeyValueStore<String, LastVersion> arrivals;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, ArticleReceived> context) {
+            this.context = context;
+            this.arrivals = context.getStateStore(ARRIVALS);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, ArticleReceived> record) {
+            ArticleReceived article = record.value();
+            LastVersion last = arrivals.get(record.key());
+            if (last == null || last.replacedBy(article.version(), article.pubStatus())) {
+                arrivals.put(record.key(), LastVersion.of(article.version(), article.pubStatus(), List.of()));
+                context.forward(record);
+            }
+        }
     }
 
     @Override

@@ -66,6 +66,17 @@ class VersionGateTests {
     }
 
     @Test
+    void staleVersionAndKillsAreNotEnriched() {
+        List<String> enriched = new ArrayList<>();
+        startWith(usable -> taggedByHeadline(usable.peek((id, article) -> enriched.add("v" + article.version()))));
+        arrive(version(2, PubStatus.usable, "Quake Sendai"));
+        arrive(version(1, PubStatus.usable, "Quake Japan"));
+        arrive(version(3, PubStatus.canceled, ""));
+
+        assertThat(enriched).containsExactly("v2");
+    }
+
+    @Test
     void killBecomesATombstoneNamingEveryTagOfTheLastVersion() {
         startWith(VersionGateTests::taggedByHeadline);
         arrive(version(1, PubStatus.usable, "Quake Japan"));
