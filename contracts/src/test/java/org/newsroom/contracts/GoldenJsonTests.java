@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,14 @@ class GoldenJsonTests {
                 enriched.correlationId(), enriched.enrichmentVersion(), enriched.enrichedAt(), enriched.tags(), enriched.entities(),
                 enriched.dedup(), enriched.storyId());
         assertRoundTrip(fixed, "article-enriched.json", ArticleEnriched.class);
+    }
+
+    @Test
+    void alertMatchedWritesAndReadsItsGoldenJson() throws IOException {
+        AlertMatched match = new AlertMatched(UUID.fromString("3c2b1a09-8f7e-4d6c-b5a4-938271605f4e"),
+                Instant.parse("2019-05-13T08:00:04Z"), "russia-watch", "Russia watch",
+                "9b1d4c2a7f3e8d6b5a4c3b2a1f0e9d8c", "Pompeo in Russia: Five Talking Points");
+        assertRoundTrip(match, "alert-matched.json", AlertMatched.class);
     }
 
     @Test
