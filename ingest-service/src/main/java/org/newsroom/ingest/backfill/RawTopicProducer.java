@@ -18,11 +18,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Topics;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.newsroom.eventheaders.CloudEventSerializer;
 
 /**
  * Publishes backfilled articles to the raw topic with the settings ingest-service uses ({@code acks=all},
- * idempotent, the same JSON), but without waiting on each send: sends are batched and each outcome arrives
+ * idempotent, the same JSON and CloudEvents headers), but without waiting on each send: sends are batched and each outcome arrives
  * in a callback, which is what makes a backfill fast.
  */
 final class RawTopicProducer implements AutoCloseable {
@@ -61,9 +61,7 @@ final class RawTopicProducer implements AutoCloseable {
                 ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class,
-                // Consumers know the type from the topic; no Java class names on the wire.
-                JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
         // Fetch the topic's metadata now, so the first send does not stall the run (and its rate) on it.
         producer.partitionsFor(Topics.ARTICLES_RAW);
         return new RawTopicProducer(producer);

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
+import org.newsroom.eventheaders.CorrelationContext;
 import org.newsroom.ingest.metrics.IntakeMetrics;
 import org.newsroom.ingest.metrics.IntakeMetrics.Outcome;
 import org.newsroom.ingest.parsing.ParsedArticle;
 import org.newsroom.ingest.publishing.ArticleReceivedPublisher;
 import org.newsroom.ingest.publishing.PublishFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,8 @@ public class ArticleIntake {
     public interface Publication {
         void publish(List<ArticleReceived> articles) throws PublishFailedException;
     }
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIntake.class);
 
     private final Publication publication;
     private final IntakeMetrics metrics;
@@ -64,6 +69,14 @@ public class ArticleIntake {
             throw e;
         }
         countBySource(Outcome.accepted, articles);
+        articles.forEach(ArticleIntake::logPublished);
+    }
+
+    private static void logPublished(ArticleReceived article) {
+        try (CorrelationContext ignored = CorrelationContext.of(article.correlationId())) {
+            log.info("published article {} v{} from {} ({})", article.articleId(), article.version(),
+                    article.source().name(), article.source().kind());
+        }
     }
 
     public Instant now() {

@@ -13,10 +13,16 @@ public final class Receipts {
     private Receipts() {
     }
 
+    /** The event with a new correlation id. */
     public static ArticleReceived received(ParsedArticle parsed, Source source, Instant now) {
+        return received(parsed, source, now, CorrelationIds.next());
+    }
+
+    public static ArticleReceived received(ParsedArticle parsed, Source source, Instant now, String correlationId) {
         return new ArticleReceived(UUID.randomUUID(), now, idOf(parsed, source), parsed.version(), source,
                 parsed.format(), parsed.url(), parsed.guid(), parsed.headline(), parsed.paragraphs(),
-                parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed(), parsed.pubStatus(), null);
+                parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed(),
+                parsed.pubStatus(), correlationId);
     }
 
     public static String idOf(ParsedArticle parsed, Source source) {

@@ -11,6 +11,7 @@ import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.intake.ArticleIntake;
+import org.newsroom.ingest.intake.CorrelationIds;
 import org.newsroom.ingest.intake.Receipts;
 import org.newsroom.ingest.publishing.PublishFailedException;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/articles}: pushes one article or a batch, answered with 202 and the article ids only
- * once Kafka acknowledged every one of them. Requires the configured key in {@code X-Api-Key}.
+ * once Kafka acknowledged every one of them. Requires the configured key in {@code X-Api-Key}. A usable
+ * {@code X-Correlation-Id} becomes the correlation id of every article sent; otherwise each gets a new one.
  */
 @RestController
 class ArticleSubmissionController {
@@ -48,6 +50,7 @@ class ArticleSubmissionController {
 
     @PostMapping("/api/articles")
     ResponseEntity<Accepted> submit(@RequestHeader(name = API_KEY_HEADER, required = false) String key,
+                                    @RequestHeader(name = CorrelationIds.HEADER, required = false) String correlationId,
                                     HttpServletRequest request)
             throws IOException, ApiKeyException, InvalidSubmissionException, PublishFailedException {
         requireKey(key);
@@ -60,7 +63,8 @@ class ArticleSubmissionController {
         }
         List<ArticleReceived> articles = read.stream()
                 .map(submission -> Receipts.received(submission.article(),
-                        new Source(submission.sourceName(), SourceKind.http, REQUEST.uri()), intake.now()))
+                        new Source(submission.sourceName(), SourceKind.http, REQUEST.uri()), intake.now(),
+                        CorrelationIds.requestedOrNext(correlationId)))
                 .toList();
         intake.publish(articles);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(articles.stream().map(ArticleReceived::articleId).toList()));

@@ -20,6 +20,7 @@ import org.newsroom.contracts.SourceKind;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.identity.ArticleIds;
 import org.newsroom.ingest.intake.ArticleIntake;
+import org.newsroom.ingest.intake.CorrelationIds;
 import org.newsroom.ingest.metrics.IntakeMetrics;
 import org.newsroom.ingest.publishing.PublishFailedException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,6 +189,38 @@ class ArticleSubmissionControllerTests {
                 .andExpect(jsonPath("$.title").value("Articles not taken in"));
         assertThat(registry.get("ingest.articles").tags("outcome", "failed-publish", "path", "http").counter().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void givesEveryArticleOfABatchTheCorrelationIdTheCallerSent() throws Exception {
+        String batch = "[" + fromDesk("urn:example:6") + "," + fromDesk("urn:example:7") + "]";
+
+        mvc.perform(post("/api/articles").contentType(MediaType.APPLICATION_JSON)
+                        .header(ArticleSubmissionController.API_KEY_HEADER, "s3cret")
+                        .header(CorrelationIds.HEADER, "newsdesk-req:42").content(batch))
+                .andExpect(status().isAccepted());
+
+        assertThat(kafka.acknowledged).extracting(ArticleReceived::correlationId)
+                .containsExactly("newsdesk-req:42", "newsdesk-req:42");
+    }
+
+    @Test
+    void givesEachArticleANewCorrelationIdWhenTheCallerSentNoneOrAnUnusableOne() throws Exception {
+        String batch = "[" + fromDesk("urn:example:8") + "," + fromDesk("urn:example:9") + "]";
+        submit(batch, "s3cret").andExpect(status().isAccepted());
+        mvc.perform(post("/api/articles").contentType(MediaType.APPLICATION_JSON)
+                        .header(ArticleSubmissionController.API_KEY_HEADER, "s3cret")
+                        .header(CorrelationIds.HEADER, "has spaces and\nline breaks").content(fromDesk("urn:example:10")))
+                .andExpect(status().isAccepted());
+
+        assertThat(kafka.acknowledged).extracting(ArticleReceived::correlationId)
+                .doesNotContainNull().doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).doesNotContain(" ").hasSize(36));
+    }
+
+    /** From a source of its own, so the other tests' per-source counts stay as they expect. */
+    private static String fromDesk(String guid) {
+        return SIMPLE.formatted(guid).replace("example-wire", "newsdesk");
     }
 
     private ResultActions submit(String body, String key) throws Exception {
