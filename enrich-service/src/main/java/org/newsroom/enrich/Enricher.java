@@ -16,6 +16,7 @@ import org.newsroom.enrich.normalising.TextNormaliser;
 import org.newsroom.enrich.tagging.PlaceTagger;
 import org.newsroom.enrich.tagging.SubjectClassifier;
 import org.newsroom.enrich.tagging.TopicTagger;
+import org.newsroom.eventheaders.CorrelationContext;
 
 /**
  * Turns a received article into an enriched one: normalised text, then what each capability decides:
@@ -47,7 +48,14 @@ public final class Enricher {
         this.steps = steps;
     }
 
+    /** Anything logged while enriching carries the article's correlation id. */
     public ArticleEnriched enrich(ArticleReceived received) {
+        try (CorrelationContext ignored = CorrelationContext.of(received.correlationId())) {
+            return enriched(received);
+        }
+    }
+
+    private ArticleEnriched enriched(ArticleReceived received) {
         ArticleReceived article = TextNormaliser.normalised(received);
         List<Entity> entities = steps == null ? List.of()
                 : steps.entities().entities(article.headline(), withDateline(article));

@@ -50,8 +50,13 @@ public final class CloudEventHeaders {
      * record inherits its input's headers, which describe a different event.
      */
     public static void write(CloudEventAttributes attributes, Headers headers) {
-        ALL.forEach(headers::remove);
+        clear(headers);
         of(attributes).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Removes every CloudEvents header, e.g. from a tombstone that inherited its input record's. */
+    public static void clear(Headers headers) {
+        ALL.forEach(headers::remove);
     }
 
     /** The text of the last header named {@code name}, if any. */

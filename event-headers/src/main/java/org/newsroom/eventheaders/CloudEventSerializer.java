@@ -10,8 +10,8 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  * Writes a contract event as JSON (no Java type headers: the topic defines the type) with its CloudEvents
  * attributes in {@code ce_*} headers. Every producer of an article or alert topic uses it, Kafka Streams
  * included (it is given the record's headers). The official CloudEvents SDK serializer is not used because
- * it takes {@code CloudEvent} values, while the services send typed records. A tombstone (null) has no event,
- * so no headers.
+ * it takes {@code CloudEvent} values, while the services send typed records. A tombstone (null) or any other
+ * value has no event, so no {@code ce_*} headers, not even ones inherited from the record it was derived from.
  */
 public class CloudEventSerializer<T> implements Serializer<T> {
 
@@ -49,8 +49,9 @@ public class CloudEventSerializer<T> implements Serializer<T> {
 
     @Override
     public byte[] serialize(String topic, Headers headers, T data) {
-        if (data != null && headers != null) {
-            CloudEventAttributes.of(data).ifPresent(attributes -> CloudEventHeaders.write(attributes, headers));
+        if (headers != null) {
+            CloudEventAttributes.of(data).ifPresentOrElse(attributes -> CloudEventHeaders.write(attributes, headers),
+                    () -> CloudEventHeaders.clear(headers));
         }
         return body.serialize(topic, headers, data);
     }

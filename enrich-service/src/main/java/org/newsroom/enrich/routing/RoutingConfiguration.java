@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.eventheaders.CloudEventSerializer;
 import org.newsroom.enrich.tagging.TaggingProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -51,7 +52,7 @@ class RoutingConfiguration {
                                     @Value("${spring.application.name:enrich-service}") String application) {
         JacksonJsonSerializer<ArticleEnriched> values = new JacksonJsonSerializer<ArticleEnriched>().noTypeInfo();
         DefaultKafkaProducerFactory<String, ArticleEnriched> factory = new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), new StringSerializer(), values);
+                kafka.buildProducerProperties(), new StringSerializer(), new CloudEventSerializer<>(values));
         // Unique per instance: two instances with one transactional.id would fence each other. Exactly-once
         // across rebalances does not rest on the id (EOS v2 fences by consumer group metadata).
         factory.setTransactionIdPrefix(application + "-tag-router-" + UUID.randomUUID().toString().substring(0, 8) + "-");

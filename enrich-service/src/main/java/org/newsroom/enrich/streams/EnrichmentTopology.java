@@ -1,10 +1,13 @@
 package org.newsroom.enrich.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
@@ -12,6 +15,10 @@ import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
+import org.newsroom.eventheaders.CloudEventSerializer;
+import org.newsroom.eventheaders.CorrelationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
@@ -19,10 +26,12 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 /**
  * raw → enrich → deduplicate → version gate → enriched, keyed by article id at both ends; kills and holds skip
  * enrichment and leave the gate as tombstones. Runs with exactly-once processing, so a crash never emits an
- * article twice or loses one.
+ * article twice or loses one. Each published article is counted and logged with its correlation id.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrichmentTopology {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichmentTopology.class);
 
     @Bean
     Enricher enricher(EnrichProperties properties) {
@@ -30,13 +39,39 @@ class EnrichmentTopology {
     }
 
     @Bean
-    KStream<String, ArticleEnriched> enrichment(StreamsBuilder builder, Enricher enricher, EnrichProperties properties) {
+    EnrichmentMetrics enrichmentMetrics(MeterRegistry registry) {
+        return new EnrichmentMetrics(registry);
+    }
+
+    @Bean
+    KStream<String, ArticleEnriched> enrichment(StreamsBuilder builder, Enricher enricher, EnrichProperties properties,
+                                                EnrichmentMetrics metrics) {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
         KStream<String, ArticleEnriched> enriched = VersionGate.gated(builder, raw, usable -> DedupTopology.deduplicated(
                 builder, usable, enricher, DedupSettings.defaults(), properties.dedupWindow(), true), true);
-        enriched.to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
+        enriched.peek((id, article) -> published(id, article, metrics), Named.as("enrich-published"))
+                .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), enrichedSerde()));
         return enriched;
+    }
+
+    private static void published(String articleId, ArticleEnriched article, EnrichmentMetrics metrics) {
+        if (article == null) {
+            metrics.tombstoned();
+            log.info("removed article {} (tombstone)", articleId);
+            return;
+        }
+        metrics.published(article);
+        try (CorrelationContext ignored = CorrelationContext.of(article.correlationId())) {
+            log.info("enriched article {} v{}: {} ({}), {} tags, story {}", article.articleId(), article.version(),
+                    article.dedup().status(), article.dedup().canonicalId(), article.tags().size(), article.storyId());
+        }
+    }
+
+    /** The enriched topic's values: JSON with the CloudEvents attributes in headers (docs/events.md). */
+    static Serde<ArticleEnriched> enrichedSerde() {
+        JacksonJsonSerde<ArticleEnriched> json = serde(ArticleEnriched.class);
+        return Serdes.serdeFrom(new CloudEventSerializer<>(json.serializer()), json.deserializer());
     }
 
     /** JSON without Java type headers: the topic defines the type. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.newsroom.contracts.Topics;
@@ -39,13 +40,19 @@ class StreamsSettings {
     }
 
     @Bean
-    DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka) {
+    DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka, EnrichmentMetrics metrics) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-        return new DeadLetterPublishingRecoverer(template,
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, cause) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        // Called once per dead-lettered record: the one place to count them; it adds no headers of its own.
+        recoverer.addHeadersFunction((record, cause) -> {
+            metrics.deadLettered(record.topic());
+            return new RecordHeaders();
+        });
+        return recoverer;
     }
 
     @Bean

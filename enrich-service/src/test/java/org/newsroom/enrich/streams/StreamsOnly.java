@@ -1,9 +1,12 @@
 package org.newsroom.enrich.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.newsroom.enrich.EnrichProperties;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -16,4 +19,9 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(EnrichProperties.class)
 @Import({StreamsSettings.class, EnrichmentTopology.class})
 class StreamsOnly {
+
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 }

@@ -1,0 +1,61 @@
+package org.newsroom.enrich.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Tag;
+
+/**
+ * What enrichment published: {@code enrich.articles{dedup}} counts enriched records by duplicate decision
+ * (a re-emitted decision counts again), {@code enrich.tags{scheme}} the tags they carried,
+ * {@code enrich.tombstones} articles removed (killed, held or superseded), and {@code enrich.dead.letters{topic}}
+ * records sent to a dead-letter topic. Schemes come partly from the
+ * rules file, so at most {@value #MAX_SCHEMES} get a series of their own; later ones count as {@code other}.
+ */
+public final class EnrichmentMetrics {
+
+    static final String ARTICLES = "enrich.articles";
+    static final String TAGS = "enrich.tags";
+    static final String DEAD_LETTERS = "enrich.dead.letters";
+    static final String TOMBSTONES = "enrich.tombstones";
+    static final int MAX_SCHEMES = 20;
+    static final String OTHER_SCHEME = "other";
+
+    private final MeterRegistry registry;
+    private final Set<String> schemes = ConcurrentHashMap.newKeySet();
+
+    public EnrichmentMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void published(ArticleEnriched article) {
+        Counter.builder(ARTICLES).description("Enriched articles published, by duplicate decision")
+                .tag("dedup", article.dedup().status().name())
+                .register(registry).increment();
+        for (Tag tag : article.tags()) {
+            Counter.builder(TAGS).description("Tags on published enriched articles, by scheme")
+                    .tag("scheme", boundedScheme(tag.scheme()))
+                    .register(registry).increment();
+        }
+    }
+
+    void tombstoned() {
+        Counter.builder(TOMBSTONES).description("Tombstones published: articles killed or withheld")
+                .register(registry).increment();
+    }
+
+    void deadLettered(String sourceTopic) {
+        Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic, by the topic they came from")
+                .tag("topic", sourceTopic)
+                .register(registry).increment();
+    }
+
+    private String boundedScheme(String scheme) {
+        if (schemes.contains(scheme) || (schemes.size() < MAX_SCHEMES && schemes.add(scheme))) {
+            return scheme;
+        }
+        return OTHER_SCHEME;
+    }
+}

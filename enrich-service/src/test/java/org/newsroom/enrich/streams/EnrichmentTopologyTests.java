@@ -1,0 +1,110 @@
+package org.newsroom.enrich.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.Topics;
+import org.newsroom.enrich.EnrichProperties;
+import org.newsroom.enrich.Enricher;
+import org.newsroom.eventheaders.CloudEventHeaders;
+import org.newsroom.eventheaders.CloudEventSerializer;
+
+/** The enrichment edge: what goes out on the enriched topic besides the body, and what it counts. */
+class EnrichmentTopologyTests {
+
+    private static final Instant NOW = Instant.parse("2019-05-06T12:00:00Z");
+
+    @TempDir
+    Path state;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleReceived> raw;
+    private TestOutputTopic<String, ArticleEnriched> enriched;
+
+    @BeforeEach
+    void startTopology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        new EnrichmentTopology().enrichment(builder, new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC)),
+                new EnrichProperties("test", 3, 3, Duration.ofDays(30)), new EnrichmentMetrics(registry));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrichment-topology-tests");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        driver = new TopologyTestDriver(builder.build(), config);
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW, Serdes.String().serializer(),
+                new CloudEventSerializer<>(serde(ArticleReceived.class).serializer()));
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(),
+                serde(ArticleEnriched.class).deserializer());
+    }
+
+    @AfterEach
+    void stopTopology() {
+        driver.close();
+    }
+
+    @Test
+    void publishesTheEnrichedArticleAsItsOwnCloudEventWithTheCorrelationIdItArrivedWith() {
+        ArticleReceived received = withCorrelationId(Articles.seeds().getFirst(), "desk-42");
+
+        raw.pipeInput(received.articleId(), received);
+
+        TestRecord<String, ArticleEnriched> record = enriched.readRecord();
+        assertThat(headers(record)).containsEntry(CloudEventHeaders.TYPE, "org.newsroom.article.enriched.v1")
+                .containsEntry(CloudEventHeaders.ID, record.value().eventId().toString())
+                .containsEntry(CloudEventHeaders.SUBJECT, received.articleId())
+                .containsEntry(CloudEventHeaders.CORRELATION_ID, "desk-42")
+                .containsEntry(CloudEventHeaders.SOURCE, "/newsroom/enrich-service");
+        assertThat(record.headers().headers(CloudEventHeaders.TYPE)).as("the raw event's type is replaced").hasSize(1);
+        assertThat(record.value().correlationId()).isEqualTo("desk-42");
+    }
+
+    @Test
+    void countsPublishedArticlesByDuplicateDecision() {
+        ArticleReceived original = Articles.seeds().getFirst();
+        ArticleReceived copy = Articles.exactCopyOf(original, "copy-0");
+
+        raw.pipeInput(original.articleId(), original);
+        raw.pipeInput(copy.articleId(), copy);
+
+        assertThat(registry.get(EnrichmentMetrics.ARTICLES).tag("dedup", "original").counter().count()).isEqualTo(1);
+        assertThat(registry.get(EnrichmentMetrics.ARTICLES).tag("dedup", "exact_duplicate").counter().count())
+                .isEqualTo(1);
+    }
+
+    private static Map<String, String> headers(TestRecord<String, ArticleEnriched> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static ArticleReceived withCorrelationId(ArticleReceived a, String correlationId) {
+        return new ArticleReceived(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), a.format(),
+                a.url(), a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(),
+                a.language(), a.removed(), a.pubStatus(), correlationId);
+    }
+}
