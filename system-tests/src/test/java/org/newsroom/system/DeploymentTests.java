@@ -95,6 +95,61 @@ class DeploymentTests {
         }
     }
 
+    @Test
+    void composePassesTheLogFormatToEveryServiceAndOffersPrometheusAndGrafana() throws IOException {
+        Map<String, Object> services = map(single(DEPLOY.resolve("compose.yaml")).get("services"));
+
+        PORTS.keySet().forEach(service -> assertThat(map(map(services.get(service)).get("environment")))
+                .as(service).containsKey("LOG_FORMAT"));
+        assertThat(services).containsKeys("prometheus", "grafana");
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceOnItsActuatorEndpoint() throws IOException {
+        List<Object> jobs = list(single(DEPLOY.resolve("prometheus/prometheus.yml")).get("scrape_configs"));
+
+        Map<String, String> scraped = new java.util.HashMap<>();
+        for (Object job : jobs) {
+            assertThat(map(job).get("metrics_path")).isEqualTo("/actuator/prometheus");
+            scraped.put((String) map(job).get("job_name"),
+                    (String) list(map(list(map(job).get("static_configs")).getFirst()).get("targets")).getFirst());
+        }
+        PORTS.forEach((service, port) -> assertThat(scraped).containsEntry(service, service + ":" + port));
+    }
+
+    @Test
+    void theDashboardDrawsEachAreaFromMetricsTheCodeRegisters() throws IOException {
+        GrafanaDashboard dashboard = GrafanaDashboard.read(GrafanaDashboard.FILE);
+
+        assertThat(dashboard.panels()).extracting(panel -> panel.path("title").asString()).contains(
+                "Throughput per stage", "Consumer lag", "Dedup outcomes", "Tags by scheme", "Bulk latency", "Errors");
+        List<String> meterNames = meterNamesInCode();
+        assertThat(dashboard.metricNames()).isNotEmpty().allSatisfy(name -> {
+            if (!name.startsWith("kafka_") && !name.startsWith("http_server_requests_")) {
+                assertThat(meterNames).as("a meter the services register, for " + name).contains(meterOf(name));
+            }
+        });
+    }
+
+    /** Prometheus' name for a Micrometer meter: dots become underscores, plus a unit or type suffix. */
+    private static String meterOf(String prometheusName) {
+        return prometheusName.replaceFirst("(_seconds)?(_total|_bucket|_count|_sum|_max)?$", "").replace('_', '.');
+    }
+
+    /** The string constants that name meters in the services' main code ({@code "query.bulk"}, ...). */
+    private static List<String> meterNamesInCode() throws IOException {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Pattern constant = java.util.regex.Pattern.compile("static final String \\w+ = \"([a-z]+(\\.[a-z]+)+)\"");
+        for (String service : PORTS.keySet()) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(service).resolve("src/main/java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith("Metrics.java")).toList()) {
+                    constant.matcher(Files.readString(file)).results().forEach(m -> names.add(m.group(1)));
+                }
+            }
+        }
+        return names;
+    }
+
     private static int defaultPort(String service) {
         try {
             Map<String, Object> yaml = single(ROOT.resolve(service).resolve("src/main/resources/application.yaml"));

@@ -25,11 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 final class RunningPipeline implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The key POST /api/articles on this pipeline's ingest-service wants in X-Api-Key. */
+    static final String API_KEY = "system-test-key";
 
     private final Path home;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private ServiceProcess query;
+    private ServiceProcess enrich;
+    private ServiceProcess ingest;
 
     private RunningPipeline(Path home) {
         this.home = home;
@@ -54,13 +58,16 @@ final class RunningPipeline implements AutoCloseable {
                 "INGEST_INBOX", inbox().toString(),
                 "INGEST_DONE", done().toString(),
                 "INGEST_FAILED", failed().toString(),
-                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
+                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString(),
+                "INGEST_API_KEY", API_KEY);
         Path logs = home.resolve("logs");
         Path run = home.resolve("run");
         query = ServiceProcess.launch(root, "query-service", Ports.free(), env, home, logs, run, "384m");
         services.add(query);
-        services.add(ServiceProcess.launch(root, "enrich-service", Ports.free(), env, home, logs, run, "384m"));
-        services.add(ServiceProcess.launch(root, "ingest-service", Ports.free(), env, home, logs, run, "384m"));
+        enrich = ServiceProcess.launch(root, "enrich-service", Ports.free(), env, home, logs, run, "384m");
+        services.add(enrich);
+        ingest = ServiceProcess.launch(root, "ingest-service", Ports.free(), env, home, logs, run, "384m");
+        services.add(ingest);
         services.forEach(ServiceProcess::awaitUp);
     }
 
@@ -136,6 +143,19 @@ final class RunningPipeline implements AutoCloseable {
 
     ServiceProcess query() {
         return query;
+    }
+
+    ServiceProcess enrich() {
+        return enrich;
+    }
+
+    ServiceProcess ingest() {
+        return ingest;
+    }
+
+    /** The console output of one service ({@code ingest-service}, ...), as its process wrote it so far. */
+    String log(String module) throws IOException {
+        return Files.readString(home.resolve("logs").resolve(module + ".log"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Tag;
+import org.newsroom.contracts.Topics;
 
 /**
  * What enrichment published: {@code enrich.articles{dedup}} counts enriched records by duplicate decision
@@ -28,6 +29,8 @@ public final class EnrichmentMetrics {
 
     public EnrichmentMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Exported at zero from the start, so an alert on its rate sees the first dead letter.
+        deadLetters(Topics.ARTICLES_RAW);
     }
 
     void published(ArticleEnriched article) {
@@ -47,9 +50,12 @@ public final class EnrichmentMetrics {
     }
 
     void deadLettered(String sourceTopic) {
-        Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic, by the topic they came from")
-                .tag("topic", sourceTopic)
-                .register(registry).increment();
+        deadLetters(sourceTopic).increment();
+    }
+
+    private Counter deadLetters(String sourceTopic) {
+        return Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic, by the topic they came from")
+                .tag("topic", sourceTopic).register(registry);
     }
 
     private String boundedScheme(String scheme) {

@@ -11,17 +11,20 @@ import org.newsroom.contracts.Tag;
 
 /**
  * An enriched article as stored in Elasticsearch under {@code _id = articleId}. Field names are the event's
- * own, so a JSON path means the same thing on the topic, in the index and in the API.
+ * own, so a JSON path means the same thing on the topic, in the index and in the API; {@code correlationId}
+ * leads from a document back to the log lines of every service that handled the article.
  */
 public record ArticleDocument(String articleId, int version, Source source, String format, String url, String guid,
                               String headline, List<String> paragraphs, Instant publishedAt, String byline,
                               Dateline dateline, String language, String enrichmentVersion, Instant enrichedAt,
-                              List<Tag> tags, List<Entity> entities, Dedup dedup, String storyId, Instant indexedAt) {
+                              List<Tag> tags, List<Entity> entities, Dedup dedup, String storyId, String correlationId,
+                              Instant indexedAt) {
 
     static ArticleDocument of(ArticleEnriched article, Instant indexedAt) {
         return new ArticleDocument(article.articleId(), article.version(), article.source(), article.format(),
                 article.url(), article.guid(), article.headline(), article.paragraphs(), article.publishedAt(),
                 article.byline(), article.dateline(), article.language(), article.enrichmentVersion(),
-                article.enrichedAt(), article.tags(), article.entities(), article.dedup(), article.storyId(), indexedAt);
+                article.enrichedAt(), article.tags(), article.entities(), article.dedup(), article.storyId(),
+                article.correlationId(), indexedAt);
     }
 }

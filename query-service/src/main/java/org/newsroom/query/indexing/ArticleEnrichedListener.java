@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Topics;
+import org.newsroom.eventheaders.CorrelationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * batch and retries it with backoff, pausing consumption; a record that cannot be read or that the index
  * rejects goes to the dead-letter topic. A record without a value (a tombstone, enrich's kill or hold) removes
  * the article; only articles actually written are announced to live streams and alerts, so kills and stale
- * versions never are.
+ * versions never are. Each indexed article is logged with its correlation id.
  */
 @Component
 class ArticleEnrichedListener {
@@ -32,10 +33,12 @@ class ArticleEnrichedListener {
 
     private final ArticleIndexer indexer;
     private final ApplicationEventPublisher events;
+    private final IndexingMetrics metrics;
 
-    ArticleEnrichedListener(ArticleIndexer indexer, ApplicationEventPublisher events) {
+    ArticleEnrichedListener(ArticleIndexer indexer, ApplicationEventPublisher events, IndexingMetrics metrics) {
         this.indexer = indexer;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "article-indexer", topics = Topics.ARTICLES_ENRICHED, batch = "true")
@@ -51,7 +54,7 @@ class ArticleEnrichedListener {
                 articles.add(record.value());
             }
         }
-        BulkOutcome outcome = indexer.write(articles, deletions);
+        BulkOutcome outcome = metrics.timed(() -> indexer.write(articles, deletions), articles.size(), deletions.size());
         if (!outcome.retryable().isEmpty()) {
             throw new IndexUnavailableException("Elasticsearch could not take " + outcome.retryable().size()
                     + " article(s), e.g. " + outcome.retryable().getFirst());
@@ -60,6 +63,9 @@ class ArticleEnrichedListener {
         var indexed = articles.stream().filter(a -> !rejectedIds.contains(a.articleId())
                 && !outcome.conflicts().contains(a.articleId())).toList();
         if (!indexed.isEmpty() || !deletions.isEmpty()) {
+            indexed.forEach(ArticleEnrichedListener::logIndexed);
+            metrics.indexed(indexed.size());
+            metrics.deleted(deletions.size());
             events.publishEvent(new ArticlesIndexed(indexed, deletions));
         }
         if (!outcome.rejected().isEmpty()) {
@@ -85,6 +91,12 @@ class ArticleEnrichedListener {
             latest.put(record.key(), record);
         }
         return latest.values();
+    }
+
+    private static void logIndexed(ArticleEnriched article) {
+        try (CorrelationContext ignored = CorrelationContext.of(article.correlationId())) {
+            log.info("indexed article {} v{} ({})", article.articleId(), article.version(), article.dedup().status());
+        }
     }
 
     /** The error-handling deserializer leaves the value null and the cause in a header. */

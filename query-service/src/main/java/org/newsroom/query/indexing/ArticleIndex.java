@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Owns the article index: a composable template ({@link ArticleTemplate}) and versioned indices
  * ({@code articles-v1}, {@code articles-v2}, ...) behind the alias every read and write goes through, so a
  * reindex swaps the alias instead of touching clients. Created on first use rather than at start-up, so the
- * service starts (and reports health) while Elasticsearch is still coming up.
+ * service starts (and reports health) while Elasticsearch is still coming up; an index an older version created
+ * gets the fields added since then at that point.
  */
 @Component
 public class ArticleIndex {
@@ -43,7 +44,9 @@ public class ArticleIndex {
             return;
         }
         putTemplate();
-        if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
+        if (client.indices().existsAlias(a -> a.name(alias())).value()) {
+            putMappings();
+        } else {
             try {
                 client.indices().create(c -> c.index(properties.indexVersion())
                         .aliases(alias(), a -> a.isWriteIndex(true)));
@@ -54,6 +57,17 @@ public class ArticleIndex {
             }
         }
         ensured = true;
+    }
+
+    /** Brings the indices behind the alias up to the current mappings: new optional fields only (docs/events.md). */
+    private void putMappings() throws IOException {
+        String mappings = ArticleTemplate.mappings(json);
+        try {
+            client.indices().putMapping(m -> m.index(alias()).withJson(new StringReader(mappings)));
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException("The indices behind '" + alias() + "' have a mapping this version cannot "
+                    + "extend (" + e.getMessage() + "): migrate them with ./newsroom reindex", e);
+        }
     }
 
     /**

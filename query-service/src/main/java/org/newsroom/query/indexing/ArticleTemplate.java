@@ -50,6 +50,14 @@ final class ArticleTemplate {
         return json.writeValueAsString(template);
     }
 
+    /**
+     * The body of {@code PUT <index>/_mapping} with the template's mappings: adds the fields a newer version
+     * defines to an index an older version created (a changed field is refused, and needs a reindex).
+     */
+    static String mappings(JsonMapper json) {
+        return json.writeValueAsString(resource(json).get("template").get("mappings"));
+    }
+
     private static JsonNode resource(JsonMapper json) {
         try (InputStream in = ArticleTemplate.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

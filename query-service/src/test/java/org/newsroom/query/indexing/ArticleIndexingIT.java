@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.newsroom.query.web.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The write side on real Kafka and Elasticsearch: idempotent writes, updates, dead letters, the index layout. */
 @RunningQueryService
@@ -153,6 +155,29 @@ class ArticleIndexingIT {
         assertThat(elasticsearch.indices().getAlias(a -> a.name(alias)).aliases().keySet()).containsExactly(alias + "-v2");
         assertThat(elasticsearch.count(c -> c.index(alias)).count()).isEqualTo(3);
         assertThat(elasticsearch.count(c -> c.index(alias + "-v1")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void anIndexAnOlderVersionCreatedGetsTheNewFieldsAndTakesArticlesCarryingThem() throws Exception {
+        String alias = run + "-older";
+        ObjectNode olderMappings = (ObjectNode) json.readTree(ArticleTemplate.mappings(json));
+        ((ObjectNode) olderMappings.get("properties")).remove("correlationId");
+        elasticsearch.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true))
+                .mappings(m -> m.withJson(new StringReader(olderMappings.toString()))));
+        ArticleIndex upgraded = new ArticleIndex(elasticsearch,
+                new QueryProperties(alias, alias + "-v1", 100, 10000, 1000, 20), json);
+        ObjectNode traced = json.valueToTree(TestArticles.venezuelaStory(run + "-traced"));
+        traced.put("correlationId", "desk-req-7");
+
+        BulkOutcome outcome = new ArticleIndexer(elasticsearch, upgraded, json)
+                .write(List.of(json.treeToValue(traced, ArticleEnriched.class)), List.of());
+
+        assertThat(outcome.rejected()).isEmpty();
+        elasticsearch.indices().refresh(r -> r.index(alias));
+        var found = elasticsearch.search(s -> s.index(alias)
+                .query(q -> q.term(t -> t.field("correlationId").value("desk-req-7"))), ArticleDocument.class);
+        assertThat(found.hits().hits()).singleElement()
+                .satisfies(hit -> assertThat(hit.source().correlationId()).isEqualTo("desk-req-7"));
     }
 
     private static ArticleEnriched withVersion(ArticleEnriched a, int version, String headline) {
