@@ -220,7 +220,7 @@ class ObservabilityIT {
         /** The sum of the samples of {@code name} whose labels contain {@code label} (e.g. {@code outcome="x"}). */
         double sum(String name, String label) {
             return samples.stream().filter(s -> nameOf(s).equals(name) && s.contains(label))
-                    .mapToDouble(s -> valueOf(s).orElse(0)).sum();
+                    .mapToDouble(s -> valueOf(s).orElse(0.0)).sum();
         }
 
         private static String nameOf(String sample) {
