@@ -113,11 +113,20 @@ final class Inbox {
         return moveInto(done, file);
     }
 
-    /** Moves the file aside and writes {@code <name>.error} beside it with the reason. */
+    /**
+     * Writes {@code <name>.error} with the reason into failed, then moves the file beside it. The reason is
+     * written first so that a full disk leaves the file in the inbox (offered again) rather than in failed
+     * without its reason.
+     */
     Path moveToFailed(Path file, String reason) throws IOException {
-        Path moved = moveInto(failed, file);
-        writeError(moved, reason);
-        return moved;
+        Path target = freeTarget(failed, file);
+        Path error = writeError(target, reason);
+        try {
+            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(error);
+            throw e;
+        }
     }
 
     /** Records, beside where a file went, items of it that were refused while the others were taken in. */
@@ -128,23 +137,34 @@ final class Inbox {
                 + taken + ")" + System.lineSeparator() + String.join(System.lineSeparator(), failures));
     }
 
+    /** Writes the reason whole or not at all: a write cut short by a full disk leaves no truncated file. */
     private static Path writeError(Path file, String reason) throws IOException {
         Path error = file.resolveSibling(file.getFileName() + ".error");
-        Files.writeString(error, reason + System.lineSeparator(), StandardCharsets.UTF_8);
+        try {
+            Files.writeString(error, reason + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Files.deleteIfExists(error);
+            throw e;
+        }
         return error;
     }
 
     /** Keeps the file's place under the inbox; never overwrites: a same-named file gets a numbered name. */
     private Path moveInto(Path folder, Path file) throws IOException {
+        return Files.move(file, freeTarget(folder, file), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Path freeTarget(Path folder, Path file) throws IOException {
         Path relative = inbox.relativize(file);
         Path parent = relative.getParent() == null ? folder : Files.createDirectories(folder.resolve(relative.getParent()));
         String name = file.getFileName().toString();
         Path target = parent.resolve(name);
-        for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
+        for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(target.resolveSibling(target.getFileName() + ".error"), LinkOption.NOFOLLOW_LINKS); n++) {
             int dot = name.lastIndexOf('.');
             target = parent.resolve(dot > 0 ? name.substring(0, dot) + "." + n + name.substring(dot) : name + "." + n);
         }
-        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
     }
 
     private static boolean isHidden(Path path) {

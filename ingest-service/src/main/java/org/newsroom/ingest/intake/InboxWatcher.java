@@ -5,13 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.intake.StorageHealth.Operation;
 import org.newsroom.ingest.parsing.UnreadableDocumentException;
 import org.newsroom.ingest.publishing.PublishFailedException;
 import org.slf4j.Logger;
@@ -23,7 +29,9 @@ import org.springframework.stereotype.Component;
  * Scans the inbox and takes in every ready file: parsed articles are published, and only after Kafka
  * acknowledged them does the file move to done. A refused or unreadable file moves to failed with the
  * reason, without stopping the others; when Kafka is unreachable the file stays in the inbox and is
- * offered again on the next scan.
+ * offered again on the next scan. When the disk is full (the move, the {@code .error} reason or an item-failure
+ * record cannot be written) the file stays in the inbox, {@link StorageHealth} reports it, and the write is
+ * retried on every scan; a file already published is not published again while its move is pending.
  */
 @Component
 class InboxWatcher {
@@ -34,18 +42,32 @@ class InboxWatcher {
     private final Documents documents;
     private final ArticleIntake intake;
     private final IngestProperties properties;
+    private final StorageHealth storage;
     private final Clock clock = Clock.systemUTC();
+    /** Files whose articles Kafka acknowledged but that could not be moved to done yet. */
+    private final Map<Path, Published> publishedNotMoved = new ConcurrentHashMap<>();
+    /** Item-failure records that could not be written yet (the reasons are in the log meanwhile). */
+    private final List<ItemFailures> unrecorded = new ArrayList<>();
 
-    InboxWatcher(IngestProperties properties, ArticleIntake intake) throws IOException {
+    private record ItemFailures(Path taken, List<String> failures) {
+    }
+
+    /** A file as it was when its articles were published, and the items of it that were refused. */
+    private record Published(FileTime modified, int articles, List<String> failures) {
+    }
+
+    InboxWatcher(IngestProperties properties, ArticleIntake intake, StorageHealth storage) throws IOException {
         this.inbox = new Inbox(properties.inbox(), properties.done(), properties.failed(), properties.quietPeriod(),
                 properties.recursive());
         this.documents = new Documents(properties.maxFileSize().toBytes(), properties.maxItems());
         this.intake = intake;
         this.properties = properties;
+        this.storage = storage;
     }
 
     @Scheduled(fixedDelayString = "${ingest.scan-interval:500ms}")
     void scan() throws IOException {
+        recordPendingItemFailures();
         for (Path file : inbox.readyFiles(clock.instant())) {
             try {
                 if (!take(file)) {
@@ -60,6 +82,16 @@ class InboxWatcher {
     /** Returns false when Kafka failed, so the scan stops instead of failing file after file. */
     private boolean take(Path file) throws IOException {
         Source source = new Source(properties.folderSource(), SourceKind.folder, inbox.nameOf(file));
+        Published pending = publishedNotMoved.get(file);
+        if (pending != null) {
+            if (pending.modified().equals(modified(file))) {
+                moveToDone(file, source, pending);
+                return true;
+            }
+            // Rewritten since it was published: a new version, taken in again.
+            publishedNotMoved.remove(file);
+        }
+        FileTime before = modified(file);
         Optional<Documents.Read> read = read(file, source);
         if (read.isEmpty()) {
             return true;
@@ -71,14 +103,61 @@ class InboxWatcher {
             log.warn("Keeping {} in the inbox: {}", source.uri(), e.getMessage());
             return false;
         }
-        Path moved = inbox.moveToDone(file);
-        log.info("Took in {} article(s) from {} (moved to {})", articles.size(), source.uri(), moved);
         List<String> failures = read.get().failures();
         if (!failures.isEmpty()) {
             intake.rejected(source, failures.size());
-            log.warn("Refused {} item(s) of {}: see {}", failures.size(), source.uri(), inbox.recordItemFailures(moved, failures));
         }
+        Published published = new Published(before, articles.size(), failures);
+        publishedNotMoved.put(file, published);
+        moveToDone(file, source, published);
         return true;
+    }
+
+    private void moveToDone(Path file, Source source, Published published) {
+        List<String> failures = published.failures();
+        Path moved;
+        try {
+            moved = inbox.moveToDone(file);
+        } catch (NoSuchFileException e) {
+            publishedNotMoved.remove(file);
+            return;
+        } catch (IOException e) {
+            storage.failed(Operation.done, file, e);
+            return;
+        }
+        publishedNotMoved.remove(file);
+        storage.recovered(Operation.done);
+        log.info("Took in {} article(s) from {} (moved to {})", published.articles(), source.uri(), moved);
+        if (!failures.isEmpty()) {
+            log.warn("Refused {} item(s) of {}: {}", failures.size(), source.uri(), failures);
+            recordItemFailures(new ItemFailures(moved, failures));
+        }
+    }
+
+    private void recordPendingItemFailures() {
+        List<ItemFailures> pending;
+        synchronized (unrecorded) {
+            pending = List.copyOf(unrecorded);
+            unrecorded.clear();
+        }
+        pending.forEach(this::recordItemFailures);
+    }
+
+    private void recordItemFailures(ItemFailures record) {
+        try {
+            Path written = inbox.recordItemFailures(record.taken(), record.failures());
+            storage.recovered(Operation.item_failures);
+            log.info("Refused items of {} recorded in {}", record.taken(), written);
+        } catch (IOException e) {
+            storage.failed(Operation.item_failures, record.taken(), e);
+            synchronized (unrecorded) {
+                unrecorded.add(record);
+            }
+        }
+    }
+
+    private static FileTime modified(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).lastModifiedTime();
     }
 
     /** The file's document, or empty when it is not to be taken in now: refused (and moved), gone, or still changing. */
@@ -105,7 +184,17 @@ class InboxWatcher {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Path moved = inbox.moveToFailed(file, reason);
+        Path moved;
+        try {
+            moved = inbox.moveToFailed(file, reason);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            storage.failed(Operation.failed, file, e);
+            log.debug("Refused {} but cannot move it to failed, it stays in the inbox: {}", source.uri(), reason);
+            return;
+        }
+        storage.recovered(Operation.failed);
         intake.rejected(source, 1);
         log.warn("Refused {}: {} (moved to {})", source.uri(), reason, moved);
     }

@@ -97,7 +97,7 @@ class InboxWatcherTests {
             }
             acknowledged.addAll(articles);
         }, new IntakeMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-        return new InboxWatcher(properties, intake);
+        return new InboxWatcher(properties, intake, new StorageHealth(new SimpleMeterRegistry()));
     }
 
     private Path drop(String name, String content) throws IOException {

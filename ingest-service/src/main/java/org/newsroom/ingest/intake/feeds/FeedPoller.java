@@ -12,6 +12,7 @@ import org.newsroom.ingest.IngestProperties.FeedSource;
 import org.newsroom.ingest.intake.ArticleIntake;
 import org.newsroom.ingest.intake.Documents;
 import org.newsroom.ingest.intake.Receipts;
+import org.newsroom.ingest.intake.StorageHealth;
 import org.newsroom.ingest.parsing.ParsedArticle;
 import org.newsroom.ingest.parsing.UnreadableDocumentException;
 import org.newsroom.ingest.publishing.PublishFailedException;
@@ -35,9 +36,9 @@ public final class FeedPoller {
     private final Duration maxBackoff;
 
     public FeedPoller(ArticleIntake intake, Path stateDir, Duration interval, Duration maxBackoff,
-                      Duration timeout, long maxBytes, int maxItems) {
+                      Duration timeout, long maxBytes, int maxItems, StorageHealth storage) {
         this.fetcher = new FeedFetcher(timeout, maxBytes);
-        this.states = new FeedStates(stateDir);
+        this.states = new FeedStates(stateDir, storage);
         this.documents = new Documents(maxBytes, maxItems);
         this.intake = intake;
         this.interval = interval;

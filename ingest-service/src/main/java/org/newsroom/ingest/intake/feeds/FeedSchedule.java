@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.IngestProperties.FeedSource;
 import org.newsroom.ingest.intake.ArticleIntake;
+import org.newsroom.ingest.intake.StorageHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,10 +21,10 @@ class FeedSchedule {
     private final FeedPoller poller;
     private final Clock clock = Clock.systemUTC();
 
-    FeedSchedule(IngestProperties properties, ArticleIntake intake) {
+    FeedSchedule(IngestProperties properties, ArticleIntake intake, StorageHealth storage) {
         this.feeds = properties.feeds();
         this.poller = new FeedPoller(intake, feeds.stateDir(), feeds.interval(), feeds.maxBackoff(), feeds.timeout(),
-                properties.maxFileSize().toBytes(), properties.maxItems());
+                properties.maxFileSize().toBytes(), properties.maxItems(), storage);
     }
 
     @Scheduled(fixedDelayString = "${ingest.feeds.check-interval:5s}")

@@ -27,8 +27,11 @@ import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.ingest.IngestProperties.FeedSource;
 import org.newsroom.ingest.intake.ArticleIntake;
+import org.newsroom.ingest.intake.SmallDisk;
+import org.newsroom.ingest.intake.StorageHealth;
 import org.newsroom.ingest.metrics.IntakeMetrics;
 import org.newsroom.ingest.publishing.PublishFailedException;
+import org.springframework.boot.health.contributor.Status;
 
 /** Polls real feeds from samples/formats/feeds served by a JDK HTTP server that honours ETags. */
 class FeedPollerTests {
@@ -48,6 +51,7 @@ class FeedPollerTests {
     private final List<ArticleReceived> acknowledged = new CopyOnWriteArrayList<>();
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
     private FeedSource guardian;
+    private final StorageHealth storage = new StorageHealth(new SimpleMeterRegistry());
 
     @BeforeEach
     void serveTheGuardianFeed() throws IOException {
@@ -136,7 +140,7 @@ class FeedPollerTests {
 
         poller.pollIfDue(guardian, T0);
 
-        FeedState failed = new FeedStates(stateDir).load("guardian-world");
+        FeedState failed = new FeedStates(stateDir, storage).load("guardian-world");
         assertThat(failed.etag()).isNull();
         assertThat(failed.seen()).isEmpty();
         assertThat(failed.failures()).isEqualTo(1);
@@ -156,14 +160,14 @@ class FeedPollerTests {
         List<Duration> waits = new ArrayList<>();
         for (int attempt = 0; attempt < 5; attempt++) {
             poller.pollIfDue(guardian, now);
-            Instant next = new FeedStates(stateDir).load("guardian-world").nextPollAt();
+            Instant next = new FeedStates(stateDir, storage).load("guardian-world").nextPollAt();
             waits.add(Duration.between(now, next));
             now = next;
         }
 
         assertThat(waits).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(40),
                 Duration.ofHours(1), Duration.ofHours(1));
-        assertThat(new FeedStates(stateDir).load("guardian-world").lastError()).isEqualTo("HTTP 503 from " + guardian.url());
+        assertThat(new FeedStates(stateDir, storage).load("guardian-world").lastError()).isEqualTo("HTTP 503 from " + guardian.url());
     }
 
     @Test
@@ -173,16 +177,48 @@ class FeedPollerTests {
         poller().pollIfDue(guardian, T0);
 
         assertThat(acknowledged).isEmpty();
-        assertThat(new FeedStates(stateDir).load("guardian-world").failures()).isEqualTo(1);
+        assertThat(new FeedStates(stateDir, storage).load("guardian-world").failures()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsItsPositionInMemoryWhenItsStateCannotBeWrittenAndSavesItOnceThereIsRoom() throws IOException {
+        try (SmallDisk disk = new SmallDisk()) {
+            Path fullStateDir = disk.path("/state");
+            FeedPoller poller = poller(fullStateDir);
+            disk.fill();
+
+            int first = poller.pollIfDue(guardian, T0);
+            int second = poller.pollIfDue(guardian, T0.plus(INTERVAL));
+
+            assertThat(first).isGreaterThan(10);
+            assertThat(second).as("nothing published twice while the state cannot be written").isZero();
+            assertThat(acknowledged).hasSize(first);
+            assertThat(conditions).containsExactly("none", "\"v1\"");
+            assertThat(storage.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(storage.health().getDetails()).containsKey("feed-state");
+            try (var files = Files.list(fullStateDir)) {
+                assertThat(files).as("no half-written state or temporary file left").isEmpty();
+            }
+
+            disk.free();
+            poller.pollIfDue(guardian, T0.plus(INTERVAL.multipliedBy(2)));
+
+            assertThat(storage.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(new FeedStates(fullStateDir, storage).load("guardian-world").etag()).isEqualTo("\"v1\"");
+        }
     }
 
     private FeedPoller poller() {
+        return poller(stateDir);
+    }
+
+    private FeedPoller poller(Path stateDir) {
         ArticleIntake intake = new ArticleIntake(articles -> {
             if (kafkaDown.get()) {
                 throw new PublishFailedException("Kafka did not acknowledge: broker unreachable", null);
             }
             acknowledged.addAll(articles);
         }, new IntakeMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-        return new FeedPoller(intake, stateDir, INTERVAL, Duration.ofHours(1), Duration.ofSeconds(5), 5_000_000, 1_000);
+        return new FeedPoller(intake, stateDir, INTERVAL, Duration.ofHours(1), Duration.ofSeconds(5), 5_000_000, 1_000, storage);
     }
 }
