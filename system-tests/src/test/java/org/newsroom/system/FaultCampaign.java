@@ -2,8 +2,10 @@ package org.newsroom.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,89 +14,488 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * With a steady stream of N articles dropped into the inbox, kills each service in turn with SIGKILL, then
- * the Kafka broker, then Elasticsearch, restarting each; then checks that exactly N distinct articles are
- * searchable, each once, and that every input file was taken in. Not part of the default test run (it takes
- * minutes): {@code ./newsroom fault-test}.
+ * The fault campaign, run by {@code ./newsroom fault-test} (it takes many minutes, so it is not part of the
+ * default test run). Every scenario prints what it did and what it verified, as {@code [faults]} lines.
+ * <ul>
+ * <li>Under a steady stream of articles (one in five a republication of an earlier one): SIGKILL of each
+ * service, the Kafka broker and the Elasticsearch node in turn, each restarted on its state; Elasticsearch
+ * frozen (SIGSTOP) for 60 s; enrich-service and then query-service stalled (SIGSTOP) while the stream goes on.
+ * Then exactly the N articles dropped are searchable, each once, every file was taken in, and every dedup
+ * decision is the one a run of the same articles without faults makes.</li>
+ * <li>The inbox volume full (a real 4 MB tmpfs; needs root): clear error, nothing lost.</li>
+ * </ul>
  */
 class FaultCampaign {
 
-    private static final int ARTICLES = Integer.getInteger("faults.articles", 400);
-    private static final Duration DROP_INTERVAL = Duration.ofMillis(Long.getLong("faults.dropIntervalMs", 250));
+    private static final int MAX_ARTICLES = Integer.getInteger("faults.articles", 4000);
+    private static final Duration DROP_INTERVAL = Duration.ofMillis(Long.getLong("faults.dropIntervalMs", 300));
+    private static final Duration ES_OUTAGE = Duration.ofSeconds(Long.getLong("faults.esOutageSeconds", 60));
+    private static final Duration STALL = Duration.ofSeconds(Long.getLong("faults.stallSeconds", 40));
+    /** A consumer group re-joining more often than this during one stall would be a rebalancing storm. */
+    private static final int MAX_REJOINS_PER_STALL = 4;
+    /** Every fifth article republishes an earlier one, so that dedup has decisions to keep. */
+    private static final int COPY_EVERY = 5;
+    private static final Instant FIRST_PUBLISHED = Instant.parse("1987-03-02T08:00:00Z");
     private static final List<String> VICTIMS = List.of("ingest-service", "enrich-service", "query-service",
             FaultStack.KAFKA, FaultStack.ELASTICSEARCH);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Test
-    void everyArticleIsSearchableExactlyOnceAfterEachPartIsKilledAndRestarted() throws Exception {
-        List<ReutersStory> stories = distinctStories();
-        try (FaultStack stack = new FaultStack(RunningPipeline.freshHome("fault-campaign"))) {
-            stack.startAll();
-            Files.createDirectories(stack.inbox());
-            CompletableFuture<Void> dropping = CompletableFuture.runAsync(() -> dropAll(stories, stack.inbox()));
+    /** One article of the stream: a Reuters story, or a republication of an earlier one ({@code copyOf}). */
+    record Item(String guid, String headline, List<String> paragraphs, Instant publishedAt, String copyOf) {
 
-            for (String victim : VICTIMS) {
-                Thread.sleep(4_000);
-                say("kill -9 " + victim);
-                stack.kill(victim);
-                Thread.sleep(2_000);
-                say("restarting " + victim);
-                stack.start(victim);
-                say(victim + " is back");
-            }
-            dropping.join();
-
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                    assertThat(count(stack)).isEqualTo(ARTICLES));
-            Set<String> indexed = headlines(stack);
-            Set<String> dropped = new HashSet<>(stories.stream().map(s -> normalised(s.title())).toList());
-            assertThat(indexed).isEqualTo(dropped);
-            try (Stream<Path> inbox = Files.list(stack.inbox()); Stream<Path> done = Files.list(stack.done())) {
-                assertThat(inbox.count()).as("files left in the inbox").isZero();
-                assertThat(done.count()).as("files taken in").isEqualTo(ARTICLES);
-            }
-            assertThat(Files.exists(stack.failed()) ? Files.list(stack.failed()).count() : 0).as("files failed").isZero();
-            say("%d articles dropped, %d searchable, each once, after killing %s".formatted(ARTICLES, indexed.size(), VICTIMS));
+        String json() {
+            ObjectNode node = JSON.createObjectNode()
+                    .put("guid", guid)
+                    .put("headline", headline)
+                    .put("body_text", String.join("\n\n", paragraphs))
+                    .put("publishedAt", publishedAt.toString());
+            return JSON.writeValueAsString(node);
         }
     }
 
-    /** Stories with a title and a body no other chosen story shares (Reuters repeats some bodies verbatim). */
-    private static List<ReutersStory> distinctStories() {
-        Set<String> titles = new HashSet<>();
-        Set<String> bodies = new HashSet<>();
-        return Reuters21578.read(Path.of(System.getProperty("newsroom.project.root", ".."), "data", "reuters21578")).stream()
-                .filter(s -> s.title().length() > 10 && s.paragraphs().size() >= 2)
-                .filter(s -> titles.add(normalised(s.title())) && bodies.add(s.body()))
-                .limit(ARTICLES)
-                .toList();
+    /** What dedup decided for an article, by the ids of the article and of its canonical. */
+    record Decision(String status, String canonicalId) {
     }
 
-    private static void dropAll(List<ReutersStory> stories, Path inbox) {
-        try {
-            for (ReutersStory story : stories) {
-                String text = story.title() + "\n\n" + String.join("\n\n", story.paragraphs()) + "\n";
-                Path partial = inbox.resolve("reuters-" + story.newId() + ".txt.part");
-                Files.writeString(partial, text, StandardCharsets.UTF_8);
-                Files.move(partial, inbox.resolve("reuters-" + story.newId() + ".txt"));
-                Thread.sleep(DROP_INTERVAL.toMillis());
+    @Test
+    void everyArticleIsSearchableOnceWithUnchangedDedupDecisionsAfterCrashesAnOutageAndStalls() throws Exception {
+        List<Item> items = items();
+        Map<String, Decision> underFaults;
+        int n;
+        try (FaultStack stack = new FaultStack(RunningPipeline.freshHome("fault-campaign"))) {
+            stack.startAll();
+            say("stack up: Kafka, Elasticsearch, ingest-, enrich-, query-service; a stream of articles starts ("
+                    + DROP_INTERVAL.toMillis() + " ms apart, one in " + COPY_EVERY + " a republication)");
+            Files.createDirectories(stack.inbox());
+            Feeder feeder = new Feeder(items, stack.inbox(), DROP_INTERVAL);
+            feeder.start();
+            try {
+                killEachPartInTurn(stack, feeder);
+                elasticsearchUnavailable(stack, feeder);
+                stalled(stack, feeder, "enrich-service");
+                stalled(stack, feeder, "query-service");
+            } finally {
+                n = feeder.finish();
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            say("stream stopped: N = %d articles dropped (%d republications)".formatted(n, copies(items, n)));
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                    assertThat(count(stack)).isEqualTo(n));
+            underFaults = decisions(stack, items.subList(0, n));
+            assertEveryFileTakenIn(stack, n);
+            say("verified: %d searchable (_count), %d distinct documents, each guid once, %d files in done, 0 failed, 0 left"
+                    .formatted(count(stack), underFaults.size(), n));
+        }
+        Map<String, Decision> withoutFaults = runWithoutFaults(items.subList(0, n));
+        Map<String, Decision> changed = new TreeMap<>();
+        withoutFaults.forEach((id, decision) -> {
+            if (!decision.equals(underFaults.get(id))) {
+                changed.put(id, underFaults.get(id));
+            }
+        });
+        assertThat(changed).as("dedup decisions that differ from the run without faults (article -> decision under faults)")
+                .isEmpty();
+        Map<String, Long> byStatus = underFaults.values().stream()
+                .collect(Collectors.groupingBy(Decision::status, TreeMap::new, Collectors.counting()));
+        say("verified: all %d dedup decisions (%s) equal those of the same %d articles run without faults"
+                .formatted(underFaults.size(), byStatus, n));
+    }
+
+    private static void killEachPartInTurn(FaultStack stack, Feeder feeder) throws Exception {
+        for (String victim : VICTIMS) {
+            Thread.sleep(4_000);
+            say("kill -9 %s (%d articles dropped so far)".formatted(victim, feeder.dropped()));
+            stack.kill(victim);
+            Thread.sleep(2_000);
+            Instant restart = Instant.now();
+            stack.start(victim);
+            say("%s restarted on its state, up in %d s".formatted(victim, Duration.between(restart, Instant.now()).toSeconds()));
+        }
+    }
+
+    /** Freezes the node (SIGSTOP) so requests hang rather than fail fast: the harder case for a client. */
+    private static void elasticsearchUnavailable(FaultStack stack, Feeder feeder) throws Exception {
+        HealthWatch health = new HealthWatch(stack.url("query-service"));
+        health.start();
+        int before = feeder.dropped();
+        say("SIGSTOP elasticsearch for %d s while articles keep flowing".formatted(ES_OUTAGE.toSeconds()));
+        stack.freeze(FaultStack.ELASTICSEARCH);
+        try {
+            Thread.sleep(ES_OUTAGE.toMillis());
+        } finally {
+            stack.thaw(FaultStack.ELASTICSEARCH);
+        }
+        Instant resumed = Instant.now();
+        int during = feeder.dropped() - before;
+        say("SIGCONT elasticsearch: %d articles were dropped during the outage".formatted(during));
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> count(stack) >= feeder.droppedBy(resumed));
+        say("searchable count caught up with the articles dropped before the node resumed, %d s after it resumed"
+                .formatted(Duration.between(resumed, Instant.now()).toSeconds()));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> "UP".equals(health.last()));
+        health.halt();
+        say("query-service health during the outage: %s".formatted(health.transitions()));
+        assertThat(health.transitions()).as("query-service health went DOWN during the outage and back UP")
+                .contains("DOWN").endsWith("UP");
+    }
+
+    /** A consumer that stops consuming for a while (SIGSTOP: no polls, no heartbeats) as the stream goes on. */
+    private static void stalled(FaultStack stack, Feeder feeder, String service) throws Exception {
+        long rejoinsBefore = rejoins(stack.log(service));
+        long searchableBefore = count(stack);
+        int droppedBefore = feeder.dropped();
+        say("SIGSTOP %s for %d s (slow consumer) while articles keep flowing".formatted(service, STALL.toSeconds()));
+        stack.freeze(service);
+        try {
+            Thread.sleep(STALL.toMillis());
+        } finally {
+            stack.thaw(service);
+        }
+        Instant resumed = Instant.now();
+        long searchable = count(stack);
+        int dropped = feeder.dropped();
+        say("SIGCONT %s: %d dropped during the stall, searchable grew by %d, backlog %d articles"
+                .formatted(service, dropped - droppedBefore, searchable - searchableBefore, dropped - searchable));
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> count(stack) >= dropped);
+        long rejoins = rejoins(stack.log(service)) - rejoinsBefore;
+        say("backlog drained (searchable caught up with what was dropped by the end of the stall) %d s after %s resumed; consumer group (re-)joins during the stall and drain: %d"
+                .formatted(Duration.between(resumed, Instant.now()).toSeconds(), service, rejoins));
+        assertThat(rejoins).as("consumer group re-joins of " + service + " (a rebalancing storm would be many)")
+                .isLessThanOrEqualTo(MAX_REJOINS_PER_STALL);
+    }
+
+    /** The same articles, dropped at once into a fresh stack that nothing disturbs: the reference decisions. */
+    private static Map<String, Decision> runWithoutFaults(List<Item> items) throws Exception {
+        try (FaultStack stack = new FaultStack(RunningPipeline.freshHome("fault-baseline"))) {
+            stack.startAll();
+            say("run without faults: a fresh stack, the same %d articles dropped at once".formatted(items.size()));
+            Files.createDirectories(stack.inbox());
+            for (Item item : items) {
+                drop(item, stack.inbox());
+            }
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                    assertThat(count(stack)).isEqualTo(items.size()));
+            return decisions(stack, items);
+        }
+    }
+
+    @Test
+    void aFullInboxDiskGivesAClearErrorAndLosesNothing() throws Exception {
+        Path home = Path.of("target", "fault-full-disk").toAbsolutePath();
+        Path feed = home.resolve("feed");
+        unmount(feed);
+        home = RunningPipeline.freshHome("fault-full-disk");
+        Files.createDirectories(feed);
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", feed.toString()) == 0,
+                "mounting a small tmpfs for the inbox needs root (InboxFullDiskTests covers the same on Jimfs)");
+        try (FaultStack stack = new FaultStack(home)) {
+            say("inbox volume: a 4 MB tmpfs mounted on " + feed);
+            stack.startAll();
+            Path inbox = Files.createDirectories(stack.inbox());
+            List<Item> items = items().subList(0, 30).stream().filter(item -> item.copyOf() == null).toList();
+            List<Path> staged = new ArrayList<>();
+            for (Item item : items) {
+                staged.add(Files.writeString(inbox.resolve(item.guid() + ".json.part"), item.json()));
+            }
+            staged.add(Files.write(inbox.resolve("binary.bin.part"), new byte[] {0, 1, 2, 3, 0, 0, 7}));
+            staged.add(Files.writeString(inbox.resolve("half-broken.json.part"),
+                    "[" + items.getFirst().json().replace(items.getFirst().guid(), "half-broken-1") + ",{\"guid\":\"half-broken-2\"}]"));
+            long filled = fill(feed.resolve(".filler"));
+            say("filled the volume (%d KB of filler); %d good files, 1 binary file and 1 file with a broken item appear in the inbox"
+                    .formatted(filled / 1024, items.size()));
+            for (Path part : staged) {
+                String name = part.getFileName().toString();
+                Files.move(part, part.resolveSibling(name.substring(0, name.length() - ".part".length())));
+            }
+            int posted = 3;
+            for (int i = 0; i < posted; i++) {
+                Item item = items.get(i);
+                String body = item.json().replace(item.guid(), "http-" + item.guid());
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("ingest-service") + "/api/articles"))
+                        .header("Content-Type", "application/json").header("X-Api-Key", FaultStack.INGEST_API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("POST /api/articles on a full inbox disk").isEqualTo(202);
+            }
+            say("POST /api/articles x%d while the disk is full: 202 each".formatted(posted));
+
+            Path binary = inbox.resolve("binary.bin");
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(Files.exists(stack.done().resolve("half-broken.json"))).isTrue();
+                assertThat(storageHealth(stack).path("status").asString()).isEqualTo("DOWN");
+            });
+            JsonNode down = storageHealth(stack);
+            String failures = prometheus(stack).lines().filter(line -> line.startsWith("ingest_storage_failures_total"))
+                    .collect(Collectors.joining("; "));
+            assertThat(binary).exists();
+            assertThat(Files.exists(stack.failed().resolve("binary.bin"))).isFalse();
+            assertThat(down.toString()).contains("No space left on device");
+            assertThat(failures).contains("operation=\"failed\"").contains("operation=\"item-failures\"");
+            assertThat(Files.readString(stack.log("ingest-service"))).contains("No space left on device");
+            say("while full: binary.bin stays in the inbox, health storage=DOWN %s, metric %s, error logged"
+                    .formatted(down.path("details").toString(), failures));
+
+            Files.delete(feed.resolve(".filler"));
+            say("freed the filler");
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(Files.readString(stack.failed().resolve("binary.bin.error"))).contains("binary");
+                assertThat(Files.readString(stack.failed().resolve("half-broken.json.error"))).contains("1 item(s) refused");
+                assertThat(storageHealth(stack).path("status").asString()).isEqualTo("UP");
+            });
+            int expected = items.size() + 1 + posted;
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(count(stack)).isEqualTo(expected));
+            try (Stream<Path> left = Files.list(inbox); Stream<Path> done = Files.list(stack.done())) {
+                assertThat(left.toList()).isEmpty();
+                assertThat(done.count()).isEqualTo(items.size() + 1);
+            }
+            say("verified after freeing: binary.bin in failed with its .error, the broken item recorded, health UP, "
+                    + "%d searchable (%d files + 1 good item of the half-broken file + %d posted), inbox empty"
+                    .formatted(expected, items.size(), posted));
+        } finally {
+            unmount(feed);
+        }
+    }
+
+    /** Writes until the volume refuses: No space left on device. */
+    private static long fill(Path filler) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            assertThat(full.getMessage()).contains("No space left on device");
+        }
+        return Files.size(filler);
+    }
+
+    private static void unmount(Path mountPoint) throws IOException, InterruptedException {
+        boolean mounted = Files.readAllLines(Path.of("/proc/mounts")).stream()
+                .anyMatch(line -> line.split(" ")[1].equals(mountPoint.toString()));
+        if (mounted && run("umount", mountPoint.toString()) != 0) {
+            throw new IllegalStateException("could not unmount " + mountPoint);
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
+    }
+
+    private static JsonNode storageHealth(FaultStack stack) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("ingest-service") + "/actuator/health/storage"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static String prometheus(FaultStack stack) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("ingest-service") + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /**
+     * Distinct Reuters stories (no title or body shared with another), with every fifth slot a republication
+     * of an earlier story: alternately the same body re-headlined (an exact duplicate) and the body with a
+     * paragraph of its own added (a near duplicate). Published a minute apart, so each copy is later.
+     */
+    private static List<Item> items() {
+        Set<String> titles = new HashSet<>();
+        Set<String> bodies = new HashSet<>();
+        List<ReutersStory> stories = Reuters21578.read(Path.of(System.getProperty("newsroom.project.root", ".."), "data", "reuters21578"))
+                .stream()
+                .filter(s -> s.title().length() > 10 && s.paragraphs().size() >= 2)
+                .filter(s -> titles.add(s.title().strip().toLowerCase()) && bodies.add(s.body()))
+                .limit(MAX_ARTICLES)
+                .toList();
+        List<Item> items = new ArrayList<>();
+        int story = 0;
+        for (int slot = 0; slot < MAX_ARTICLES && story < stories.size(); slot++) {
+            Instant published = FIRST_PUBLISHED.plus(Duration.ofMinutes(slot));
+            if (slot % COPY_EVERY == COPY_EVERY - 1) {
+                Item original = items.get(slot - 3);
+                if (original.copyOf() == null) {
+                    items.add(republication(original, slot, published));
+                    continue;
+                }
+            }
+            ReutersStory s = stories.get(story++);
+            items.add(new Item("reuters-" + s.newId(), s.title(), s.paragraphs(), published, null));
+        }
+        return items;
+    }
+
+    private static Item republication(Item original, int slot, Instant published) {
+        String guid = "copy-" + slot + "-of-" + original.guid();
+        if (slot % (2 * COPY_EVERY) == COPY_EVERY - 1) {
+            return new Item(guid, "Republished: " + original.headline(), original.paragraphs(), published, original.guid());
+        }
+        List<String> paragraphs = new ArrayList<>(original.paragraphs());
+        paragraphs.add("Our correspondent adds that local traders were watching the figures closely this week.");
+        return new Item(guid, original.headline() + " (update)", paragraphs, published, original.guid());
+    }
+
+    private static int copies(List<Item> items, int n) {
+        return (int) items.subList(0, n).stream().filter(item -> item.copyOf() != null).count();
+    }
+
+    private static void drop(Item item, Path inbox) throws IOException {
+        Path partial = inbox.resolve(item.guid() + ".json.part");
+        Files.writeString(partial, item.json(), StandardCharsets.UTF_8);
+        Files.move(partial, inbox.resolve(item.guid() + ".json"));
+    }
+
+    /** Drops the items one by one at a steady pace until told to finish; remembers when each was dropped. */
+    private static final class Feeder extends Thread {
+
+        private final List<Item> items;
+        private final Path inbox;
+        private final Duration interval;
+        private final List<Instant> droppedAt = new CopyOnWriteArrayList<>();
+        private volatile boolean finishing;
+        private volatile Exception failure;
+
+        Feeder(List<Item> items, Path inbox, Duration interval) {
+            super("fault-campaign-feeder");
+            this.items = items;
+            this.inbox = inbox;
+            this.interval = interval;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (Item item : items) {
+                    if (finishing) {
+                        return;
+                    }
+                    drop(item, inbox);
+                    droppedAt.add(Instant.now());
+                    Thread.sleep(interval.toMillis());
+                }
+            } catch (IOException | InterruptedException e) {
+                failure = e;
+            }
+        }
+
+        int dropped() {
+            return droppedAt.size();
+        }
+
+        int droppedBy(Instant time) {
+            return (int) droppedAt.stream().filter(at -> !at.isAfter(time)).count();
+        }
+
+        /** Stops the stream; returns N, how many articles were dropped. */
+        int finish() throws InterruptedException {
+            finishing = true;
+            join();
+            if (failure != null) {
+                throw new IllegalStateException("the stream of articles failed", failure);
+            }
+            assertThat(dropped()).as("the story pool ran out before the faults were over (raise faults.articles)")
+                    .isLessThan(items.size());
+            return dropped();
+        }
+    }
+
+    /** Polls query-service's health every second and keeps each change of its overall status. */
+    private static final class HealthWatch extends Thread {
+
+        private final String url;
+        private final List<String> transitions = new CopyOnWriteArrayList<>();
+        private volatile boolean stopping;
+
+        HealthWatch(String serviceUrl) {
+            super("fault-campaign-health");
+            this.url = serviceUrl + "/actuator/health";
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!stopping) {
+                String status;
+                try {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(45)).build(), HttpResponse.BodyHandlers.ofString());
+                    status = JSON.readTree(response.body()).path("status").asString("UNKNOWN");
+                } catch (Exception e) {
+                    status = "NO ANSWER";
+                }
+                if (transitions.isEmpty() || !transitions.getLast().equals(status)) {
+                    transitions.add(status);
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        String last() {
+            return transitions.isEmpty() ? "" : transitions.getLast();
+        }
+
+        List<String> transitions() {
+            return List.copyOf(transitions);
+        }
+
+        void halt() {
+            stopping = true;
+        }
+    }
+
+    private static void assertEveryFileTakenIn(FaultStack stack, int n) throws IOException {
+        try (Stream<Path> inbox = Files.list(stack.inbox()); Stream<Path> done = Files.list(stack.done())) {
+            assertThat(inbox.count()).as("files left in the inbox").isZero();
+            assertThat(done.count()).as("files taken in").isEqualTo(n);
+        }
+        try (Stream<Path> failed = Files.exists(stack.failed()) ? Files.list(stack.failed()) : Stream.empty()) {
+            assertThat(failed.count()).as("files failed").isZero();
+        }
+    }
+
+    /** Each article's decision, after checking that every item is there exactly once (by guid and by id). */
+    private static Map<String, Decision> decisions(FaultStack stack, List<Item> items) throws Exception {
+        JsonNode hits = get(stack.elasticsearchUrl() + "/articles/_search?size=" + (items.size() + 100)
+                + "&_source=articleId,guid,dedup").path("hits").path("hits");
+        Map<String, Decision> decisions = new HashMap<>();
+        Map<String, Integer> guids = new HashMap<>();
+        hits.forEach(hit -> {
+            JsonNode source = hit.path("_source");
+            guids.merge(source.path("guid").asString(), 1, Integer::sum);
+            decisions.put(source.path("articleId").asString(),
+                    new Decision(source.path("dedup").path("status").asString(), source.path("dedup").path("canonicalId").asString("")));
+        });
+        assertThat(hits.size()).as("documents").isEqualTo(items.size());
+        assertThat(decisions).as("distinct article ids").hasSize(items.size());
+        assertThat(guids).as("every dropped article indexed exactly once")
+                .isEqualTo(items.stream().collect(Collectors.toMap(Item::guid, item -> 1)));
+        return decisions;
+    }
+
+    private static long rejoins(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("(Re-)joining group")).count();
         }
     }
 
@@ -102,25 +503,10 @@ class FaultCampaign {
         return get(stack.elasticsearchUrl() + "/articles/_count").path("count").asLong();
     }
 
-    private static Set<String> headlines(FaultStack stack) throws Exception {
-        JsonNode hits = get(stack.elasticsearchUrl() + "/articles/_search?size=" + (ARTICLES + 100)
-                + "&_source=headline").path("hits").path("hits");
-        Set<String> headlines = new HashSet<>();
-        hits.forEach(hit -> headlines.add(normalised(hit.path("_source").path("headline").asString())));
-        assertThat(hits.size()).as("documents").isEqualTo(headlines.size());
-        return headlines;
-    }
-
     private static JsonNode get(String url) throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        }
-    }
-
-    private static String normalised(String headline) {
-        return headline.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
     }
 
     private static void say(String line) {

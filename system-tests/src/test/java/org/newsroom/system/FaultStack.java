@@ -3,7 +3,9 @@ package org.newsroom.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.newsroom.localstack.ChildProcess;
 import org.newsroom.localstack.ElasticsearchNode;
@@ -14,12 +16,15 @@ import org.newsroom.localstack.ServiceProcess;
 
 /**
  * The whole system as processes on fixed ports and persistent folders, so that any part can be killed
- * with SIGKILL and started again on the same state: the fault campaign's test bed.
+ * with SIGKILL and started again on the same state, or frozen with SIGSTOP (a hung node, a stalled consumer)
+ * and resumed: the fault campaign's test bed.
  */
 final class FaultStack implements AutoCloseable {
 
     static final String KAFKA = "kafka";
     static final String ELASTICSEARCH = "elasticsearch";
+    /** Opens {@code POST /api/articles} on ingest-service. */
+    static final String INGEST_API_KEY = "fault-campaign";
 
     private final Path home;
     private final Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
@@ -62,12 +67,46 @@ final class FaultStack implements AutoCloseable {
 
     /** SIGKILL, as a crash or an OOM killer would. */
     void kill(String part) {
-        ChildProcess process = switch (part) {
+        process(part).kill();
+    }
+
+    /** SIGSTOP to the part's whole process tree: it keeps its sockets open but answers nothing, like a hung node. */
+    void freeze(String part) throws IOException, InterruptedException {
+        signal(part, "-STOP");
+    }
+
+    /** SIGCONT: the frozen part carries on where it stopped. */
+    void thaw(String part) throws IOException, InterruptedException {
+        signal(part, "-CONT");
+    }
+
+    private void signal(String part, String signal) throws IOException, InterruptedException {
+        ChildProcess process = process(part);
+        List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(process.pid())));
+        ProcessHandle.of(process.pid()).ifPresent(handle ->
+                handle.descendants().forEach(child -> command.add(Long.toString(child.pid()))));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit);
+        }
+    }
+
+    private ChildProcess process(String part) {
+        return switch (part) {
             case KAFKA -> kafka.process();
             case ELASTICSEARCH -> elasticsearch.process();
             default -> services.get(part).process();
         };
-        process.kill();
+    }
+
+    /** Where a service answers, e.g. {@code http://127.0.0.1:41234}. */
+    String url(String service) {
+        return services.get(service).url();
+    }
+
+    /** The part's log file (appended to across restarts). */
+    Path log(String part) {
+        return process(part).log();
     }
 
     private ServiceProcess launch(String module) throws IOException {
@@ -77,7 +116,8 @@ final class FaultStack implements AutoCloseable {
                 "INGEST_INBOX", inbox().toString(),
                 "INGEST_DONE", home.resolve("feed/done").toString(),
                 "INGEST_FAILED", home.resolve("feed/failed").toString(),
-                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
+                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString(),
+                "INGEST_API_KEY", INGEST_API_KEY);
         return ServiceProcess.launch(root, module, servicePorts.get(module), env, home, logs(), run(), "384m");
     }
 
