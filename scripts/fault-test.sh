@@ -6,7 +6,7 @@
 # nothing lost. Prints what it did and verified as [faults] lines.
 #   ./newsroom fault-test                     both scenarios (about 20-30 minutes on 2 shared cores)
 #   ./newsroom fault-test full-disk           only the full-disk scenario; `campaign` for only the other one
-#   FAULT_ES_OUTAGE=60 FAULT_STALL=40 FAULT_DROP_MS=300 tune the outage, the stalls and the stream's pace
+#   FAULT_ES_OUTAGE=60 FAULT_STALL=40 FAULT_DROP_MS=1000 tune the outage, the stalls and the stream's pace
 set -uo pipefail
 cd "$NEWSROOM_ROOT"
 case "${1:-all}" in
@@ -19,6 +19,6 @@ esac
 ${MVN_CMD:-./mvnw -B} -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test="$tests" -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dfaults.esOutageSeconds="${FAULT_ES_OUTAGE:-60}" -Dfaults.stallSeconds="${FAULT_STALL:-40}" \
-  -Dfaults.dropIntervalMs="${FAULT_DROP_MS:-300}" \
+  -Dfaults.dropIntervalMs="${FAULT_DROP_MS:-1000}" \
   | grep --line-buffered -E '\[faults\]|Tests run:|FAIL|BUILD|ERROR\]'
 exit "${PIPESTATUS[0]}"
