@@ -25,15 +25,6 @@ import org.springframework.util.unit.DataSize;
 /** The inbox on a disk that fills up: a clear error (log, metric, health) and nothing lost or published twice. */
 class InboxFullDiskTests {
 
-    private static final String FEED_WITH_ONE_BROKEN_ITEM = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <rss version="2.0"><channel><title>Wire</title><link>https://wire.example.com/</link><description>Wire</description>
-            <item><title>Port reopens</title><link>https://wire.example.com/port</link><guid>wire-1</guid>
-              <description>The port reopened on Tuesday after a week of repairs.</description></item>
-            <item><guid>wire-2</guid></item>
-            </channel></rss>
-            """;
-
     private final SmallDisk disk = new SmallDisk();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final StorageHealth storage = new StorageHealth(registry);
@@ -86,7 +77,7 @@ class InboxFullDiskTests {
     @Test
     void refusedItemsAreRecordedOnceThereIsRoomAndTheGoodOnesPublishedOnce() throws IOException {
         InboxWatcher watcher = watcher(false);
-        drop("wire.xml", FEED_WITH_ONE_BROKEN_ITEM);
+        drop("wire.xml", InboxWatcherTests.FEED_WITH_ONE_BROKEN_ITEM);
         disk.fill();
 
         watcher.scan();

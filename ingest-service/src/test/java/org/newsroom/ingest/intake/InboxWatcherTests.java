@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
 
 class InboxWatcherTests {
 
-    private static final String FEED_WITH_ONE_BROKEN_ITEM = """
+    static final String FEED_WITH_ONE_BROKEN_ITEM = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"><channel><title>Wire</title><link>https://wire.example.com/</link><description>Wire</description>
             <item><title>Port reopens</title><link>https://wire.example.com/port</link><guid>wire-1</guid>
