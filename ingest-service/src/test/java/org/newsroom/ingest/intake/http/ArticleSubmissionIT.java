@@ -58,7 +58,7 @@ class ArticleSubmissionIT {
                 record -> record.article().source().name().equals("it-wire"), 2);
         assertThat(received).extracting(Received::key).containsExactlyInAnyOrder(dock, rates);
         assertThat(received).extracting(record -> record.article().paragraphs().size()).containsExactlyInAnyOrder(1, 2);
-        assertThat(prometheus()).contains("ingest_articles_total{outcome=\"accepted\",path=\"http\",source=\"it-wire\"} 2.0");
+        assertThat(prometheus()).contains("ingest_articles_total{application=\"ingest-service\",outcome=\"accepted\",path=\"http\",source=\"it-wire\"} 2.0");
     }
 
     private String prometheus() throws Exception {
