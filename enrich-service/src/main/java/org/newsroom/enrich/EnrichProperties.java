@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enrichedPartitions   partitions of the enriched topic when enrich creates it
  * @param dedupWindow          how long an article stays a duplicate candidate after it arrived; bounds the
  *                             dedup state stores
+ * @param dedupBucketPartitions partitions of the {@code dedup-buckets} repartition topic, i.e. how many tasks
+ *                             share the bucket lookups; it decides which task owns each bucket, so changing
+ *                             it needs an application reset (new state)
  */
 @ConfigurationProperties("enrich")
 public record EnrichProperties(
         @DefaultValue("0.1.0") String enrichmentVersion,
         @DefaultValue("3") int rawPartitions,
         @DefaultValue("3") int enrichedPartitions,
-        @DefaultValue("30d") Duration dedupWindow) {
+        @DefaultValue("30d") Duration dedupWindow,
+        @DefaultValue("3") int dedupBucketPartitions) {
 }

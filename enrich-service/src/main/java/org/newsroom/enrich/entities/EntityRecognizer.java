@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.EntityType;
 
@@ -44,6 +45,7 @@ public final class EntityRecognizer {
             "by", "from", "to", "of", "or", "not", "no", "what", "who", "how", "why", "both", "each", "all", "some",
             "more", "most", "here", "now", "then", "last", "next", "first", "new", "five", "two", "three");
     private static final Set<String> CALENDAR = calendarWords();
+    private static final Pattern HYPHEN_LOWER = Pattern.compile("-\\p{Ll}");
 
     private final Gazetteer gazetteer;
     private final People people;
@@ -163,7 +165,7 @@ public final class EntityRecognizer {
 
     private static boolean droppable(String word, boolean sentenceStart) {
         String f = fold(word);
-        if (word.matches(".*-\\p{Ll}.*")) {
+        if (HYPHEN_LOWER.matcher(word).find()) {
             return true;
         }
         return TITLES.contains(f) || CALENDAR.contains(f) || sentenceStart && FUNCTION_WORDS.contains(f)

@@ -14,6 +14,10 @@ final class Mentions {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’.\\-]*");
     private static final Pattern ABBREVIATION = Pattern.compile("(\\p{Lu}\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|St\\.");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.\\-]+$");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern SENTENCE_GAP = Pattern.compile(".*[.!?:\"“”].*");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
     static final List<String> CONNECTORS_OF = List.of("of", "de", "da", "del", "van", "von", "bin", "al");
 
     /** A run of capitalised words; {@code sentenceStart} when its first word opens a sentence. */
@@ -34,11 +38,11 @@ final class Mentions {
             String raw = m.group();
             String gap = paragraph.substring(end, m.start());
             boolean abbreviation = ABBREVIATION.matcher(raw).matches();
-            String word = abbreviation ? raw : raw.replaceAll("[.\\-]+$", "");
-            words.add(word.replaceAll("['’]s$", ""));
+            String word = abbreviation ? raw : TRAILING_PUNCTUATION.matcher(raw).replaceAll("");
+            words.add(POSSESSIVE.matcher(word).replaceAll(""));
             breakBefore.add(!gap.isBlank() || newSentence);
-            sentenceStart.add(newSentence || gap.matches(".*[.!?:\"“”].*"));
-            newSentence = !abbreviation && raw.matches(".*[.!?]$");
+            sentenceStart.add(newSentence || SENTENCE_GAP.matcher(gap).matches());
+            newSentence = !abbreviation && SENTENCE_END.matcher(raw).find();
             end = m.end();
         }
         return runs(words, breakBefore, sentenceStart);

@@ -3,17 +3,23 @@ package org.newsroom.enrich.entities;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Spelling-tolerant forms of names: folded case and accents, and a key that joins transliterations. */
 final class Names {
+
+    // Compiled once: these run for every capitalised word of every article.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
+    private static final Pattern REPEATS = Pattern.compile("(.)\\1+");
 
     private Names() {
     }
 
     /** Lower case without accents: "Nicolás" and "Nicolas" fold alike. */
     static String fold(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        return MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
                 .toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 
@@ -22,9 +28,9 @@ final class Names {
      * doubled letters. Misspellings beyond that are left to {@link #close}.
      */
     static String key(String part) {
-        String k = fold(part).replaceAll("[^a-z]", "");
+        String k = NOT_LETTER.matcher(fold(part)).replaceAll("");
         k = k.replace("ks", "x").replace("ph", "f").replace("y", "i").replace("ck", "k");
-        return k.replaceAll("(.)\\1+", "$1");
+        return REPEATS.matcher(k).replaceAll("$1");
     }
 
     /** Whether two name keys are within a small edit distance (Damerau-Levenshtein), for misspellings. */

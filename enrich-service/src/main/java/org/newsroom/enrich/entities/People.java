@@ -1,9 +1,13 @@
 package org.newsroom.enrich.entities;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * People seen so far, by stable id ({@code person:<first>-<last>} of transliteration-folded name keys), so
@@ -19,6 +23,11 @@ public final class People {
     private final Map<String, Person> byId = new HashMap<>();
     private final Map<String, String> idBySurname = new HashMap<>();
     private final Map<String, Map<String, Integer>> spellings = new HashMap<>();
+    // Indexes for the spelling-tolerant lookups, so each costs the same however many people are known (a scan
+    // with an edit distance per known person was most of enrichment's time after a few thousand articles).
+    private final Map<String, List<String>> idsByFirstKey = new HashMap<>();
+    private final Map<String, List<String>> idsByLastKey = new HashMap<>();
+    private final Map<String, List<String>> surnamesByDeletion = new HashMap<>();
 
     /** People known before any article: Reuters-21578's PEOPLE list ("james-baker", "reagan"). */
     public static People reutersList() {
@@ -29,8 +38,10 @@ public final class People {
                 people.fullName(words);
             } else {
                 Person alone = new Person("person:" + Names.key(words.getFirst()), words.getFirst());
-                people.byId.putIfAbsent(alone.id(), alone);
-                people.idBySurname.putIfAbsent(Names.key(words.getFirst()), alone.id());
+                if (people.byId.putIfAbsent(alone.id(), alone) == null) {
+                    people.indexId(alone.id());
+                }
+                people.addSurname(Names.key(words.getFirst()), alone.id());
             }
         }
         return people;
@@ -46,8 +57,9 @@ public final class People {
         if (known == null) {
             known = new Person(id, String.join(" ", words));
             byId.put(id, known);
+            indexId(id);
         }
-        idBySurname.putIfAbsent(Names.key(words.getLast()), known.id());
+        addSurname(Names.key(words.getLast()), known.id());
         return mostSpelt(known, String.join(" ", words));
     }
 
@@ -71,21 +83,70 @@ public final class People {
         String key = Names.key(word);
         String id = idBySurname.get(key);
         if (id == null) {
-            id = idBySurname.entrySet().stream().filter(e -> Names.close(e.getKey(), key))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            id = nearSurname(key).map(idBySurname::get).orElse(null);
         }
         return Optional.ofNullable(id).map(byId::get);
+    }
+
+    /**
+     * The known surname closest to {@code key} within {@link Names#close}, ties alphabetically. Two keys within
+     * two edits share a string reachable from each by at most two deletions (a substitution or transposition
+     * is one deletion on each side), so looking up the key's own deletions finds every candidate.
+     */
+    private Optional<String> nearSurname(String key) {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String deletion : deletions(key)) {
+            candidates.addAll(surnamesByDeletion.getOrDefault(deletion, List.of()));
+        }
+        return candidates.stream().filter(known -> Names.close(known, key))
+                .min(Comparator.<String>comparingInt(known -> Names.distance(known, key))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    private void addSurname(String key, String id) {
+        if (idBySurname.putIfAbsent(key, id) == null) {
+            for (String deletion : deletions(key)) {
+                surnamesByDeletion.computeIfAbsent(deletion, k -> new ArrayList<>(1)).add(key);
+            }
+        }
+    }
+
+    /** The key itself and every string made by deleting one or two of its letters. */
+    private static Set<String> deletions(String key) {
+        Set<String> deletions = new LinkedHashSet<>();
+        deletions.add(key);
+        for (int i = 0; i < key.length(); i++) {
+            String once = key.substring(0, i) + key.substring(i + 1);
+            deletions.add(once);
+            for (int j = i; j < once.length(); j++) {
+                deletions.add(once.substring(0, j) + once.substring(j + 1));
+            }
+        }
+        return deletions;
+    }
+
+    private void indexId(String id) {
+        idsByFirstKey.computeIfAbsent(firstKey(id), k -> new ArrayList<>(1)).add(id);
+        idsByLastKey.computeIfAbsent(lastKey(id), k -> new ArrayList<>(1)).add(id);
+    }
+
+    /** The first name's key in an id: {@code person:<first>-...-<last>}. */
+    private static String firstKey(String id) {
+        int end = id.indexOf('-');
+        return id.substring("person:".length(), end < 0 ? id.length() : end);
+    }
+
+    private static String lastKey(String id) {
+        return id.substring(Math.max(id.lastIndexOf('-') + 1, "person:".length()));
     }
 
     /** A known person whose first name matches and whose surname is a near spelling, or vice versa. */
     private Optional<Person> misspelt(List<String> words) {
         String first = Names.key(words.getFirst());
         String last = Names.key(words.getLast());
-        return byId.values().stream().filter(p -> {
-            String[] parts = p.id().substring("person:".length()).split("-");
-            String pFirst = parts[0];
-            String pLast = parts[parts.length - 1];
-            return first.equals(pFirst) && Names.close(last, pLast) || last.equals(pLast) && Names.close(first, pFirst);
-        }).findFirst();
+        Optional<String> sameFirst = idsByFirstKey.getOrDefault(first, List.of()).stream()
+                .filter(id -> Names.close(last, lastKey(id))).findFirst();
+        return sameFirst.or(() -> idsByLastKey.getOrDefault(last, List.of()).stream()
+                .filter(id -> Names.close(first, firstKey(id))).findFirst()).map(byId::get);
     }
 }

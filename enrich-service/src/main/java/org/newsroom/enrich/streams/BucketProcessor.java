@@ -2,25 +2,30 @@ package org.newsroom.enrich.streams;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.newsroom.enrich.dedup.Bucket;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Fingerprint;
 import org.newsroom.enrich.dedup.Match;
 import org.newsroom.enrich.dedup.PairFinder;
 
 /**
- * Runs where every article sharing a bucket meets (the input is keyed by bucket): verifies the newcomer against
- * the bucket's members within the window, reports the bucket as checked with the newcomer's matches, sends
- * each member's side of a verified pair to that member, then joins the bucket. Members and their fingerprints
- * live in window stores, so the window bounds them.
+ * Runs where every article sharing a bucket meets (each bucket belongs to one partition of the input): for
+ * each of the newcomer's buckets here, verifies it against the bucket's members within the window; then
+ * reports these buckets as checked with the newcomer's matches, sends each member's side of a verified pair
+ * to that member, and joins the buckets. Members and their fingerprints live in window stores, so the window
+ * bounds them.
  */
-final class BucketProcessor implements Processor<String, BucketEntry, String, DecisionInput> {
+final class BucketProcessor implements Processor<String, BucketEntries, String, DecisionInput> {
 
     static final String MEMBERS = "dedup-bucket-members";
     static final String FINGERPRINTS = "dedup-fingerprints";
@@ -46,32 +51,37 @@ final class BucketProcessor implements Processor<String, BucketEntry, String, De
     }
 
     @Override
-    public void process(Record<String, BucketEntry> record) {
+    public void process(Record<String, BucketEntries> record) {
         Fingerprint newcomer = record.value().fingerprint();
         long now = record.timestamp();
+        // A member often shares several of these buckets: read its fingerprint once.
+        Map<String, Optional<Fingerprint>> read = new HashMap<>();
         List<Match> own = new ArrayList<>();
-        for (Match match : finder.matches(newcomer, record.value().bucket(), members(record.key(), now))) {
-            if (match.articleId().equals(newcomer.articleId())) {
-                own.add(match);
-            } else {
-                context.forward(new Record<>(match.articleId(), new DecisionInput.Matched(match), now));
+        for (Bucket bucket : record.value().buckets()) {
+            for (Match match : finder.matches(newcomer, bucket, members(bucket.key(), now, read))) {
+                if (match.articleId().equals(newcomer.articleId())) {
+                    own.add(match);
+                } else {
+                    context.forward(new Record<>(match.articleId(), new DecisionInput.Matched(match), now));
+                }
             }
         }
-        context.forward(new Record<>(newcomer.articleId(), new DecisionInput.Checked(own), now));
-        members.put(record.key(), newcomer.articleId(), now);
+        context.forward(new Record<>(newcomer.articleId(),
+                new DecisionInput.Checked(record.value().buckets().size(), own), now));
+        for (Bucket bucket : record.value().buckets()) {
+            members.put(bucket.key(), newcomer.articleId(), now);
+        }
         fingerprints.put(newcomer.articleId(), newcomer, now);
     }
 
     /** Newest first, up to the cap, and only those that arrived within the window. */
-    private List<Fingerprint> members(String bucket, long now) {
+    private List<Fingerprint> members(String bucket, long now, Map<String, Optional<Fingerprint>> read) {
         List<Fingerprint> found = new ArrayList<>();
         try (WindowStoreIterator<String> ids = members.backwardFetch(bucket, now - windowMillis, now + windowMillis)) {
             while (ids.hasNext() && found.size() < maxMembers) {
                 KeyValue<Long, String> member = ids.next();
-                Fingerprint fingerprint = fingerprints.fetch(member.value, member.key);
-                if (fingerprint != null) {
-                    found.add(fingerprint);
-                }
+                read.computeIfAbsent(member.value, id -> Optional.ofNullable(fingerprints.fetch(id, member.key)))
+                        .ifPresent(found::add);
             }
         }
         return found;

@@ -1,28 +1,27 @@
 package org.newsroom.enrich.streams;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
-import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.enrich.dedup.Fingerprint;
 import org.newsroom.enrich.dedup.Match;
+import org.newsroom.enrich.streams.DedupSerdes.EncodedArticle;
 
 /**
  * What the decision step receives for an article, keyed by its id on the {@code dedup-decisions} repartition
- * topic: the article itself, then one report per bucket it entered (with the matches found there), then any
- * match found later, when a newcomer turns out to be a copy of it or its earlier original.
+ * topic: the article itself, then one report per {@code dedup-buckets} partition holding some of its buckets
+ * (with the matches found there), then any match found later, when a newcomer turns out to be a copy of it or
+ * its earlier original.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = DecisionInput.Arrived.class, name = "arrived"),
-        @JsonSubTypes.Type(value = DecisionInput.Checked.class, name = "checked"),
-        @JsonSubTypes.Type(value = DecisionInput.Matched.class, name = "matched")})
 sealed interface DecisionInput {
 
-    record Arrived(ArticleEnriched article, Fingerprint fingerprint) implements DecisionInput {
+    record Arrived(EncodedArticle article, Fingerprint fingerprint) implements DecisionInput {
     }
 
-    /** One bucket of the article was searched; {@code matches} are the copies it holds. */
-    record Checked(List<Match> matches) implements DecisionInput {
+    /** {@code buckets} of the article's buckets were searched; {@code matches} are the copies they hold. */
+    record Checked(int buckets, List<Match> matches) implements DecisionInput {
+
+        public Checked {
+            matches = List.copyOf(matches);
+        }
     }
 
     record Matched(Match match) implements DecisionInput {

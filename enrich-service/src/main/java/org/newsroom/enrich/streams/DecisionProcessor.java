@@ -1,7 +1,6 @@
 package org.newsroom.enrich.streams;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -50,7 +49,7 @@ final class DecisionProcessor implements Processor<String, DecisionInput, String
                             .map(ArticleDecision::decision).orElseGet(() -> Decision.originalOf(arrived.fingerprint())),
                     known.map(ArticleDecision::arrivedAt).orElse(record.timestamp()),
                     Bucket.of(arrived.fingerprint(), settings).size()));
-            case DecisionInput.Checked checked -> known.map(state -> checked(state, checked.matches()));
+            case DecisionInput.Checked checked -> known.map(state -> checked(state, checked));
             case DecisionInput.Matched matched -> known.flatMap(state -> state.decision().improvedBy(matched.match())
                     .map(state::with));
         };
@@ -62,12 +61,13 @@ final class DecisionProcessor implements Processor<String, DecisionInput, String
         });
     }
 
-    private static ArticleDecision checked(ArticleDecision state, List<Match> matches) {
+    private static ArticleDecision checked(ArticleDecision state, DecisionInput.Checked checked) {
         Decision decision = state.decision();
-        for (Match match : matches) {
+        for (Match match : checked.matches()) {
             decision = decision.improvedBy(match).orElse(decision);
         }
-        return new ArticleDecision(state.article(), decision, state.arrivedAt(), state.uncheckedBuckets() - 1);
+        return new ArticleDecision(state.article(), decision, state.arrivedAt(),
+                state.uncheckedBuckets() - checked.buckets());
     }
 
     private Optional<ArticleDecision> latest(String articleId, long now) {

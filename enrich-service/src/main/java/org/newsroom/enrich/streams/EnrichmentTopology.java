@@ -49,7 +49,8 @@ class EnrichmentTopology {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
         KStream<String, ArticleEnriched> enriched = VersionGate.gated(builder, raw, usable -> DedupTopology.deduplicated(
-                builder, usable, enricher, DedupSettings.defaults(), properties.dedupWindow(), true), true);
+                builder, usable, enricher, DedupSettings.defaults(), properties.dedupWindow(),
+                properties.dedupBucketPartitions(), true), true);
         enriched.peek((id, article) -> published(id, article, metrics), Named.as("enrich-published"))
                 .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), enrichedSerde()));
         return enriched;

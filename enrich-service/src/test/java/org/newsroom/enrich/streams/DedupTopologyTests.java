@@ -37,7 +37,7 @@ class DedupTopologyTests {
         StreamsBuilder builder = new StreamsBuilder();
         Enricher enricher = new Enricher("test", Clock.fixed(arrival, ZoneOffset.UTC));
         TopologyRun run = TopologyRun.start("dedup-topology-tests", builder, input ->
-                DedupTopology.deduplicated(builder, input, enricher, DedupSettings.defaults(), WINDOW, false));
+                DedupTopology.deduplicated(builder, input, enricher, DedupSettings.defaults(), WINDOW, 3, false));
         driver = run.driver();
         raw = run.raw();
         enriched = run.enriched();
@@ -78,13 +78,19 @@ class DedupTopologyTests {
         arrive(exactCopyOf(original, "mirror-0"));
         arrive(original);
 
-        assertThat(decisions()).containsExactly(
+        // Each article's decisions come in order; re-emissions of different articles need not (they are
+        // found in whichever bucket partition comes first).
+        List<String> decisions = decisions();
+        assertThat(decisions).filteredOn(d -> d.startsWith("trimmed-0 ")).containsExactly(
                 "trimmed-0 original of trimmed-0 by minhash-lsh",
                 "trimmed-0 near_duplicate of mirror-0 by minhash-lsh",
+                "trimmed-0 near_duplicate of seed-0 by minhash-lsh");
+        assertThat(decisions).filteredOn(d -> d.startsWith("mirror-0 ")).containsExactly(
                 "mirror-0 original of mirror-0 by minhash-lsh",
-                "mirror-0 exact_duplicate of seed-0 by content-hash",
-                "trimmed-0 near_duplicate of seed-0 by minhash-lsh",
+                "mirror-0 exact_duplicate of seed-0 by content-hash");
+        assertThat(decisions).filteredOn(d -> d.startsWith("seed-0 ")).containsExactly(
                 "seed-0 original of seed-0 by minhash-lsh");
+        assertThat(decisions).hasSize(6);
     }
 
     @Test

@@ -135,7 +135,7 @@ class VersionGateTests {
         Enricher enricher = new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC));
         StreamsBuilder builder = new StreamsBuilder();
         startWith(builder, usable -> DedupTopology.deduplicated(builder, usable, enricher, DedupSettings.defaults(),
-                Duration.ofDays(30), false));
+                Duration.ofDays(30), 3, false));
     }
 
     private List<String> decisions() {
