@@ -12,6 +12,8 @@ final class Story {
     private final Map<String, Double> entities = new HashMap<>();
     private Instant lastSeen = Instant.MIN;
     private int size;
+    /** The centroid's norm, NaN until needed after a change. */
+    private double centroidNorm = Double.NaN;
 
     Story(String id) {
         this.id = id;
@@ -19,6 +21,7 @@ final class Story {
 
     void add(Map<String, Double> vector, Map<String, Double> named, Instant time) {
         vector.forEach((w, x) -> centroid.merge(w, x, Double::sum));
+        centroidNorm = Double.NaN;
         named.forEach((e, x) -> entities.merge(e, x, Math::max));
         lastSeen = time.isAfter(lastSeen) ? time : lastSeen;
         size++;
@@ -30,6 +33,13 @@ final class Story {
 
     Map<String, Double> centroid() {
         return centroid;
+    }
+
+    double centroidNorm() {
+        if (Double.isNaN(centroidNorm)) {
+            centroidNorm = Vectors.norm(centroid);
+        }
+        return centroidNorm;
     }
 
     Map<String, Double> entities() {

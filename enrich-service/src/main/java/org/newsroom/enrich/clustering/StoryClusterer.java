@@ -66,8 +66,9 @@ public final class StoryClusterer {
         List<String> keys = StoryIndex.keysOf(vector, named);
         Story best = null;
         double bestScore = 0;
+        double norm = Vectors.norm(vector);
         for (Story story : index.candidates(keys)) {
-            double score = similarity(story, vector, named, time);
+            double score = similarity(story, vector, norm, named, time);
             if (score > bestScore) {
                 best = story;
                 bestScore = score;
@@ -83,8 +84,9 @@ public final class StoryClusterer {
         return best.id();
     }
 
-    double similarity(Story story, Map<String, Double> vector, Map<String, Double> named, Instant time) {
-        double words = Vectors.cosine(story.centroid(), vector);
+    private double similarity(Story story, Map<String, Double> vector, double norm, Map<String, Double> named,
+                              Instant time) {
+        double words = Vectors.cosine(story.centroid(), story.centroidNorm(), vector, norm);
         double entities = Vectors.weightedJaccard(story.entities(), named);
         double hours = Math.abs(Duration.between(story.lastSeen(), time).toMinutes()) / 60.0;
         double recency = 1.0 / (1.0 + hours / Math.max(1, window.toHours()));

@@ -18,14 +18,17 @@ final class Vectors {
         return n;
     }
 
-    static double cosine(Map<String, Double> a, Map<String, Double> b) {
+    /** With the norms given: a story's centroid is compared with many articles between its changes. */
+    static double cosine(Map<String, Double> a, double na, Map<String, Double> b, double nb) {
         double dot = 0;
         for (Map.Entry<String, Double> e : b.entrySet()) {
             dot += a.getOrDefault(e.getKey(), 0.0) * e.getValue();
         }
-        double na = Math.sqrt(a.values().stream().mapToDouble(x -> x * x).sum());
-        double nb = Math.sqrt(b.values().stream().mapToDouble(x -> x * x).sum());
         return na == 0 || nb == 0 ? 0 : dot / (na * nb);
+    }
+
+    static double norm(Map<String, Double> v) {
+        return Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
     }
 
     static double weightedJaccard(Map<String, Double> a, Map<String, Double> b) {

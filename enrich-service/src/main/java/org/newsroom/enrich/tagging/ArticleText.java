@@ -1,5 +1,8 @@
 package org.newsroom.enrich.tagging;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsroom.enrich.normalising.Words;
@@ -11,19 +14,25 @@ import org.newsroom.enrich.normalising.Words;
 final class ArticleText {
 
     private final String joined;
+    private final Set<String> words;
 
-    private ArticleText(String joined) {
-        this.joined = joined;
+    private ArticleText(List<String> words) {
+        this.joined = " " + String.join(" ", words) + " ";
+        this.words = new HashSet<>(words);
     }
 
     static ArticleText of(String headline, String body) {
-        return new ArticleText(" " + String.join(" ", Words.of((headline == null ? "" : headline) + "\n"
-                + (body == null ? "" : body))) + " ");
+        return new ArticleText(Words.of((headline == null ? "" : headline) + "\n" + (body == null ? "" : body)));
+    }
+
+    /** A term as the words {@link #countPhrase} looks for; worth keeping for a term counted in many articles. */
+    static String phrase(String term) {
+        return String.join(" ", Words.of(term));
     }
 
     /** How often {@code term} occurs. */
     int count(String term) {
-        String phrase = String.join(" ", Words.of(term));
+        String phrase = phrase(term);
         if (phrase.isEmpty()) {
             return 0;
         }
@@ -36,6 +45,16 @@ final class ArticleText {
                 from = m.end() - 1;
             }
             return n;
+        }
+        return countPhrase(phrase);
+    }
+
+    /** How often {@code phrase} (from {@link #phrase}) occurs as whole words. */
+    int countPhrase(String phrase) {
+        int firstEnd = phrase.indexOf(' ');
+        // Most phrases tried are absent: a set lookup of their first word rules them out without a text scan.
+        if (phrase.isEmpty() || !words.contains(firstEnd < 0 ? phrase : phrase.substring(0, firstEnd))) {
+            return 0;
         }
         String needle = " " + phrase + " ";
         int n = 0;

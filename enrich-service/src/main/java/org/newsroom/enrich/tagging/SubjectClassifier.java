@@ -16,10 +16,14 @@ public final class SubjectClassifier {
 
     private final SubjectModel model;
     private final String scheme;
+    /** The vocabulary by index, for evidence: looking a word up in the model's map is a scan. */
+    private final String[] words;
 
     public SubjectClassifier(SubjectModel model, String scheme) {
         this.model = model;
         this.scheme = scheme;
+        this.words = new String[model.terms().size()];
+        model.terms().index().forEach((word, i) -> words[i] = word);
     }
 
     public List<Tag> tags(String headline, String body) {
@@ -73,7 +77,7 @@ public final class SubjectClassifier {
         }
         contributions.sort(Comparator.comparingDouble((double[] c) -> c[1]).reversed());
         return contributions.stream().limit(3).filter(c -> c[1] > 0)
-                .map(c -> String.format(Locale.ROOT, "word '%s' (%+.2f)", model.terms().word((int) c[0]), c[1]))
+                .map(c -> String.format(Locale.ROOT, "word '%s' (%+.2f)", words[(int) c[0]], c[1]))
                 .toList();
     }
 }

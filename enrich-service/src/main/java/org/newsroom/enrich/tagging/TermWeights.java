@@ -56,9 +56,4 @@ public record TermWeights(Map<String, Integer> index, double[] idf) {
     public int size() {
         return idf.length;
     }
-
-    /** The word at {@code i}, for evidence; linear scan, so only for a handful of features. */
-    public String word(int i) {
-        return index.entrySet().stream().filter(e -> e.getValue() == i).map(Map.Entry::getKey).findFirst().orElse("?");
-    }
 }

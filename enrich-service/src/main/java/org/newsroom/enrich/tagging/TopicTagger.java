@@ -22,10 +22,19 @@ public final class TopicTagger {
 
     private final MediaTopics iptc;
     private final Supplier<TopicRules.Parsed> rules;
+    /** The IPTC labels that read as plain phrases, each as the words looked for (worked out once). */
+    private final List<LabelPhrase> labelPhrases;
+
+    private record LabelPhrase(MediaTopics.Concept concept, String phrase) {
+    }
 
     public TopicTagger(MediaTopics iptc, Supplier<TopicRules.Parsed> rules) {
         this.iptc = iptc;
         this.rules = rules;
+        this.labelPhrases = iptc.concepts().stream()
+                .filter(c -> !c.label().contains("(") && !c.label().contains(","))
+                .map(c -> new LabelPhrase(c, ArticleText.phrase(c.label())))
+                .toList();
     }
 
     public List<Tag> tags(String headline, String body, List<Entity> entities) {
@@ -55,11 +64,9 @@ public final class TopicTagger {
     /** IPTC labels that read as plain phrases ("diplomacy", "economic sanction") and recur in the text. */
     private List<Tag> labelMatches(ArticleText text, int minMentions) {
         List<Tag> tags = new ArrayList<>();
-        for (MediaTopics.Concept c : iptc.concepts()) {
-            if (c.label().contains("(") || c.label().contains(",")) {
-                continue;
-            }
-            int n = text.count(c.label());
+        for (LabelPhrase label : labelPhrases) {
+            MediaTopics.Concept c = label.concept();
+            int n = text.countPhrase(label.phrase());
             if (n >= minMentions) {
                 tags.add(new Tag(c.id(), c.label(), MediaTopics.SCHEME, round(Math.min(0.9, 0.5 + 0.1 * n)),
                         List.of(String.format(Locale.ROOT, "IPTC label '%s' x%d", c.label(), n))));
