@@ -32,7 +32,7 @@ class ElasticsearchHealthIndicatorTests {
             });
             ElasticsearchHealthIndicator indicator = new ElasticsearchHealthIndicator(client);
 
-            for (int probe = 0; probe < 3; probe++) {
+            for (int probe = 0; probe < 2; probe++) {
                 Instant start = Instant.now();
                 Health health = indicator.health();
 
