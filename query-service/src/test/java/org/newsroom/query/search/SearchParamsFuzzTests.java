@@ -1,0 +1,94 @@
+package org.newsroom.query.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.newsroom.query.QueryProperties;
+
+/**
+ * Fuzz tests (Jazzer) of the search API's parameters: whatever arrives, {@link SearchParams#toRequest} either
+ * refuses it with {@link InvalidSearchException} or returns a request inside every limit (page size, depth,
+ * filters, query length), whose Elasticsearch query then builds and serialises. Cursors either decode to
+ * one that encodes back to itself or are refused. Regression mode replays {@code SearchParamsFuzzTestsInputs}.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class SearchParamsFuzzTests {
+
+    private static final QueryProperties LIMITS = new QueryProperties("articles", "articles-v1", 100, 10_000, 1_000, 20);
+    private static final Jackson3JsonpMapper JSONP = new Jackson3JsonpMapper();
+
+    @FuzzTest
+    void searchParametersBecomeABoundedQueryOrAClearRefusal(FuzzedDataProvider data) {
+        SearchParams params = new SearchParams(text(data, 1_200), values(data), values(data), values(data),
+                values(data), values(data), text(data, 30), text(data, 30), text(data, 12), cursor(data),
+                number(data), number(data), text(data, 10), data.consumeBoolean() ? data.consumeBoolean() : null,
+                text(data, 8));
+        SearchRequest request;
+        try {
+            request = params.toRequest(LIMITS);
+        } catch (InvalidSearchException e) {
+            assertThat(e.getMessage()).isNotBlank();
+            return;
+        }
+        assertThat(request.size()).isBetween(1, LIMITS.maxPageSize());
+        long offset = request.cursor() == null ? request.from() : request.cursor().offset();
+        assertThat(offset).as("offset").isNotNegative();
+        assertThat(offset + request.size()).as("depth").isLessThanOrEqualTo(LIMITS.maxFrom());
+        assertThat(request.filters().count()).isLessThanOrEqualTo(LIMITS.maxFilters());
+        if (request.query() != null) {
+            assertThat(request.query().length()).isLessThanOrEqualTo(LIMITS.maxQueryLength());
+            assertThat(UserQuery.toSimpleQuery(request.query()).length()).isLessThanOrEqualTo(request.query().length());
+        }
+        assertThat(JsonpUtils.toJsonString(SearchQueries.search("articles", request), JSONP)).isNotBlank();
+    }
+
+    @FuzzTest
+    void cursorsDecodeToThemselvesOrAreRefused(@NotNull String encoded) {
+        Cursor cursor;
+        try {
+            cursor = Cursor.decode(encoded);
+        } catch (InvalidSearchException e) {
+            return;
+        }
+        assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
+    }
+
+    private static String text(FuzzedDataProvider data, int max) {
+        return data.consumeBoolean() ? data.consumeString(max) : null;
+    }
+
+    private static List<String> values(FuzzedDataProvider data) {
+        if (!data.consumeBoolean()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = data.consumeInt(0, 25); i > 0; i--) {
+            values.add(data.consumeString(250));
+        }
+        return values;
+    }
+
+    private static Integer number(FuzzedDataProvider data) {
+        return data.consumeBoolean() ? data.consumeInt() : null;
+    }
+
+    /** Half the time a cursor this API could have issued, so the checks behind decoding get exercised too. */
+    private static String cursor(FuzzedDataProvider data) {
+        if (data.consumeBoolean()) {
+            return text(data, 200);
+        }
+        SearchSort sort = data.pickValue(SearchSort.values());
+        if (data.consumeBoolean()) {
+            return Cursor.offset(sort, data.consumeInt()).encode();
+        }
+        return Cursor.after(sort, List.of(data.consumeLong(), data.consumeString(40))).encode();
+    }
+}
