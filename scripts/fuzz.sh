@@ -4,13 +4,13 @@
 # (unexpected exception, failed property, input slower than the test's @Timeout) is written by Jazzer into the
 # target's inputs directory under src/test/resources, from where every `./newsroom test` replays it: fix the
 # code and keep the file. What the fuzzer learnt (its corpus) stays in <module>/.cifuzz-corpus for the next run.
-#   ./newsroom fuzz [seconds-per-target] [name-filter]     e.g. ./newsroom fuzz 60 nitf
+#   ./newsroom fuzz [seconds-per-target] [filter]   filter: part of a module, class or method name, e.g. nitf, query-service
 # Exits 1 when any target reported a finding. See docs/fuzzing.md.
 set -uo pipefail
 ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 SECONDS_PER_TARGET="${1:-300}"
 FILTER="${2:-}"
-[[ "$SECONDS_PER_TARGET" =~ ^[0-9]+$ ]] || { echo "usage: ./newsroom fuzz [seconds-per-target] [name-filter]" >&2; exit 2; }
+[[ "$SECONDS_PER_TARGET" =~ ^[0-9]+$ ]] || { echo "usage: ./newsroom fuzz [seconds-per-target] [filter]" >&2; exit 2; }
 read -r -a MVN <<< "${MVN_CMD:-$ROOT/mvnw -B -f $ROOT/pom.xml}"
 LOGS="$ROOT/target/fuzz"
 mkdir -p "$LOGS"
@@ -35,7 +35,7 @@ summary=()
 failed=0
 for target in "${TARGETS[@]}"; do
   IFS='|' read -r module class method seeds max_len <<< "$target"
-  [[ -z "$FILTER" || "${method,,}" == *"${FILTER,,}"* ]] || continue
+  [[ -z "$FILTER" || "${module,,} ${class,,} ${method,,}" == *"${FILTER,,}"* ]] || continue
   corpus="$ROOT/$module/.cifuzz-corpus/$class/$method"
   inputs="$ROOT/$module/src/test/resources/$(echo "${class%.*}" | tr . /)/${class##*.}Inputs/$method"
   mkdir -p "$corpus" "$inputs"
