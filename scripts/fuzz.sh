@@ -52,9 +52,9 @@ for target in "${TARGETS[@]}"; do
     -Dsurefire.failIfNoSpecifiedTests=false -Djunit.jupiter.execution.timeout.mode=disabled "${args[@]}" > "$log" 2>&1
   status=$?
   runs=$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$log" | tail -n 1)
-  stats=$(grep -E '^#[0-9]+ +(DONE|pulse|NEW|REDUCE)' "$log" | tail -n 1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [^ ]+ .*exec/s: [0-9]+' | sed 's/ lim: [0-9]*//')
+  stats=$(grep -E $'^#[0-9]+\t+(DONE|pulse|NEW|REDUCE)' "$log" | tail -n 1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [^ ]+ .*exec/s: [0-9]+' | sed 's/ lim: [0-9]*//')
   after=$(ls "$inputs" | wc -l)
-  finding=$(grep -m 1 -E '^== Java Exception|FuzzTestFinding|Timeout after|slow-unit|crash-|timeout-' "$log" | cut -c1-200)
+  finding=$( (grep -m 1 -E '» FuzzTestFinding|Timeout after|timed out' "$log"; grep -m 1 -o 'Test unit written to .*' "$log") | sed 's/^\[ERROR\] *//' | cut -c1-240 | paste -sd ' ' -)
   if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
     failed=1
     summary+=("FINDING  $method: ${runs:-no run}; ${finding:-build or test failure, see $log}; new inputs: $((after - before))")

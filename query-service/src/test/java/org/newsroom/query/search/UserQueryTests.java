@@ -23,4 +23,10 @@ class UserQueryTests {
     void keepsLowerCaseOperatorWordsAsWords() {
         assertThat(UserQuery.toSimpleQuery("  war or peace ")).isEqualTo("war or peace");
     }
+
+    /** Found by fuzzing: the only case where the translation grows, by one space per closing quote. */
+    @Test
+    void separatesAWordGluedToAClosingQuote() {
+        assertThat(UserQuery.toSimpleQuery("\"oil price\"rises")).isEqualTo("\"oil price\" rises");
+    }
 }
