@@ -51,10 +51,10 @@ for target in "${TARGETS[@]}"; do
   JAZZER_FUZZ=1 "${MVN[@]}" -pl "$module" -am test -Dtest="${class##*.}#$method" \
     -Dsurefire.failIfNoSpecifiedTests=false -Djunit.jupiter.execution.timeout.mode=disabled "${args[@]}" > "$log" 2>&1
   status=$?
-  runs=$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$log" | tail -n 1)
-  stats=$(grep -E $'^#[0-9]+\t+(DONE|pulse|NEW|REDUCE)' "$log" | tail -n 1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [^ ]+ .*exec/s: [0-9]+' | sed 's/ lim: [0-9]*//')
+  runs=$(grep -a -o 'Done [0-9]* runs in [0-9]* second(s)' "$log" | tail -n 1)
+  stats=$(grep -a -E $'^#[0-9]+\t+(DONE|pulse|NEW|REDUCE)' "$log" | tail -n 1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [^ ]+ .*exec/s: [0-9]+' | sed 's/ lim: [0-9]*//')
   after=$(ls "$inputs" | wc -l)
-  finding=$( (grep -m 1 -E '» FuzzTestFinding|Timeout after|timed out' "$log"; grep -m 1 -o 'Test unit written to .*' "$log") | sed 's/^\[ERROR\] *//' | cut -c1-240 | paste -sd ' ' -)
+  finding=$( (grep -a -m 1 -E '» FuzzTestFinding|Timeout after|timed out' "$log"; grep -a -m 1 -o 'Test unit written to .*' "$log") | sed 's/^\[ERROR\] *//' | cut -c1-240 | paste -sd ' ' -)
   if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
     failed=1
     summary+=("FINDING  $method: ${runs:-no run}; ${finding:-build or test failure, see $log}; new inputs: $((after - before))")

@@ -56,7 +56,8 @@ public record SearchParams(String q, List<String> tag, List<String> entity, List
 
     private Cursor cursor(SearchSort order, QueryProperties limits, int pageSize, int offset) {
         if (cursor == null || cursor.isBlank()) {
-            if (offset < 0 || offset + pageSize > limits.maxFrom()) {
+            // Summed as longs: from=2147483647 would overflow int, pass the check and reach Elasticsearch (found by fuzzing).
+            if (offset < 0 || (long) offset + pageSize > limits.maxFrom()) {
                 throw new InvalidSearchException("from must be at least 0 and from + size at most " + limits.maxFrom());
             }
             return null;
@@ -69,10 +70,23 @@ public record SearchParams(String q, List<String> tag, List<String> entity, List
         if (decoded.sort() != effective) {
             throw new InvalidSearchException("cursor was issued for sort=" + decoded.sort());
         }
-        if (decoded.offset() < 0 || decoded.offset() + pageSize > limits.maxFrom()) {
+        if (decoded.offset() < 0 || (long) decoded.offset() + pageSize > limits.maxFrom()) {
             throw new InvalidSearchException("cursor goes deeper than " + limits.maxFrom() + " results");
         }
+        if (!decoded.isOffset() && !fitsSort(decoded.after(), effective)) {
+            throw new InvalidSearchException("cursor is not one this API issued");
+        }
         return decoded;
+    }
+
+    /**
+     * Whether search_after values match the sort keys ({@link SearchQueries#sort}): numbers for score and date,
+     * the article id last. Elasticsearch fails on any other shape, which would surface as a 5xx (found by fuzzing).
+     */
+    private static boolean fitsSort(List<Object> after, SearchSort sort) {
+        int keys = SearchQueries.sort(sort).size();
+        return after.size() == keys && after.getLast() instanceof String
+                && after.subList(0, keys - 1).stream().allMatch(Number.class::isInstance);
     }
 
     private static List<String> values(String name, List<String> values) {

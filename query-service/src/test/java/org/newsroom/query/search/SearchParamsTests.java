@@ -57,6 +57,29 @@ class SearchParamsTests {
                 null, null, null, null, null), "another duplicates setting");
     }
 
+    /** Found by fuzzing: from + size overflowed int, slipped past the depth limit and made Elasticsearch fail. */
+    @Test
+    void refusesAnOffsetOrCursorSoDeepThatAddingThePageOverflows() {
+        assertInvalid(params("x", 10, Integer.MAX_VALUE, null, null), "from must be");
+        String deepCursor = Cursor.offset(SearchSort.relevance, Integer.MAX_VALUE).encode();
+        assertInvalid(new SearchParams("x", null, null, null, null, null, null, null, null, deepCursor,
+                null, 10, null, null, null), "cursor goes deeper than 10000");
+    }
+
+    /** Found by fuzzing: a cursor whose values do not match the sort keys made Elasticsearch fail (a 5xx). */
+    @Test
+    void refusesACursorWhoseValuesDoNotFitTheSort() {
+        String twoValues = Cursor.after(SearchSort.relevance, List.of(7L, "a")).encode();
+        assertInvalid(new SearchParams("x", null, null, null, null, null, null, null, null, twoValues,
+                null, null, "include", null, null), "cursor is not one this API issued");
+        String textWhereDateBelongs = Cursor.after(SearchSort.date, List.of("2019", "a")).encode();
+        assertInvalid(new SearchParams(null, null, null, null, null, null, null, null, null, textWhereDateBelongs,
+                null, null, "include", null, null), "cursor is not one this API issued");
+        String issued = Cursor.after(SearchSort.relevance, List.of(1.5, 1557100800000L, "a")).encode();
+        assertThat(new SearchParams("x", null, null, null, null, null, null, null, null, issued,
+                null, null, "include", null, null).toRequest(LIMITS).cursor().after()).hasSize(3);
+    }
+
     private static SearchParams params(String q, Integer size, Integer from, String sort, List<String> tags) {
         return new SearchParams(q, tags, null, null, null, null, null, null, sort, null, from, size, null, null, null);
     }
