@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.intake.ArticleIntake;
+import org.newsroom.ingest.intake.CorrelationIds;
 import org.newsroom.ingest.metrics.IntakeMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,9 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Fuzz test (Jazzer) of {@code POST /api/articles} through the real MVC stack: whatever the body and content
- * type, the answer is 202 with one id per article or a 4xx problem; never a 5xx, and never an exception name
- * or stack trace in the body. Regression mode replays {@code ArticleSubmissionFuzzTestsInputs}.
+ * Fuzz test (Jazzer) of {@code POST /api/articles} through the real MVC stack: whatever the body, content type
+ * and correlation id, the answer is 202 with one id per article or a 4xx problem; never a 5xx, and never an
+ * exception name or stack trace in the body. Regression mode replays {@code ArticleSubmissionFuzzTestsInputs}.
  */
 @WebMvcTest(controllers = ArticleSubmissionController.class,
         properties = {"ingest.api-key=fuzz-key", "ingest.http.max-batch=8", "ingest.http.max-body-size=64KB"})
@@ -56,11 +57,15 @@ class ArticleSubmissionFuzzTests {
     void anyBodyIsAcceptedOrRefusedWithAProblem(FuzzedDataProvider data) throws Exception {
         String contentType = data.pickValue(CONTENT_TYPES);
         boolean rightKey = data.consumeProbabilityFloat() < 0.95f;
+        String correlationId = data.consumeBoolean() ? data.consumeString(120) : null;
         byte[] body = data.consumeRemainingAsBytes();
         MockHttpServletRequestBuilder request = post("/api/articles").content(body)
                 .header(ArticleSubmissionController.API_KEY_HEADER, rightKey ? "fuzz-key" : "guess");
         if (!contentType.isEmpty()) {
             request.header("Content-Type", contentType);
+        }
+        if (correlationId != null) {
+            request.header(CorrelationIds.HEADER, correlationId);
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 
