@@ -40,6 +40,21 @@ public final class Topics {
         return TAG_TOPIC_PREFIX + slug + TAG_TOPIC_SUFFIX;
     }
 
+    /**
+     * The enriched stream of one reprocessing run, e.g. {@code articles.enriched.v1.replay.articles-v2}:
+     * {@link ArticleEnriched} values keyed by articleId, written by a replaying enrich instance and read only by
+     * the reprocess command, which deletes it when the run ends. {@code replay} names the run (the index it fills).
+     */
+    public static String replayOf(String replay) {
+        if (replay == null || !replay.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw new IllegalArgumentException("a replay name is lower-case letters, digits, '-' and '_', was " + replay);
+        }
+        return ARTICLES_ENRICHED + REPLAY_INFIX + replay;
+    }
+
+    /** What {@link #replayOf} puts between the enriched topic and the run's name. */
+    public static final String REPLAY_INFIX = ".replay.";
+
     /** The dead-letter topic of {@code topic}. */
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -1,6 +1,7 @@
 package org.newsroom.enrich;
 
 import java.time.Duration;
+import org.newsroom.contracts.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dedupBucketPartitions partitions of the {@code dedup-buckets} repartition topic, i.e. how many tasks
  *                             share the bucket lookups; it decides which task owns each bucket, so changing
  *                             it needs an application reset (new state)
+ * @param replay               unset for the live service; when set (by {@code ./newsroom reprocess}), this instance
+ *                             is a replay run of that name: it writes to {@link Topics#replayOf} instead of the
+ *                             enriched topic and routes no tags (the live instance does that once per article)
  */
 @ConfigurationProperties("enrich")
 public record EnrichProperties(
@@ -23,5 +27,15 @@ public record EnrichProperties(
         @DefaultValue("3") int rawPartitions,
         @DefaultValue("3") int enrichedPartitions,
         @DefaultValue("30d") Duration dedupWindow,
-        @DefaultValue("3") int dedupBucketPartitions) {
+        @DefaultValue("3") int dedupBucketPartitions,
+        String replay) {
+
+    public boolean replaying() {
+        return replay != null && !replay.isBlank();
+    }
+
+    /** Where enriched articles go: the all-articles topic, or the replay run's own topic. */
+    public String enrichedTopic() {
+        return replaying() ? Topics.replayOf(replay) : Topics.ARTICLES_ENRICHED;
+    }
 }

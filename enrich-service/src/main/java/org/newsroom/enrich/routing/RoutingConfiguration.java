@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.eventheaders.CloudEventSerializer;
 import org.newsroom.enrich.tagging.TaggingProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,7 +68,8 @@ class RoutingConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, ArticleEnriched> tagRoutingContainerFactory(KafkaProperties kafka,
-            RoutingProducer producer, @Value("${spring.application.name:enrich-service}") String application) {
+            RoutingProducer producer, @Value("${spring.application.name:enrich-service}") String application,
+            EnrichProperties properties) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, application + "-tag-router");
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -81,6 +83,8 @@ class RoutingConfiguration {
                 new ErrorHandlingDeserializer<>(values)));
         factory.getContainerProperties().setKafkaAwareTransactionManager(new KafkaTransactionManager<>(producer.factory()));
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(500, 3)));
+        // A replay run must not route: the live instance already routed every article once.
+        factory.setAutoStartup(!properties.replaying());
         return factory;
     }
 }

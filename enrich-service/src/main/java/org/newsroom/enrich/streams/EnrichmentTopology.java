@@ -52,7 +52,7 @@ class EnrichmentTopology {
                 builder, usable, enricher, DedupSettings.defaults(), properties.dedupWindow(),
                 properties.dedupBucketPartitions(), true), true);
         enriched.peek((id, article) -> published(id, article, metrics), Named.as("enrich-published"))
-                .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), enrichedSerde()));
+                .to(properties.enrichedTopic(), Produced.with(Serdes.String(), enrichedSerde()));
         return enriched;
     }
 

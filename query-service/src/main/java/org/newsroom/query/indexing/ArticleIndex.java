@@ -25,7 +25,7 @@ public class ArticleIndex {
     private final JsonMapper json;
     private volatile boolean ensured;
 
-    ArticleIndex(ElasticsearchClient client, QueryProperties properties, JsonMapper json) {
+    public ArticleIndex(ElasticsearchClient client, QueryProperties properties, JsonMapper json) {
         this.client = client;
         this.properties = properties;
         this.json = json;
@@ -89,6 +89,51 @@ public class ArticleIndex {
             previous.forEach(old -> u.actions(a -> a.remove(remove -> remove.index(old).alias(alias()))));
             return u;
         });
+    }
+
+    /** The concrete indices the alias points at now. */
+    public List<String> indicesBehindAlias() throws IOException {
+        return List.copyOf(client.indices().getAlias(g -> g.name(alias())).aliases().keySet());
+    }
+
+    /**
+     * Creates the next index version ({@code articles-v3} when {@code articles-v1} and {@code -v2} exist) from the
+     * current template, outside the alias, and returns its name.
+     */
+    public String createNextVersion() throws IOException {
+        ensureExists();
+        putTemplate();
+        String prefix = alias() + "-v";
+        int highest = client.indices().get(g -> g.index(prefix + "*")).indices().keySet().stream()
+                .map(name -> name.substring(prefix.length()))
+                .filter(number -> number.matches("[0-9]{1,9}"))
+                .mapToInt(Integer::parseInt).max().orElse(0);
+        String next = prefix + (highest + 1);
+        client.indices().create(c -> c.index(next));
+        return next;
+    }
+
+    /**
+     * Points the alias at {@code newIndex} alone, as its write index, in one {@code _aliases} request: searches
+     * see either the old indices or the new one, never neither. The old indices are kept for a rollback.
+     */
+    public void swapTo(String newIndex, List<String> previous) throws IOException {
+        client.indices().refresh(r -> r.index(newIndex));
+        client.indices().updateAliases(u -> {
+            previous.forEach(old -> u.actions(a -> a.remove(remove -> remove.index(old).alias(alias()))));
+            return u.actions(a -> a.add(add -> add.index(newIndex).alias(alias()).isWriteIndex(true)));
+        });
+    }
+
+    /** Copies the documents {@code to} lacks from {@code from}; a document already in {@code to} stays. */
+    public long copyMissing(List<String> from, String to) throws IOException {
+        return IndexCopy.copy(client, from, to);
+    }
+
+    /** How many documents {@code index} holds once refreshed. */
+    public long count(String index) throws IOException {
+        client.indices().refresh(r -> r.index(index));
+        return client.count(c -> c.index(index)).count();
     }
 
     private void putTemplate() throws IOException {

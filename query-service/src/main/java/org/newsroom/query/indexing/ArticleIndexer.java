@@ -29,7 +29,7 @@ public class ArticleIndexer {
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    ArticleIndexer(ElasticsearchClient client, ArticleIndex index, JsonMapper json) {
+    public ArticleIndexer(ElasticsearchClient client, ArticleIndex index, JsonMapper json) {
         this.client = client;
         this.index = index;
         this.json = json;
@@ -41,17 +41,25 @@ public class ArticleIndexer {
             return BulkOutcome.EMPTY;
         }
         index.ensureExists();
+        return writeTo(index.alias(), articles, deletions);
+    }
+
+    /** As {@link #write}, into {@code target} (an index or alias) rather than the alias: a reprocess fills a new index. */
+    public BulkOutcome writeTo(String target, List<ArticleEnriched> articles, List<String> deletions) throws IOException {
+        if (articles.isEmpty() && deletions.isEmpty()) {
+            return BulkOutcome.EMPTY;
+        }
         List<BulkOperation> operations = new ArrayList<>();
         for (ArticleEnriched article : articles) {
             BinaryData document = BinaryData.of(json.writeValueAsBytes(ArticleDocument.of(article, clock.instant())),
                     ContentType.APPLICATION_JSON);
             // The agency's version is the document's: a stale version arriving late conflicts (409) instead of
             // overwriting a newer one, and the same version again (a redelivery, a re-emitted dedup decision) writes.
-            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index.alias()).id(article.articleId())
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(target).id(article.articleId())
                     .version((long) article.version()).versionType(VersionType.ExternalGte).document(document))));
         }
         for (String articleId : deletions) {
-            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(index.alias()).id(articleId))));
+            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(target).id(articleId))));
         }
         BulkResponse response = client.bulk(b -> b.operations(operations));
         return classify(response.items());
