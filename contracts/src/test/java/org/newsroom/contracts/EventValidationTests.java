@@ -43,6 +43,12 @@ class EventValidationTests {
         assertThat(Topics.deadLetterOf(Topics.ARTICLES_RAW)).isEqualTo("articles.raw.v1.DLT").isEqualTo(Topics.ARTICLES_RAW_DLT);
     }
 
+    @Test
+    void namesAReplayTopicAfterTheEnrichedTopicAndTheRunAndRefusesOtherNames() {
+        assertThat(Topics.replayOf("articles-v2")).isEqualTo("articles.enriched.v1.replay.articles-v2");
+        assertThatThrownBy(() -> Topics.replayOf("Articles V2")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static ArticleReceived received(String id) {
         return new ArticleReceived(UUID.randomUUID(), Instant.now(), id, 1, new Source("inbox", SourceKind.folder, null),
                 "text", null, null, "h", List.of("p"), null, null, null, null, null, null, null);

@@ -42,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ReprocessIT {
 
     private static final int BEFORE = 20;
-    private static final int MAX_DURING = 80;
-    private static final Duration DROP_INTERVAL = Duration.ofMillis(1500);
+    private static final int MAX_DURING = 100;
+    private static final Duration DROP_INTERVAL = Duration.ofSeconds(2);
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     /** The engines are shared with the other system tests: this word marks this run's articles. */
     private static final String MARK = "rp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -216,6 +216,8 @@ class ReprocessIT {
         return Reuters21578.read(Path.of(System.getProperty("newsroom.project.root", ".."), "data", "reuters21578"))
                 .stream()
                 .filter(s -> s.title().length() > 10 && s.paragraphs().size() >= 2)
+                // A story opening with markup would be read as an XML document and set aside.
+                .filter(s -> !s.title().contains("<") && !s.body().contains("<"))
                 .filter(s -> titles.add(s.title().toLowerCase()) && bodies.add(s.body()))
                 .limit(BEFORE + MAX_DURING)
                 .toList();

@@ -1,22 +1,26 @@
 package org.newsroom.query.reprocessing;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * One reading of a replay's progress: raw records re-enriched out of those to replay (a total that grows while
- * live articles keep arriving), and documents written to the new index. Renders as a terminal progress line.
+ * live articles keep arriving), and documents written to the new index. The rate is over a recent window, so the
+ * replay's start-up does not drag it down. Renders as a terminal progress line.
+ *
+ * @param recent raw records re-enriched during the last {@code window}
  */
-record Progress(long done, long total, long indexed, Duration elapsed) {
+record Progress(long done, long total, long indexed, long recent, Duration window) {
 
     private static final int BAR = 30;
 
-    /** Raw records re-enriched per second since the replay started. */
+    /** Raw records re-enriched per second lately. */
     double rate() {
-        double seconds = elapsed.toMillis() / 1000.0;
-        return seconds > 0 ? done / seconds : 0;
+        double seconds = window.toMillis() / 1000.0;
+        return seconds > 0 ? recent / seconds : 0;
     }
 
-    /** Time left at the average rate so far; unknown (null) before the first record. */
+    /** Time left at the recent rate; unknown (null) while nothing moves. */
     Duration eta() {
         double rate = rate();
         if (rate <= 0) {
@@ -29,7 +33,7 @@ record Progress(long done, long total, long indexed, Duration elapsed) {
         double fraction = total == 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * BAR);
         Duration eta = eta();
-        return String.format("[%s%s] %3d%%  %,d/%,d raw records  %,.0f/s  ETA %s  %,d indexed",
+        return String.format(Locale.ROOT, "[%s%s] %3d%%  %,d/%,d raw records  %,.0f/s  ETA %s  %,d indexed",
                 "#".repeat(filled), ".".repeat(BAR - filled), Math.round(fraction * 100), done, total, rate(),
                 eta == null ? "--:--" : clock(eta), indexed);
     }
@@ -37,7 +41,7 @@ record Progress(long done, long total, long indexed, Duration elapsed) {
     private static String clock(Duration duration) {
         long seconds = duration.toSeconds();
         return seconds >= 3600
-                ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format("%d:%02d", seconds / 60, seconds % 60);
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 }

@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.newsroom.contracts.Topics;
 
@@ -125,14 +127,21 @@ final class Replay implements AutoCloseable {
         List<String> topics = admin.listTopics().names().get().stream()
                 .filter(t -> t.equals(topic()) || t.startsWith(applicationId() + "-")).toList();
         admin.deleteTopics(topics).all().get();
-        // The group empties once the stopped instance's leave request is processed; retry briefly until then.
+        // Streams members do not leave their group on close (they wait out the session timeout, to spare a
+        // rebalance on restart): remove them, then the group.
         for (int attempt = 1; ; attempt++) {
             try {
                 admin.deleteConsumerGroups(List.of(applicationId())).all().get();
                 return;
             } catch (ExecutionException e) {
-                if (attempt == 20) {
+                if (!(e.getCause() instanceof GroupNotEmptyException) || attempt == 10) {
                     throw e;
+                }
+                try {
+                    admin.removeMembersFromConsumerGroup(applicationId(), new RemoveMembersFromConsumerGroupOptions())
+                            .all().get();
+                } catch (ExecutionException gone) {
+                    // Members that left meanwhile: the next attempt deletes the group.
                 }
                 Thread.sleep(500);
             }

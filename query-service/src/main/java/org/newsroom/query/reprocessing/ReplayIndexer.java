@@ -43,8 +43,15 @@ final class ReplayIndexer implements Runnable, AutoCloseable {
         this.indexer = indexer;
         this.index = index;
         this.request = request;
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        // A topic created a moment ago may not be in the metadata yet.
+        List<TopicPartition> partitions = List.of();
+        for (int attempt = 0; partitions.isEmpty() && attempt < 60; attempt++) {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(1)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+        }
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " has no partitions");
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }

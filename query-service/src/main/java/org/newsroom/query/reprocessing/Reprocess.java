@@ -1,5 +1,7 @@
 package org.newsroom.query.reprocessing;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.io.IOException;
@@ -7,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,6 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.newsroom.query.QueryProperties;
 import org.newsroom.query.indexing.ArticleIndex;
 import org.newsroom.query.indexing.ArticleIndexer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Reprocess {
 
     private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
     /** How long a caught-up replay may hold fewer documents than the live index before the run gives up. */
     private static final Duration SHORTFALL_PATIENCE = Duration.ofSeconds(60);
 
@@ -34,6 +41,8 @@ public final class Reprocess {
     private final ArticleIndexer indexer;
     private final PrintStream out = System.out;
     private long ticks;
+    /** (nanoTime, raw records done) readings of the last {@link #RATE_WINDOW}. */
+    private final Deque<long[]> samples = new ArrayDeque<>();
     private final long started = System.nanoTime();
 
     private Reprocess(ReprocessSettings settings, ReprocessRequest request, ElasticsearchClient client, JsonMapper json) {
@@ -45,6 +54,7 @@ public final class Reprocess {
     }
 
     public static void main(String[] args) throws Exception {
+        quietLibraries();
         ReprocessRequest request;
         ReprocessSettings settings;
         try {
@@ -66,6 +76,13 @@ public final class Reprocess {
             System.exit(1);
         } finally {
             client._transport().close();
+        }
+    }
+
+    /** Kafka's clients log every step at INFO; the command's own output is what a user should read. */
+    private static void quietLibraries() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }
     }
 
@@ -158,8 +175,13 @@ public final class Reprocess {
         }
         enrich.requireAlive();
         Replay.Position position = replay.position(ends);
+        long now = System.nanoTime();
+        samples.addLast(new long[] {now, position.done()});
+        while (now - samples.getFirst()[0] > RATE_WINDOW.toNanos()) {
+            samples.removeFirst();
+        }
         Progress progress = new Progress(position.done(), position.total(), copier.indexed(),
-                Duration.ofNanos(System.nanoTime() - started));
+                position.done() - samples.getFirst()[1], Duration.ofNanos(now - samples.getFirst()[0]));
         if (settings.terminal()) {
             out.print("\r" + progress.line());
         } else if (ticks++ % 5 == 0) {
