@@ -125,7 +125,7 @@ public class ArticleIndex {
         });
     }
 
-    /** Copies the documents {@code to} lacks from {@code from}; a document already in {@code to} stays. */
+    /** Copies {@code from} into {@code to}, where {@code to} has no equal or newer version of the article. */
     public long copyMissing(List<String> from, String to) throws IOException {
         return IndexCopy.copy(client, from, to);
     }
