@@ -9,6 +9,8 @@ const FACETS = [
 const state = { q: '', sort: 'relevance', duplicates: false, filters: {}, cursor: null, fresh: 0 };
 const $ = (selector, root = document) => root.querySelector(selector);
 let stream = null;
+// Answers can come back out of order (a slow first search, a quick second one): only the latest search renders.
+let latestSearch = 0;
 
 /** Highlights arrive as escaped text with <mark> tags: rebuild them from text nodes, keeping only <mark>. */
 function markedText(html) {
@@ -65,15 +67,18 @@ async function getJson(url) {
 }
 
 async function search(append = false) {
+  const searchNumber = ++latestSearch;
   const query = params();
   history.replaceState(null, '', query.toString() ? `?${query}` : location.pathname);
   if (append && state.cursor) query.set('cursor', state.cursor);
   $('#error').hidden = true;
   try {
     const page = await getJson(`/api/search?${query}`);
+    if (searchNumber !== latestSearch) return;
     render(page, append);
     if (!append) listen();
   } catch (e) {
+    if (searchNumber !== latestSearch) return;
     $('#error').textContent = `Search failed: ${e.message}`;
     $('#error').hidden = false;
   }
