@@ -70,6 +70,13 @@ public record ArticleEnriched(
                 enrichedAt, tags, entities, newDedup, storyId);
     }
 
+    /** The same article as another event (e.g. a later decision about it: each event has its own id). */
+    public ArticleEnriched withEventId(UUID newEventId) {
+        return new ArticleEnriched(newEventId, occurredAt, articleId, version, source, format, url, guid, headline,
+                paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
+                enrichedAt, tags, entities, dedup, storyId);
+    }
+
     /** The same article assigned to another story. */
     public ArticleEnriched withStoryId(String newStoryId) {
         return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,

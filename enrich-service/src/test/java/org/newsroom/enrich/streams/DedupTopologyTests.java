@@ -14,11 +14,13 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.DedupStatus;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
 
@@ -91,6 +93,19 @@ class DedupTopologyTests {
         assertThat(decisions).filteredOn(d -> d.startsWith("seed-0 ")).containsExactly(
                 "seed-0 original of seed-0 by minhash-lsh");
         assertThat(decisions).hasSize(6);
+    }
+
+    @Test
+    void aReEmittedDecisionIsANewEventWithItsOwnId() {
+        ArticleReceived original = seeds().getFirst();
+        arrive(exactCopyOf(original, "mirror-0"));
+        arrive(original);
+
+        List<ArticleEnriched> mirror = enriched.readRecordsToList().stream().map(TestRecord::value)
+                .filter(a -> a.articleId().equals("mirror-0")).toList();
+        assertThat(mirror).extracting(a -> a.dedup().status())
+                .containsExactly(DedupStatus.original, DedupStatus.exact_duplicate);
+        assertThat(mirror.get(1).eventId()).isNotEqualTo(mirror.get(0).eventId());
     }
 
     @Test
