@@ -1,5 +1,7 @@
 package org.newsroom.contracts;
 
+import java.util.Map;
+
 /**
  * The Kafka topics the services talk through; the only place their names are written in code.
  * Every article topic is keyed by {@code articleId}.
@@ -20,6 +22,19 @@ public final class Topics {
 
     public static final String ARTICLES_RAW_DLT = ARTICLES_RAW + DEAD_LETTER_SUFFIX;
     public static final String ARTICLES_ENRICHED_DLT = ARTICLES_ENRICHED + DEAD_LETTER_SUFFIX;
+
+    /**
+     * The largest record every topic of the project takes, in bytes: each topic is created with it as
+     * {@code max.message.bytes} and every producer sends with it as {@code max.request.size}, so a record one
+     * stage could write is one the next stage can read. It leaves room for the largest article ingest accepts
+     * ({@code ingest.max-article-size}, at most a quarter of this) after JSON escaping and enrichment.
+     */
+    public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+    /** The topic-level settings every topic of the project is created with (whatever the broker's defaults). */
+    public static Map<String, String> topicConfig() {
+        return Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
+    }
 
     private Topics() {
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.newsroom.contracts.Topics;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param recursive       whether files in sub-folders of the inbox are taken in too
  * @param maxFileSize     a larger file (dropped or posted) is refused without being read
  * @param maxItems        a document holding more items than this is refused as a whole
+ * @param maxArticleSize  an article whose text (headline, paragraphs, removed text, metadata) is larger is refused
+ *                        alone, before it reaches Kafka; at most a quarter of {@link Topics#MAX_RECORD_BYTES}, so
+ *                        the raw and enriched records always fit every topic
  * @param apiKey          the key {@code POST /api/articles} requires in {@code X-Api-Key} ({@code INGEST_API_KEY});
  *                        when blank the endpoint refuses every request
  * @param http            limits of the HTTP intake
@@ -38,9 +42,18 @@ public record IngestProperties(
         @DefaultValue("false") boolean recursive,
         @DefaultValue("20MB") DataSize maxFileSize,
         @DefaultValue("1000") int maxItems,
+        @DefaultValue("2MB") DataSize maxArticleSize,
         String apiKey,
         @DefaultValue Http http,
         @DefaultValue Feeds feeds) {
+
+    public IngestProperties {
+        if (maxArticleSize != null && maxArticleSize.toBytes() > Topics.MAX_RECORD_BYTES / 4) {
+            throw new IllegalArgumentException("ingest.max-article-size is %d bytes; it may be at most %d (a quarter of the"
+                    .formatted(maxArticleSize.toBytes(), Topics.MAX_RECORD_BYTES / 4)
+                    + " Kafka record limit, leaving room for JSON escaping and enrichment)");
+        }
+    }
 
     /**
      * @param maxBodySize a larger request body is refused with 413

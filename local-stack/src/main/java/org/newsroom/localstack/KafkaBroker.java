@@ -97,6 +97,12 @@ public final class KafkaBroker implements AutoCloseable {
             logger.state.level=WARN
             """;
 
+    /**
+     * The broker-wide record limit: contracts' {@code Topics.MAX_RECORD_BYTES}, written out because the launcher
+     * runs from its own jar alone. Topics the services create carry the same limit in their own settings.
+     */
+    private static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
     private static String serverProperties(int port, int controllerPort, Path data) {
         return """
                 process.roles=broker,controller
@@ -117,7 +123,9 @@ public final class KafkaBroker implements AutoCloseable {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 log.retention.hours=-1
-                """.formatted(controllerPort, port, controllerPort, port, data.toAbsolutePath());
+                message.max.bytes=%d
+                """.formatted(controllerPort, port, controllerPort, port, data.toAbsolutePath(),
+                MAX_RECORD_BYTES);
     }
 
     private boolean logSays(String word) {

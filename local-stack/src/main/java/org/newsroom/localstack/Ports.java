@@ -21,13 +21,36 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port nothing listens on right now, for engines started by tests. */
+    /** Below Linux's ephemeral range (32768-60999), where the system picks ports for outgoing connections. */
+    private static final int FIRST = 15_000;
+    private static final int LAST = 32_000;
+
+    /**
+     * A port nothing listens on right now, for engines started by tests. It is taken at random below the ephemeral
+     * range: a port from that range, once released, may be given to any client's outgoing connection (Kafka and
+     * Elasticsearch clients open many) before the engine binds it, which made engines fail to start at random.
+     */
     public static int free() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(FIRST, LAST);
+            if (bindable(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

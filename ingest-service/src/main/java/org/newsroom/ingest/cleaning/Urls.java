@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Canonical article URLs: the same story reached through a newsletter, a social post or an ad has the
  * same URL, so tracking parameters go, scheme and host are lowercased, default ports and fragments dropped.
+ * Only absolute http(s) URLs are kept: a {@code javascript:} or {@code data:} URL, or a relative path, would
+ * become a link on every page that shows the article, so it is dropped rather than stored.
  */
 public final class Urls {
 
@@ -20,7 +22,7 @@ public final class Urls {
     private Urls() {
     }
 
-    /** The canonical form, or the input stripped when it is not a parseable absolute URL. */
+    /** The canonical form, or null when the input is not a parseable absolute http or https URL. */
     public static String canonical(String url) {
         if (url == null || url.isBlank()) {
             return null;
@@ -28,10 +30,10 @@ public final class Urls {
         String trimmed = url.strip();
         try {
             URI uri = new URI(trimmed);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return trimmed;
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                return null;
             }
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
             boolean defaultPort = port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https");
             String query = query(uri.getRawQuery());
@@ -39,7 +41,7 @@ public final class Urls {
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port < 0 || defaultPort ? "" : ":" + port)
                     + path + (query.isEmpty() ? "" : "?" + query);
         } catch (URISyntaxException e) {
-            return trimmed;
+            return null;
         }
     }
 

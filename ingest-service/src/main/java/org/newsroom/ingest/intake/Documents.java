@@ -1,7 +1,9 @@
 package org.newsroom.ingest.intake;
 
 import java.util.List;
+import org.newsroom.ingest.parsing.ArticleTooLargeException;
 import org.newsroom.ingest.parsing.DocumentParser;
+import org.newsroom.ingest.parsing.ItemFailure;
 import org.newsroom.ingest.parsing.ParsedArticle;
 import org.newsroom.ingest.parsing.ParsedDocument;
 import org.newsroom.ingest.parsing.UnreadableDocumentException;
@@ -29,7 +31,11 @@ public final class Documents {
     private final DocumentParser parser;
 
     public Documents(long maxBytes, int maxItems) {
-        this.parser = new DocumentParser((int) Math.min(Integer.MAX_VALUE - 8, maxBytes), maxItems);
+        this(maxBytes, maxItems, DocumentParser.DEFAULT_MAX_ARTICLE_BYTES);
+    }
+
+    public Documents(long maxBytes, int maxItems, long maxArticleBytes) {
+        this.parser = new DocumentParser((int) Math.min(Integer.MAX_VALUE - 8, maxBytes), maxItems, maxArticleBytes);
     }
 
     public Read read(String name, byte[] content) throws UnreadableDocumentException {
@@ -41,8 +47,10 @@ public final class Documents {
         }
         List<String> failures = document.failures().stream().map(failure -> failure.item() + ": " + failure.reason()).toList();
         if (document.articles().isEmpty()) {
-            throw new UnreadableDocumentException(failures.isEmpty() ? "no articles in this document"
-                    : "no item could be read: " + String.join("; ", failures));
+            String reason = failures.isEmpty() ? "no articles in this document"
+                    : "no item could be read: " + String.join("; ", failures);
+            boolean allTooLarge = !document.failures().isEmpty() && document.failures().stream().allMatch(ItemFailure::tooLarge);
+            throw allTooLarge ? new ArticleTooLargeException(reason) : new UnreadableDocumentException(reason);
         }
         return new Read(document.articles(), failures);
     }

@@ -59,7 +59,8 @@ class InboxWatcher {
     InboxWatcher(IngestProperties properties, ArticleIntake intake, StorageHealth storage) throws IOException {
         this.inbox = new Inbox(properties.inbox(), properties.done(), properties.failed(), properties.quietPeriod(),
                 properties.recursive());
-        this.documents = new Documents(properties.maxFileSize().toBytes(), properties.maxItems());
+        this.documents = new Documents(properties.maxFileSize().toBytes(), properties.maxItems(),
+                properties.maxArticleSize().toBytes());
         this.intake = intake;
         this.properties = properties;
         this.storage = storage;
@@ -79,7 +80,10 @@ class InboxWatcher {
         }
     }
 
-    /** Returns false when Kafka failed, so the scan stops instead of failing file after file. */
+    /**
+     * Returns false when Kafka is away, so the scan stops instead of failing file after file; a file Kafka refused
+     * for what it holds goes to failed and the scan goes on.
+     */
     private boolean take(Path file) throws IOException {
         Source source = new Source(properties.folderSource(), SourceKind.folder, inbox.nameOf(file));
         Published pending = publishedNotMoved.get(file);
@@ -100,6 +104,11 @@ class InboxWatcher {
         try {
             articles = intake.take(source, read.get().articles());
         } catch (PublishFailedException e) {
+            if (!e.retriable()) {
+                // Kafka refused the records themselves: offered again it would fail again and hold up the inbox.
+                refuse(file, source, "Kafka refused its articles, so none is taken in again: " + e.getMessage());
+                return true;
+            }
             log.warn("Keeping {} in the inbox: {}", source.uri(), e.getMessage());
             return false;
         }

@@ -16,9 +16,12 @@ public final class DocumentParser {
     /** Default limits: a large agency file or feed is a few MB and a few hundred items. */
     public static final int DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
     public static final int DEFAULT_MAX_ITEMS = 10_000;
+    /** The default of {@code ingest.max-article-size}: far above any news article, far below Kafka's record limit. */
+    public static final long DEFAULT_MAX_ARTICLE_BYTES = 2L * 1024 * 1024;
 
     private final int maxBytes;
     private final int maxItems;
+    private final long maxArticleBytes;
     private final ArticleCleaner cleaner = new ArticleCleaner();
 
     public DocumentParser() {
@@ -26,8 +29,13 @@ public final class DocumentParser {
     }
 
     public DocumentParser(int maxBytes, int maxItems) {
+        this(maxBytes, maxItems, DEFAULT_MAX_ARTICLE_BYTES);
+    }
+
+    public DocumentParser(int maxBytes, int maxItems, long maxArticleBytes) {
         this.maxBytes = maxBytes;
         this.maxItems = maxItems;
+        this.maxArticleBytes = maxArticleBytes;
     }
 
     /**
@@ -66,7 +74,12 @@ public final class DocumentParser {
         List<ItemFailure> failures = new ArrayList<>(parsed.failures());
         for (ParsedArticle article : parsed.articles()) {
             ParsedArticle clean = cleaned(article);
-            if (clean.paragraphs().isEmpty() && clean.pubStatus().shown()) {
+            long size = clean.sizeInBytes();
+            if (size > maxArticleBytes) {
+                // Refused here, before Kafka, so that an oversized article fails alone and says why.
+                failures.add(new ItemFailure("item (" + clean.headline() + ")", "article of %,d bytes is over the %,d-byte limit"
+                        .formatted(size, maxArticleBytes) + " (ingest.max-article-size)", true));
+            } else if (clean.paragraphs().isEmpty() && clean.pubStatus().shown()) {
                 // e.g. a link-only feed item whose whole "text" is a "Comments" link
                 failures.add(new ItemFailure("item (" + clean.headline() + ")", "no text left after cleaning: only "
                         + clean.removed().stream().map(removal -> removal.reason()).distinct().collect(Collectors.joining(", "))));
@@ -87,11 +100,24 @@ public final class DocumentParser {
             case HTML -> new HtmlArticleParser().parse(text);
             case XML -> {
                 SafeXml.requireNoEntityDeclarations(text);
+                if (!wellFormed(text)) {
+                    // Not markup of any known format, and not well-formed XML either: text that opens with "<".
+                    yield ParsedDocument.of(PlainTextParser.FORMAT, new PlainTextParser().parse(text));
+                }
                 throw new UnreadableDocumentException("unsupported XML document (root element <%s>): not a feed,"
                         .formatted(sniffed.root()) + " NewsML-G2 or NITF");
             }
             case TEXT -> ParsedDocument.of(PlainTextParser.FORMAT, new PlainTextParser().parse(text));
         };
+    }
+
+    private static boolean wellFormed(String text) {
+        try {
+            SafeXml.parse(text);
+            return true;
+        } catch (UnreadableDocumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -19,6 +19,14 @@ final class FormatSniffer {
     private static final Pattern PROLOG = Pattern.compile(
             "\\A(?:\\s+|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^>\\[]*(?:\\[.*?])?\\s*>)*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern ROOT = Pattern.compile("\\A<([A-Za-z_][\\w.:-]*)");
+    /** An XML start tag: the name, then only {@code name="value"} attributes, then {@code >} or {@code />}. */
+    private static final Pattern XML_START_TAG = Pattern.compile(
+            "\\A<[A-Za-z_][\\w.:-]*(?:\\s+[A-Za-z_][\\w.:-]*\\s*=\\s*(?:\"[^\"]*\"|'[^']*'))*\\s*/?>");
+    /** An HTML start tag: attributes may be bare or unquoted, as browsers allow. */
+    private static final Pattern HTML_START_TAG = Pattern.compile(
+            "\\A<[A-Za-z][\\w:-]*(?:\\s+[^\\s\"'<>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*\\s*/?>");
+    /** HTML roots that need no end tag to be taken for a page. */
+    private static final Set<String> HTML_OPENERS = Set.of("html", "head", "meta");
     private static final Pattern HTML_MARKERS = Pattern.compile("<(html|head|body|div|p|article)[\\s>]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf");
@@ -43,12 +51,32 @@ final class FormatSniffer {
         if (root.find()) {
             String qualified = root.group(1);
             String local = qualified.substring(qualified.indexOf(':') + 1).toLowerCase(Locale.ROOT);
-            return new Sniffed(kindOfRoot(local, stripped), local);
+            Kind kind = kindOfRoot(local, stripped);
+            if (opensWithTag(kind, local, afterProlog, head)) {
+                return new Sniffed(kind, local);
+            }
+            // e.g. a Reuters story opening "<POTASH CO OF AMERICA INC> NINE MTHS LOSS": a name in angle brackets.
         }
         if (HTML_MARKERS.matcher(head).find() && looksLikeHtml(name, stripped)) {
             return new Sniffed(Kind.HTML, null);
         }
         return new Sniffed(Kind.TEXT, null);
+    }
+
+    /**
+     * Whether the document really opens with a start tag of its kind, rather than with text in angle brackets.
+     * An XML format's root must be a well-formed start tag; an HTML root must be a start tag and, unless it is one
+     * that stands alone, be closed somewhere. (An unknown XML root is checked for well-formedness by the parser.)
+     */
+    private static boolean opensWithTag(Kind kind, String root, String afterProlog, String head) {
+        if (kind != Kind.HTML) {
+            return XML_START_TAG.matcher(afterProlog).lookingAt();
+        }
+        if (afterProlog.regionMatches(true, 0, "<!doctype html", 0, 14) || HTML_OPENERS.contains(root)) {
+            return true;
+        }
+        return HTML_START_TAG.matcher(afterProlog).lookingAt()
+                && head.toLowerCase(Locale.ROOT).contains("</" + root);
     }
 
     private static Kind kindOfRoot(String root, String text) {

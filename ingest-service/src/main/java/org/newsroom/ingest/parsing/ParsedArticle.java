@@ -36,6 +36,37 @@ public record ParsedArticle(String format, String headline, List<String> paragra
                 PubStatus.usable);
     }
 
+    /**
+     * The UTF-8 size of every text the article carries (headline, paragraphs, removed text and the metadata
+     * strings): what its Kafka record holds before JSON escaping, so the one measure the article limit applies to.
+     */
+    public long sizeInBytes() {
+        long size = utf8(headline) + utf8(byline) + utf8(language) + utf8(url) + utf8(guid);
+        for (String paragraph : paragraphs) {
+            size += utf8(paragraph);
+        }
+        for (Removal removal : removed) {
+            size += utf8(removal.text()) + utf8(removal.reason());
+        }
+        if (dateline != null) {
+            size += utf8(dateline.toString());
+        }
+        return size;
+    }
+
+    private static long utf8(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // Counted without encoding: a surrogate pair is 4 bytes, two halves of 2 each.
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     /** An article known only by its text, as in a plain-text drop. */
     public static ParsedArticle ofText(String format, String headline, List<String> paragraphs, Instant publishedAt) {
         return new ParsedArticle(format, headline, paragraphs, publishedAt, null, null, null, null, null, 1, List.of());

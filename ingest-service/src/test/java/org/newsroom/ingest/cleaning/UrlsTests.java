@@ -20,8 +20,18 @@ class UrlsTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"not a url ^", "/relative/path"})
-    void leavesWhatIsNotAnAbsoluteUrlAsItWas(String url) {
-        assertThat(Urls.canonical(" " + url + " ")).isEqualTo(url);
+    @CsvSource(delimiter = '|', textBlock = """
+            not a url ^
+            /relative/path
+            javascript:alert(document.cookie)
+            JavaScript://example.com/%0Aalert(1)
+            data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==
+            vbscript:msgbox(1)
+            ftp://example.com/story.txt
+            file:///etc/passwd
+            https:///no-host
+            """)
+    void dropsWhatIsNotAnAbsoluteHttpUrl(String url) {
+        assertThat(Urls.canonical(" " + url + " ")).isNull();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.metrics.IntakeMetrics;
@@ -38,6 +39,8 @@ class InboxWatcherTests {
 
     private final List<ArticleReceived> acknowledged = new CopyOnWriteArrayList<>();
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
+    /** Kafka refuses (for good, as for a record over its size limit) any article whose headline says so. */
+    private static final String REFUSED_BY_KAFKA = "REFUSED BY KAFKA";
 
     @Test
     void keepsFilesInTheInboxWhileKafkaIsDown() throws IOException {
@@ -74,6 +77,48 @@ class InboxWatcherTests {
     }
 
     @Test
+    void anArticleOverTheSizeLimitGoesToFailedWithTheReasonAndTheNextFileIsTakenIn() throws IOException {
+        InboxWatcher watcher = watcher();
+        drop("a-huge.txt", "Data dump\n\n" + "All work and no play. ".repeat(1_000));
+        drop("b-story.txt", "Port reopens\n\nThe port reopened on Tuesday.");
+
+        watcher.scan();
+
+        assertThat(root.resolve("failed/a-huge.txt")).exists();
+        assertThat(root.resolve("failed/a-huge.txt.error")).content()
+                .contains("over the 16,384-byte limit").contains("ingest.max-article-size");
+        assertThat(root.resolve("done/b-story.txt")).exists();
+        assertThat(acknowledged).extracting(ArticleReceived::headline).containsExactly("Port reopens");
+    }
+
+    @Test
+    void anArticleJustUnderTheSizeLimitIsTakenIn() throws IOException {
+        InboxWatcher watcher = watcher();
+        String headline = "Long read";
+        String body = "x".repeat(16 * 1024 - 64);
+        drop("long.txt", headline + "\n\n" + body);
+
+        watcher.scan();
+
+        assertThat(root.resolve("done/long.txt")).exists();
+        assertThat(acknowledged).hasSize(1);
+    }
+
+    @Test
+    void aFileKafkaRefusesForWhatItHoldsGoesToFailedAndDoesNotHoldUpTheInbox() throws IOException {
+        InboxWatcher watcher = watcher();
+        drop("a-refused.txt", REFUSED_BY_KAFKA + "\n\nKafka will never take this one.");
+        drop("b-story.txt", "Port reopens\n\nThe port reopened on Tuesday.");
+
+        watcher.scan();
+
+        assertThat(root.resolve("failed/a-refused.txt.error")).content().contains("Kafka refused its articles")
+                .contains("RecordTooLargeException");
+        assertThat(root.resolve("done/b-story.txt")).exists();
+        assertThat(acknowledged).extracting(ArticleReceived::headline).containsExactly("Port reopens");
+    }
+
+    @Test
     void takesInTheGoodItemsOfAFeedAndRecordsTheBrokenOneApart() throws IOException {
         InboxWatcher watcher = watcher();
         drop("wire.xml", FEED_WITH_ONE_BROKEN_ITEM);
@@ -87,13 +132,16 @@ class InboxWatcherTests {
 
     private InboxWatcher watcher() throws IOException {
         IngestProperties properties = new IngestProperties(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"),
-                Duration.ofMillis(100), Duration.ZERO, "inbox", 3, false, DataSize.ofKilobytes(64), 10, null,
+                Duration.ofMillis(100), Duration.ZERO, "inbox", 3, false, DataSize.ofKilobytes(64), 10, DataSize.ofKilobytes(16), null,
                 new IngestProperties.Http(DataSize.ofMegabytes(1), 10),
                 new IngestProperties.Feeds(List.of(), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(5), root.resolve("state"),
                         Duration.ofSeconds(5)));
         ArticleIntake intake = new ArticleIntake(articles -> {
             if (kafkaDown.get()) {
                 throw new PublishFailedException("Kafka did not acknowledge: broker unreachable", null);
+            }
+            if (articles.stream().anyMatch(article -> article.headline().equals(REFUSED_BY_KAFKA))) {
+                throw new PublishFailedException("Kafka did not acknowledge: " + new RecordTooLargeException("too large"), null, false);
             }
             acknowledged.addAll(articles);
         }, new IntakeMetrics(new SimpleMeterRegistry()), Clock.systemUTC());

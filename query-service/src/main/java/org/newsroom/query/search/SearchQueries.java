@@ -21,6 +21,8 @@ import java.util.List;
 final class SearchQueries {
 
     static final List<String> TEXT_FIELDS = List.of("headline^3", "paragraphs", "byline");
+    /** Elasticsearch's default {@code index.highlight.max_analyzed_offset}; a request may ask for no more. */
+    static final int MAX_HIGHLIGHTED_CHARS = 1_000_000;
     static final List<String> HIT_EXCLUDES = List.of("paragraphs", "tags.evidence", "entities.aliases");
     private static final List<SimpleQueryStringFlag> SAFE_SYNTAX = List.of(SimpleQueryStringFlag.And,
             SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
@@ -35,7 +37,10 @@ final class SearchQueries {
             s.index(index).query(query(request)).size(request.size()).sort(sort(request.effectiveSort()))
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.excludes(HIT_EXCLUDES)))
+                    // Highlighting reads at most the index's analysed-offset limit of a field: past it, an article
+                    // as long as ingest allows would fail the whole search instead of losing its late matches.
                     .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                            .maxAnalyzedOffset(MAX_HIGHLIGHTED_CHARS)
                             .fields(NamedValue.of("headline", HighlightField.of(f -> f.numberOfFragments(0))),
                                     NamedValue.of("paragraphs", HighlightField.of(f -> f.fragmentSize(200).numberOfFragments(1)))));
             Cursor cursor = request.cursor();

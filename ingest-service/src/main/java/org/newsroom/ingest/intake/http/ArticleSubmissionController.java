@@ -42,7 +42,8 @@ class ArticleSubmissionController {
 
     ArticleSubmissionController(ArticleIntake intake, IngestProperties properties) {
         this.intake = intake;
-        this.submissions = new Submissions(properties.http().maxBodySize().toBytes(), properties.http().maxBatch());
+        this.submissions = new Submissions(properties.http().maxBodySize().toBytes(), properties.http().maxBatch(),
+                properties.maxArticleSize().toBytes());
         String key = properties.apiKey();
         this.apiKey = key == null || key.isBlank() ? null : key.strip().getBytes(StandardCharsets.UTF_8);
         this.maxBodySize = properties.http().maxBodySize().toBytes();

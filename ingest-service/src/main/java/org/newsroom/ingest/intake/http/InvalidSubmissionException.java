@@ -19,7 +19,11 @@ class InvalidSubmissionException extends Exception {
     }
 
     static InvalidSubmissionException tooLarge(String detail) {
-        return new InvalidSubmissionException(detail, true, List.of());
+        return tooLarge(detail, List.of());
+    }
+
+    static InvalidSubmissionException tooLarge(String detail, List<String> errors) {
+        return new InvalidSubmissionException(detail, true, errors);
     }
 
     boolean tooLarge() {

@@ -25,19 +25,23 @@ class SubmissionProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(InvalidSubmissionException e) {
-        if (e.tooLarge()) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Submission too large", e.getMessage());
-        }
-        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Invalid articles", e.getMessage());
+        ProblemDetail problem = e.tooLarge() ? detail(HttpStatus.CONTENT_TOO_LARGE, "Submission too large", e.getMessage())
+                : detail(HttpStatus.BAD_REQUEST, "Invalid articles", e.getMessage());
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
         }
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    /** Nothing was acknowledged, so nothing was taken in: the client should send the same body again. */
+    /**
+     * Nothing was acknowledged, so nothing was taken in: the client should send the same body again, unless
+     * Kafka refused the records for what they are (too large once encoded), which sending again cannot change.
+     */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notPublished(PublishFailedException e) {
+        if (!e.retriable()) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Articles refused by Kafka", e.getMessage());
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(detail(HttpStatus.SERVICE_UNAVAILABLE, "Articles not taken in", e.getMessage()));
     }

@@ -3,6 +3,7 @@ package org.newsroom.ingest.intake.http;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsroom.ingest.intake.Documents;
+import org.newsroom.ingest.parsing.ArticleTooLargeException;
 import org.newsroom.ingest.parsing.ParsedArticle;
 import org.newsroom.ingest.parsing.UnreadableDocumentException;
 import tools.jackson.core.JacksonException;
@@ -28,8 +29,8 @@ final class Submissions {
     private final Documents documents;
     private final int maxBatch;
 
-    Submissions(long maxBodySize, int maxBatch) {
-        this.documents = new Documents(maxBodySize, 1);
+    Submissions(long maxBodySize, int maxBatch, long maxArticleBytes) {
+        this.documents = new Documents(maxBodySize, 1, maxArticleBytes);
         this.maxBatch = maxBatch;
     }
 
@@ -45,14 +46,22 @@ final class Submissions {
         }
         List<Submission> submissions = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<String> tooLarge = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String where = root.isArray() ? "[" + i + "]" : "article";
             try {
                 submissions.add(submission(items.get(i)));
+            } catch (ArticleTooLargeException e) {
+                tooLarge.add(where + ": " + e.getMessage());
             } catch (UnreadableDocumentException e) {
                 errors.add(where + ": " + e.getMessage());
             }
         }
+        if (!tooLarge.isEmpty() && errors.isEmpty()) {
+            throw InvalidSubmissionException.tooLarge("%d of %d article(s) are over the article size limit; none was taken in"
+                    .formatted(tooLarge.size(), items.size()), tooLarge);
+        }
+        errors.addAll(tooLarge);
         if (!errors.isEmpty()) {
             throw InvalidSubmissionException.invalid("%d of %d article(s) are invalid; none was taken in"
                     .formatted(errors.size(), items.size()), errors);

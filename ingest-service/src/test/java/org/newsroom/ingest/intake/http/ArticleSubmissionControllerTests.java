@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = ArticleSubmissionController.class,
-        properties = {"ingest.api-key=s3cret", "ingest.http.max-batch=4", "ingest.http.max-body-size=2KB"})
+        properties = {"ingest.api-key=s3cret", "ingest.http.max-batch=4", "ingest.http.max-body-size=2KB",
+        "ingest.max-article-size=1KB"})
 @Import(ArticleSubmissionControllerTests.RecordingKafka.class)
 class ArticleSubmissionControllerTests {
 
@@ -44,6 +45,7 @@ class ArticleSubmissionControllerTests {
     static class RecordingKafka {
         final List<ArticleReceived> acknowledged = new CopyOnWriteArrayList<>();
         final AtomicBoolean down = new AtomicBoolean();
+        final AtomicBoolean refuseForGood = new AtomicBoolean();
 
         @Bean
         MeterRegistry meterRegistry() {
@@ -55,6 +57,9 @@ class ArticleSubmissionControllerTests {
             return new ArticleIntake(articles -> {
                 if (down.get()) {
                     throw new PublishFailedException("Kafka did not acknowledge: broker unreachable", null);
+                }
+                if (refuseForGood.get()) {
+                    throw new PublishFailedException("Kafka did not acknowledge: the record is too large", null, false);
                 }
                 acknowledged.addAll(articles);
             }, new IntakeMetrics(registry), Clock.systemUTC());
@@ -76,6 +81,7 @@ class ArticleSubmissionControllerTests {
     @BeforeEach
     void brokerUp() {
         kafka.down.set(false);
+        kafka.refuseForGood.set(false);
         kafka.acknowledged.clear();
     }
 
@@ -180,15 +186,37 @@ class ArticleSubmissionControllerTests {
     }
 
     @Test
+    void refusesAnArticleOverTheArticleSizeLimitAsContentTooLargeAndTakesNoneOfItsBatch() throws Exception {
+        String huge = "{\"headline\": \"Data dump\", \"body\": \"%s\", \"source\": \"desk\"}".formatted("word ".repeat(300));
+        String fine = SIMPLE.formatted("fine-1");
+
+        submit("[" + fine + "," + huge + "]", "s3cret").andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 of 2 article(s) are over the article size limit")))
+                .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.containsString("ingest.max-article-size")));
+
+        assertThat(kafka.acknowledged).isEmpty();
+    }
+
+    @Test
+    void answersContentTooLargeWhenKafkaRefusesTheRecordsThemselves() throws Exception {
+        kafka.refuseForGood.set(true);
+
+        submit(SIMPLE.formatted("refused-1"), "s3cret").andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.title").value("Articles refused by Kafka"));
+    }
+
+    @Test
     void answersServiceUnavailableWhenKafkaDidNotAcknowledge() throws Exception {
         kafka.down.set(true);
+        double failedBefore = registry.find("ingest.articles").tags("outcome", "failed-publish", "path", "http").counters()
+                .stream().mapToDouble(c -> c.count()).sum();
 
         submit(SIMPLE.formatted("urn:example:5"), "s3cret")
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.title").value("Articles not taken in"));
         assertThat(registry.get("ingest.articles").tags("outcome", "failed-publish", "path", "http").counter().count())
-                .isEqualTo(1);
+                .isEqualTo(failedBefore + 1);
     }
 
     @Test
