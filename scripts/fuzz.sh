@@ -29,6 +29,8 @@ TARGETS=(
   "query-service|org.newsroom.query.search.SearchParamsFuzzTests|searchParametersBecomeABoundedQueryOrAClearRefusal||4096"
   "query-service|org.newsroom.query.search.SearchParamsFuzzTests|cursorsDecodeToThemselvesOrAreRefused||1024"
   "query-service|org.newsroom.query.search.SearchApiFuzzTests|anyRequestIsAnsweredOrRefusedWithAProblem||4096"
+  "query-service|org.newsroom.query.alerts.AlertsApiFuzzTests|anyRequestIsAnsweredOrRefusedWithAProblemAndNoInternalWebhookIsSaved||4096"
+  "query-service|org.newsroom.query.live.LiveStreamApiFuzzTests|anyFilterOpensAStreamOrIsRefusedWithAProblem||4096"
 )
 
 summary=()

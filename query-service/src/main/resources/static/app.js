@@ -28,6 +28,20 @@ function markedText(html) {
   return fragment;
 }
 
+/**
+ * The URL as a link target only if it is http(s): article URLs come from feeds, and a javascript: or data: URL
+ * would run in this page when clicked. Anything else (relative, malformed, another scheme) is no link.
+ */
+function safeUrl(value) {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 function formatDate(iso) {
   if (!iso) return '';
   const date = new Date(iso);
@@ -104,7 +118,8 @@ function hitElement(hit, fresh = false) {
   if (fresh) item.classList.add('fresh');
   const link = $('.headline a', item);
   link.append(hit.headlineHighlight ? markedText(hit.headlineHighlight) : document.createTextNode(hit.headline || hit.id));
-  if (hit.url) link.href = hit.url; else link.removeAttribute('href');
+  const href = safeUrl(hit.url);
+  if (href) link.href = href; else link.removeAttribute('href');
   $('.meta', item).append(metaLine(hit));
   if (hit.snippet) $('.snippet', item).append(markedText(hit.snippet)); else $('.snippet', item).remove();
   const tags = $('.tags', item);
@@ -148,8 +163,9 @@ function toggleRepublications(item, toggle, copies, count) {
 function republicationElement(copy) {
   const item = document.createElement('li');
   item.className = 'republication';
-  const link = document.createElement(copy.url ? 'a' : 'span');
-  if (copy.url) { link.href = copy.url; link.target = '_blank'; link.rel = 'noopener'; }
+  const href = safeUrl(copy.url);
+  const link = document.createElement(href ? 'a' : 'span');
+  if (href) { link.href = href; link.target = '_blank'; link.rel = 'noopener'; }
   link.textContent = copy.headline || copy.id;
   item.append(link, ' — ', metaLine(copy));
   if (copy.dedup && copy.dedup.status) {

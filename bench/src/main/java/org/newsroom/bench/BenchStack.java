@@ -60,7 +60,7 @@ final class BenchStack implements AutoCloseable {
                 "INGEST_INBOX", inbox().toString(),
                 "INGEST_DONE", home.resolve("feed/done").toString(),
                 "INGEST_FAILED", failed().toString(),
-                "INGEST_API_KEY", apiKey,
+                "NEWSROOM_API_KEY", apiKey,
                 "ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
         Progress.say("starting query-, enrich- and ingest-service (" + serviceHeap + " heap each)");
         Path jars = ServiceJars.copied(root, home.resolve("jars"), SERVICES);

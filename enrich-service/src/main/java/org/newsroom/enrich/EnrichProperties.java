@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enrichedPartitions   partitions of the enriched topic when enrich creates it
  * @param dedupWindow          how long an article stays a duplicate candidate after it arrived; bounds the
  *                             dedup state stores
+ * @param versionRetention     how long the version gate remembers an article after its last version or kill
+ *                             (stores {@code article-versions} and {@code article-arrivals}); a version arriving
+ *                             later is taken as new. At least the dedup window, within which a killed article's
+ *                             duplicate decision can still be re-emitted and must meet the kill at the gate
  * @param dedupBucketPartitions partitions of the {@code dedup-buckets} repartition topic, i.e. how many tasks
  *                             share the bucket lookups; it decides which task owns each bucket, so changing
  *                             it needs an application reset (new state)
@@ -27,8 +31,16 @@ public record EnrichProperties(
         @DefaultValue("3") int rawPartitions,
         @DefaultValue("3") int enrichedPartitions,
         @DefaultValue("30d") Duration dedupWindow,
+        @DefaultValue("90d") Duration versionRetention,
         @DefaultValue("3") int dedupBucketPartitions,
         String replay) {
+
+    public EnrichProperties {
+        if (versionRetention.compareTo(dedupWindow) < 0) {
+            throw new IllegalArgumentException("enrich.version-retention (%s) must be at least enrich.dedup-window (%s)"
+                    .formatted(versionRetention, dedupWindow));
+        }
+    }
 
     public boolean replaying() {
         return replay != null && !replay.isBlank();

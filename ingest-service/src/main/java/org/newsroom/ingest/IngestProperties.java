@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.newsroom.contracts.Topics;
 import org.springframework.util.unit.DataSize;
@@ -25,8 +26,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxArticleSize  an article whose text (headline, paragraphs, removed text, metadata) is larger is refused
  *                        alone, before it reaches Kafka; at most a quarter of {@link Topics#MAX_RECORD_BYTES}, so
  *                        the raw and enriched records always fit every topic
- * @param apiKey          the key {@code POST /api/articles} requires in {@code X-Api-Key} ({@code INGEST_API_KEY});
- *                        when blank the endpoint refuses every request
  * @param http            limits of the HTTP intake
  * @param feeds           the feeds polled over HTTP
  */
@@ -43,7 +42,6 @@ public record IngestProperties(
         @DefaultValue("20MB") DataSize maxFileSize,
         @DefaultValue("1000") int maxItems,
         @DefaultValue("2MB") DataSize maxArticleSize,
-        String apiKey,
         @DefaultValue Http http,
         @DefaultValue Feeds feeds) {
 
@@ -63,19 +61,39 @@ public record IngestProperties(
     }
 
     /**
+     * Feeds are fetched through the outbound guard (docs/security.md): a feed on an internal address (loopback,
+     * private, link-local, ...) is refused unless {@code allow} lists its range or host name.
+     *
      * @param sources    the feeds to poll
      * @param interval   how often each feed is fetched when all is well
      * @param maxBackoff the longest wait after repeated errors (the wait doubles from {@code interval})
      * @param timeout    connect and read timeout of one fetch
      * @param stateDir   where each feed's position (ETag, Last-Modified, items seen) is kept across restarts
      * @param checkInterval how often the poller looks for feeds that are due
+     * @param totalTimeout  the longest one fetch may take, redirects and body included, however the server trickles
+     * @param maxRedirects  redirects followed per fetch, each checked like the feed's own address
+     * @param allow         internal ranges ({@code 10.1.0.0/16}) and host names ({@code feeds.internal.example})
+     *                      that may be fetched all the same
      */
     public record Feeds(@DefaultValue List<FeedSource> sources,
                         @DefaultValue("5m") Duration interval,
                         @DefaultValue("1h") Duration maxBackoff,
                         @DefaultValue("20s") Duration timeout,
                         @DefaultValue("var/ingest/feeds") Path stateDir,
-                        @DefaultValue("5s") Duration checkInterval) {
+                        @DefaultValue("5s") Duration checkInterval,
+                        @DefaultValue("60s") Duration totalTimeout,
+                        @DefaultValue("5") int maxRedirects,
+                        @DefaultValue List<String> allow) {
+
+        @ConstructorBinding
+        public Feeds {
+        }
+
+        /** Feeds with the outbound guard's defaults: 60s in all, 5 redirects, no internal address allowed. */
+        public Feeds(List<FeedSource> sources, Duration interval, Duration maxBackoff, Duration timeout, Path stateDir,
+                     Duration checkInterval) {
+            this(sources, interval, maxBackoff, timeout, stateDir, checkInterval, Duration.ofSeconds(60), 5, List.of());
+        }
     }
 
     /**

@@ -20,9 +20,16 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private String kafka;
     private String elasticsearch;
+    private final String apiKey;
 
-    private LocalStack(StackSettings settings) {
+    private LocalStack(StackSettings settings) throws IOException {
         this.settings = settings;
+        this.apiKey = LocalApiKey.of(System.getenv(), settings.var());
+    }
+
+    /** The local principal's key, every role: what the quick start's writes send in {@code X-Api-Key}. */
+    public String apiKey() {
+        return apiKey;
     }
 
     public static LocalStack start(StackSettings settings) throws IOException {
@@ -67,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("ELASTICSEARCH_URL", elasticsearch);
+        env.put(LocalApiKey.VARIABLE, apiKey);
         env.putIfAbsent("INGEST_INBOX", feed.resolve("inbox").toString());
         env.putIfAbsent("INGEST_DONE", feed.resolve("done").toString());
         env.putIfAbsent("INGEST_FAILED", feed.resolve("failed").toString());
@@ -142,10 +150,12 @@ public final class LocalStack implements AutoCloseable {
                   Kafka        %s
                   Elasticsearch %s
                   logs         %s
+                  API key      %s
+                               (writes need it: -H 'X-Api-Key: ...'; kept in %s, or set NEWSROOM_API_KEY)
                 Drop files into %s. Ctrl-C stops everything."""
                 .formatted(settings.queryPort(), settings.ingestPort(), settings.feed(), settings.enrichPort(),
-                        stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), settings.logs(),
-                        settings.feed().resolve("inbox")));
+                        stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), settings.logs(), stack.apiKey,
+                        settings.var().resolve("api-key"), settings.feed().resolve("inbox")));
         stopped.await();
     }
 }

@@ -44,6 +44,26 @@ class DeploymentTests {
     }
 
     @Test
+    void deployHoldsNoDefaultSecretAndKeepsElasticsearchSecurityOn() throws IOException {
+        String compose = Files.readString(DEPLOY.resolve("compose.yaml"));
+        Map<String, Object> services = map(single(DEPLOY.resolve("compose.yaml")).get("services"));
+
+        for (String service : PORTS.keySet()) {
+            assertThat(String.valueOf(map(map(services.get(service)).get("environment")).get("NEWSROOM_API_KEY")))
+                    .as(service + " takes its key from the environment and refuses to start without one")
+                    .startsWith("${NEWSROOM_API_KEY:?");
+        }
+        Map<String, Object> elasticsearch = map(map(services.get("elasticsearch")).get("environment"));
+        assertThat(String.valueOf(elasticsearch.get("xpack.security.enabled"))).isEqualTo("true");
+        assertThat(String.valueOf(elasticsearch.get("ELASTIC_PASSWORD"))).startsWith("${ELASTIC_PASSWORD:?");
+        assertThat(list(map(services.get("elasticsearch")).get("ports"))).allSatisfy(port ->
+                assertThat(String.valueOf(port)).as("Elasticsearch is published on loopback only").startsWith("127.0.0.1:"));
+        assertThat(compose).doesNotContainIgnoringCase("change-me").doesNotContain(":-secret");
+        assertThat(kubernetes()).noneSatisfy(doc -> assertThat(doc.get("kind")).isEqualTo("Secret"));
+        assertThat(Files.readString(DEPLOY.resolve("kubernetes/elasticsearch.yaml"))).doesNotContain("xpack.security.enabled: false");
+    }
+
+    @Test
     void kubernetesWorkloadsProbeTheActuatorOnTheirOwnPort() throws IOException {
         List<Map<String, Object>> workloads = kubernetes().stream()
                 .filter(doc -> List.of("Deployment", "StatefulSet").contains(doc.get("kind")))

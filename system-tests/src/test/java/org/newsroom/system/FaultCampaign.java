@@ -49,6 +49,7 @@ class FaultCampaign {
     private static final int MAX_ARTICLES = Integer.getInteger("faults.articles", 4000);
     private static final Duration DROP_INTERVAL = Duration.ofMillis(Long.getLong("faults.dropIntervalMs", 1000));
     private static final Duration ES_OUTAGE = Duration.ofSeconds(Long.getLong("faults.esOutageSeconds", 60));
+    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(Long.getLong("faults.kafkaOutageSeconds", 600));
     private static final Duration STALL = Duration.ofSeconds(Long.getLong("faults.stallSeconds", 40));
     /**
      * Rebalances (completed joins of any of the service's consumer groups) allowed per stall. One per group is
@@ -211,6 +212,213 @@ class FaultCampaign {
         }
     }
 
+    /**
+     * Kafka away for {@link #KAFKA_OUTAGE} (10 minutes by default) under a steady stream: files wait in the inbox and
+     * pushes are refused with 503 (nothing taken, nothing lost), then all of it drains once the broker is back. After
+     * it, bad input fails alone: an article at the size limit is taken in and one over it goes to failed, and a
+     * poison record on {@code articles.enriched.v1} goes to its dead-letter topic while indexing goes on.
+     */
+    @Test
+    void kafkaAwayUnderLoadHoldsEveryInputThenDrainsAndBadInputFailsAlone() throws Exception {
+        List<Item> items = items();
+        try (FaultStack stack = new FaultStack(RunningPipeline.freshHome("fault-kafka-outage"))) {
+            stack.startAll();
+            Files.createDirectories(stack.inbox());
+            Feeder feeder = new Feeder(items, stack.inbox(), DROP_INTERVAL);
+            feeder.start();
+            Item pushed = new Item("desk-push-1", "Pushed while Kafka was away",
+                    List.of("A desk pushed this article over HTTP while the broker was down.", "It was sent again later."),
+                    FIRST_PUBLISHED, null);
+            int n;
+            SlowReceiver slowWebhook = SlowReceiver.start();
+            try (java.net.Socket silentStream = silentStream(stack)) {
+                saveSearchWithWebhook(stack, slowWebhook.url());
+                say("a saved search posts every matching article to a webhook that answers only after 30 s, and an SSE"
+                        + " client opened /api/stream and never reads");
+                Thread.sleep(5_000);
+                say("kill -9 kafka for %d s while articles keep flowing (%d dropped so far)"
+                        .formatted(KAFKA_OUTAGE.toSeconds(), feeder.dropped()));
+                stack.kill(FaultStack.KAFKA);
+                Thread.sleep(Math.min(30_000, KAFKA_OUTAGE.toMillis() / 2));
+                HttpResponse<String> refused = push(stack, pushed);
+                assertThat(refused.statusCode()).as("a push while Kafka is away: " + refused.body()).isEqualTo(503);
+                Thread.sleep(Math.max(0, KAFKA_OUTAGE.toMillis() - Math.min(30_000, KAFKA_OUTAGE.toMillis() / 2)));
+                long waiting = filesIn(stack.inbox());
+                say("after %d s without Kafka: %d files wait in the inbox, %d failed, the push was refused with 503"
+                        .formatted(KAFKA_OUTAGE.toSeconds(), waiting, filesIn(stack.failed())));
+                assertThat(filesIn(stack.failed())).as("files moved to failed while Kafka was away").isZero();
+                Instant restart = Instant.now();
+                stack.start(FaultStack.KAFKA);
+                say("kafka restarted, up in %d s".formatted(Duration.between(restart, Instant.now()).toSeconds()));
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> push(stack, pushed).statusCode() == 202);
+                say("the refused push, sent again, was accepted");
+                Thread.sleep(10_000);
+            } finally {
+                n = feeder.finish();
+            }
+            int slowCalls = slowWebhook.calls();
+            slowWebhook.stop();
+            say("stream stopped: N = %d articles dropped".formatted(n));
+
+            Item atLimit = new Item("at-limit-1", "An article just under the size limit", bigParagraphs(2 * 1024 * 1024 - 64 * 1024),
+                    FIRST_PUBLISHED, null);
+            Item overLimit = new Item("over-limit-1", "An article over the size limit", bigParagraphs(2 * 1024 * 1024 + 256 * 1024),
+                    FIRST_PUBLISHED, null);
+            drop(atLimit, stack.inbox());
+            drop(overLimit, stack.inbox());
+            publishPoison(stack);
+            say("dropped an article just under the 2 MB limit and one over it; a poison record sent to articles.enriched.v1");
+
+            Duration drained = awaitSearchable(stack, n + 2, "all N articles, the push and the article at the limit");
+            Thread.sleep(SETTLE.toMillis());
+            assertThat(count(stack)).as("searchable articles, a while after all were").isEqualTo(n + 2);
+            List<Item> expected = new ArrayList<>(items.subList(0, n));
+            expected.add(atLimit);
+            decisions(stack, expected, List.of(pushed.guid()));
+            say("verified: all %d searchable %d s after the stream stopped, each once".formatted(n + 2, drained.toSeconds()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(stack.failed().resolve("over-limit-1.json")).exists();
+                assertThat(stack.failed().resolve("over-limit-1.json.error")).content().contains("ingest.max-article-size");
+            });
+            assertThat(filesIn(stack.failed())).as("failed: the over-limit file and its reason").isEqualTo(2);
+            assertThat(filesIn(stack.inbox())).as("files left in the inbox").isZero();
+            assertThat(filesIn(stack.done())).as("files taken in").isEqualTo(n + 1);
+            assertPoisonDeadLettered(stack);
+            say("verified: the over-limit file is in failed with its reason, %d files in done, the poison record is on"
+                    .formatted(n + 1) + " articles.enriched.v1.DLT with its cause");
+            assertThat(slowCalls).as("calls that reached the slow webhook receiver").isPositive();
+            say("verified: the slow webhook receiver was called %d times and the silent SSE client was held; indexing kept"
+                    .formatted(slowCalls) + " up with the stream all along (live streams dropped: %s)"
+                    .formatted(metric(stack, "live_streams_dropped_total")));
+        }
+    }
+
+    /** A webhook receiver that takes every call and answers only after 30 s: the slowest a receiver may be. */
+    private record SlowReceiver(com.sun.net.httpserver.HttpServer server, java.util.concurrent.atomic.AtomicInteger count) {
+
+        static SlowReceiver start() throws IOException {
+            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(FaultStack.SLOW_RECEIVER_HOST, 0), 50);
+            var count = new java.util.concurrent.atomic.AtomicInteger();
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/hook", exchange -> {
+                count.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return new SlowReceiver(server, count);
+        }
+
+        String url() {
+            return "http://" + FaultStack.SLOW_RECEIVER_HOST + ":" + server.getAddress().getPort() + "/hook";
+        }
+
+        int calls() {
+            return count.get();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+    }
+
+    private static void saveSearchWithWebhook(FaultStack stack, String webhook) throws Exception {
+        String body = "{\"name\": \"Everything said\", \"query\": \"said\", \"webhook\": \"" + webhook + "\"}";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("query-service") + "/api/alerts"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("X-Api-Key", FaultStack.INGEST_API_KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /** An SSE client that sends its request and never reads a byte of the answer, with a small receive buffer. */
+    private static java.net.Socket silentStream(FaultStack stack) throws IOException {
+        URI url = URI.create(stack.url("query-service"));
+        java.net.Socket socket = new java.net.Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress(url.getHost(), url.getPort()), 5_000);
+        socket.getOutputStream().write(("GET /api/stream?q=said HTTP/1.1\r\nHost: " + url.getHost() + "\r\n"
+                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static String metric(FaultStack stack, String name) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("query-service") + "/actuator/prometheus"))
+                .header("X-Api-Key", FaultStack.INGEST_API_KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(line -> line.startsWith(name)).collect(Collectors.joining("; "));
+    }
+
+    private static final String[] BIG_WORDS = {"harbour", "minister", "talks", "shipping", "tariff", "council", "vote", "weather"};
+
+    /** Paragraphs of about {@code bytes} UTF-8 bytes in all. */
+    private static List<String> bigParagraphs(int bytes) {
+        List<String> paragraphs = new ArrayList<>();
+        int size = 0;
+        int n = 0;
+        while (size < bytes) {
+            StringBuilder paragraph = new StringBuilder();
+            for (int word = 0; word < 80; word++) {
+                paragraph.append(BIG_WORDS[(n++ * 3 + word) % BIG_WORDS.length]).append(word == 79 ? "." : " ");
+            }
+            paragraphs.add(paragraph.toString());
+            size += paragraph.length() + 2;
+        }
+        return paragraphs;
+    }
+
+    private static HttpResponse<String> push(FaultStack stack, Item item) throws Exception {
+        String body = JSON.writeValueAsString(JSON.createObjectNode().put("guid", item.guid()).put("headline", item.headline())
+                .put("body", String.join("\n\n", item.paragraphs())).put("source", "desk"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("ingest-service") + "/api/articles"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("X-Api-Key", FaultStack.INGEST_API_KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void publishPoison(FaultStack stack) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(org.newsroom.contracts.Topics.ARTICLES_ENRICHED,
+                    "poison-1", "{\"articleId\": \"poison-1\", not json at all")).get();
+        }
+    }
+
+    private static void assertPoisonDeadLettered(FaultStack stack) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "group.id", "fault-dlt-" + System.nanoTime(),
+                "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of(org.newsroom.contracts.Topics.ARTICLES_ENRICHED_DLT));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                boolean found = false;
+                for (var record : consumer.poll(Duration.ofSeconds(1))) {
+                    if ("poison-1".equals(record.key()) && record.headers().lastHeader("kafka_dlt-exception-fqcn") != null) {
+                        found = true;
+                    }
+                }
+                assertThat(found).as("the poison record on articles.enriched.v1.DLT with its cause").isTrue();
+            });
+        }
+    }
+
+    private static long filesIn(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
     @Test
     void aFullInboxDiskGivesAClearErrorAndLosesNothing() throws Exception {
         Path home = Path.of("target", "fault-full-disk").toAbsolutePath();
@@ -316,11 +524,12 @@ class FaultCampaign {
 
     private static JsonNode storageHealth(FaultStack stack) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("ingest-service") + "/actuator/health/storage"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body());
+                .header("X-Api-Key", FaultStack.INGEST_API_KEY).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static String prometheus(FaultStack stack) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("ingest-service") + "/actuator/prometheus")).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("ingest-service") + "/actuator/prometheus"))
+                        .header("X-Api-Key", FaultStack.INGEST_API_KEY).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -487,9 +696,14 @@ class FaultCampaign {
         }
     }
 
-    /** Each article's decision, after checking that every item is there exactly once (by guid and by id). */
     private static Map<String, Decision> decisions(FaultStack stack, List<Item> items) throws Exception {
-        JsonNode hits = get(stack.elasticsearchUrl() + "/articles/_search?size=" + (items.size() + 100)
+        return decisions(stack, items, List.of());
+    }
+
+    /** Each article's decision, after checking that every item (and guid of {@code others}) is there exactly once. */
+    private static Map<String, Decision> decisions(FaultStack stack, List<Item> items, List<String> others) throws Exception {
+        int expected = items.size() + others.size();
+        JsonNode hits = get(stack.elasticsearchUrl() + "/articles/_search?size=" + (expected + 100)
                 + "&_source=articleId,guid,dedup").path("hits").path("hits");
         Map<String, Decision> decisions = new HashMap<>();
         Map<String, Integer> guids = new HashMap<>();
@@ -499,10 +713,11 @@ class FaultCampaign {
             decisions.put(source.path("articleId").asString(),
                     new Decision(source.path("dedup").path("status").asString(), source.path("dedup").path("canonicalId").asString("")));
         });
-        assertThat(hits.size()).as("documents").isEqualTo(items.size());
-        assertThat(decisions).as("distinct article ids").hasSize(items.size());
-        assertThat(guids).as("every dropped article indexed exactly once")
-                .isEqualTo(items.stream().collect(Collectors.toMap(Item::guid, item -> 1)));
+        assertThat(hits.size()).as("documents").isEqualTo(expected);
+        assertThat(decisions).as("distinct article ids").hasSize(expected);
+        Map<String, Integer> once = new HashMap<>(items.stream().collect(Collectors.toMap(Item::guid, item -> 1)));
+        others.forEach(guid -> once.put(guid, 1));
+        assertThat(guids).as("every dropped article indexed exactly once").isEqualTo(once);
         return decisions;
     }
 

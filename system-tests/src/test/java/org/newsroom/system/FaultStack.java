@@ -24,7 +24,8 @@ final class FaultStack implements AutoCloseable {
     static final String KAFKA = "kafka";
     static final String ELASTICSEARCH = "elasticsearch";
     /** Opens {@code POST /api/articles} on ingest-service. */
-    static final String INGEST_API_KEY = "fault-campaign";
+    static final String INGEST_API_KEY = "fault-campaign-key-0123456789";
+    static final String SLOW_RECEIVER_HOST = "127.0.0.2";
 
     private final Path home;
     private final Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
@@ -117,7 +118,9 @@ final class FaultStack implements AutoCloseable {
                 "INGEST_DONE", home.resolve("feed/done").toString(),
                 "INGEST_FAILED", home.resolve("feed/failed").toString(),
                 "ENRICH_STATE_DIR", home.resolve("enrich-state").toString(),
-                "INGEST_API_KEY", INGEST_API_KEY);
+                "NEWSROOM_API_KEY", INGEST_API_KEY,
+                // The campaign's slow webhook receiver listens there; 127.0.0.1, where the engines are, stays refused.
+                "ALERTS_WEBHOOK_ALLOW", SLOW_RECEIVER_HOST + "/32");
         return ServiceProcess.launch(root, module, servicePorts.get(module), env, home, logs(), run(), "384m");
     }
 
@@ -133,7 +136,11 @@ final class FaultStack implements AutoCloseable {
         return home.resolve("feed/failed");
     }
 
-    String elasticsearchUrl() {
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+        String elasticsearchUrl() {
         return "http://127.0.0.1:" + elasticsearchPort;
     }
 

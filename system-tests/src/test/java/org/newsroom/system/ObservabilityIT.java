@@ -190,7 +190,8 @@ class ObservabilityIT {
     }
 
     private static String scrape(ServiceProcess service) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus")));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus"))
+                .header("X-Api-Key", RunningPipeline.API_KEY));
         assertThat(response.statusCode()).as(service.url()).isEqualTo(200);
         return response.body();
     }

@@ -26,7 +26,7 @@ final class RunningPipeline implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The key POST /api/articles on this pipeline's ingest-service wants in X-Api-Key. */
-    static final String API_KEY = "system-test-key";
+    static final String API_KEY = "system-test-key-0123456789";
 
     private final Path home;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -59,7 +59,7 @@ final class RunningPipeline implements AutoCloseable {
                 "INGEST_DONE", done().toString(),
                 "INGEST_FAILED", failed().toString(),
                 "ENRICH_STATE_DIR", home.resolve("enrich-state").toString(),
-                "INGEST_API_KEY", API_KEY);
+                "NEWSROOM_API_KEY", API_KEY);
         Path logs = home.resolve("logs");
         Path run = home.resolve("run");
         query = ServiceProcess.launch(root, "query-service", Ports.free(), env, home, logs, run, "384m");

@@ -144,8 +144,9 @@ final class DedupSerdes {
         T read(DataInputStream in) throws IOException;
     }
 
+    /** Bounded like every record the topology writes ({@link RecordLimit}). */
     private static <T> Serde<T> of(Writer<T> writer, Reader<T> reader) {
-        return Serdes.serdeFrom((topic, value) -> {
+        return RecordLimit.values(Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
             }
@@ -169,7 +170,7 @@ final class DedupSerdes {
             } catch (IOException e) {
                 throw new SerializationException("truncated dedup record (topic " + topic + ")", e);
             }
-        });
+        }));
     }
 
     private static void write(DataOutputStream out, Fingerprint f) throws IOException {

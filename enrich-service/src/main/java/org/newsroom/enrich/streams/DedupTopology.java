@@ -53,7 +53,7 @@ final class DedupTopology {
                 .flatMapValues(a -> BucketEntries.of(a.fingerprint(), settings, bucketPartitions),
                         Named.as("dedup-bucket-entries"))
                 .repartition(Repartitioned.<String, BucketEntries>as("dedup-buckets")
-                        .withKeySerde(Serdes.String()).withValueSerde(DedupSerdes.bucketEntries())
+                        .withKeySerde(RecordLimit.keys()).withValueSerde(DedupSerdes.bucketEntries())
                         .withNumberOfPartitions(bucketPartitions)
                         .withStreamPartitioner(BucketEntries.partitioner()))
                 .process(() -> new BucketProcessor(settings, window), Named.as("dedup-verify"),
@@ -61,7 +61,7 @@ final class DedupTopology {
         return arrived.<DecisionInput>mapValues(a -> a, Named.as("dedup-arrivals"))
                 .merge(checked, Named.as("dedup-merge"))
                 .repartition(Repartitioned.<String, DecisionInput>as("dedup-decisions")
-                        .withKeySerde(Serdes.String()).withValueSerde(DedupSerdes.decisionInputs()))
+                        .withKeySerde(RecordLimit.keys()).withValueSerde(DedupSerdes.decisionInputs()))
                 .process(() -> new DecisionProcessor(settings, window), Named.as("dedup-decide"),
                         DecisionProcessor.DECISIONS);
     }

@@ -6,20 +6,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Tag;
-import org.newsroom.contracts.Topics;
 
 /**
  * What enrichment published: {@code enrich.articles{dedup}} counts enriched records by duplicate decision
  * (a re-emitted decision counts again), {@code enrich.tags{scheme}} the tags they carried,
- * {@code enrich.tombstones} articles removed (killed, held or superseded), and {@code enrich.dead.letters{topic}}
- * records sent to a dead-letter topic. Schemes come partly from the
+ * and {@code enrich.tombstones} articles removed (killed, held or superseded); dead letters are counted by
+ * {@code deadletters.DeadLetterMetrics}. Schemes come partly from the
  * rules file, so at most {@value #MAX_SCHEMES} get a series of their own; later ones count as {@code other}.
  */
 public final class EnrichmentMetrics {
 
     static final String ARTICLES = "enrich.articles";
     static final String TAGS = "enrich.tags";
-    static final String DEAD_LETTERS = "enrich.dead.letters";
     static final String TOMBSTONES = "enrich.tombstones";
     static final int MAX_SCHEMES = 20;
     static final String OTHER_SCHEME = "other";
@@ -29,8 +27,6 @@ public final class EnrichmentMetrics {
 
     public EnrichmentMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // Exported at zero from the start, so an alert on its rate sees the first dead letter.
-        deadLetters(Topics.ARTICLES_RAW);
     }
 
     void published(ArticleEnriched article) {
@@ -47,15 +43,6 @@ public final class EnrichmentMetrics {
     void tombstoned() {
         Counter.builder(TOMBSTONES).description("Tombstones published: articles killed or withheld")
                 .register(registry).increment();
-    }
-
-    void deadLettered(String sourceTopic) {
-        deadLetters(sourceTopic).increment();
-    }
-
-    private Counter deadLetters(String sourceTopic) {
-        return Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic, by the topic they came from")
-                .tag("topic", sourceTopic).register(registry);
     }
 
     private String boundedScheme(String scheme) {

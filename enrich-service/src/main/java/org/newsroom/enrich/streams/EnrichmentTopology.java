@@ -50,9 +50,9 @@ class EnrichmentTopology {
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
         KStream<String, ArticleEnriched> enriched = VersionGate.gated(builder, raw, usable -> DedupTopology.deduplicated(
                 builder, usable, enricher, DedupSettings.defaults(), properties.dedupWindow(),
-                properties.dedupBucketPartitions(), true), true);
+                properties.dedupBucketPartitions(), true), properties.versionRetention(), true);
         enriched.peek((id, article) -> published(id, article, metrics), Named.as("enrich-published"))
-                .to(properties.enrichedTopic(), Produced.with(Serdes.String(), enrichedSerde()));
+                .to(properties.enrichedTopic(), Produced.with(RecordLimit.keys(), enrichedSerde()));
         return enriched;
     }
 
@@ -69,10 +69,10 @@ class EnrichmentTopology {
         }
     }
 
-    /** The enriched topic's values: JSON with the CloudEvents attributes in headers (docs/events.md). */
+    /** The enriched topic's values: JSON with the CloudEvents attributes in headers (docs/events.md), bounded. */
     static Serde<ArticleEnriched> enrichedSerde() {
         JacksonJsonSerde<ArticleEnriched> json = serde(ArticleEnriched.class);
-        return Serdes.serdeFrom(new CloudEventSerializer<>(json.serializer()), json.deserializer());
+        return RecordLimit.values(Serdes.serdeFrom(new CloudEventSerializer<>(json.serializer()), json.deserializer()));
     }
 
     /** JSON without Java type headers: the topic defines the type. */

@@ -1,77 +1,76 @@
 package org.newsroom.enrich.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichProperties;
+import org.newsroom.enrich.deadletters.DeadLetterMetrics;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 
 /**
  * Kafka Streams settings from {@code spring.kafka.streams.*}, plus what properties cannot express: a poison
- * record (one that does not deserialise) goes, as its original bytes, to the source topic's dead-letter
- * topic with the cause in headers, and processing goes on.
+ * record (one that does not deserialise, whose processing throws, or whose output is too large to write or does
+ * not serialise) goes, as its original bytes, to {@code articles.raw.v1.DLT} with the cause in headers, and
+ * processing goes on ({@link PoisonRecords}); a stream thread that dies anyway is replaced
+ * ({@link StreamThreadFailures}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class StreamsSettings {
 
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration streamsConfiguration(KafkaProperties kafka, DeadLetterPublishingRecoverer deadLetters) {
+    KafkaStreamsConfiguration streamsConfiguration(KafkaProperties kafka, DeadLetterMetrics deadLetters) {
         Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
-        config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
+        config.putAll(PoisonRecords.settings(deadLetters));
         return new KafkaStreamsConfiguration(config);
     }
 
     @Bean
-    DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka, EnrichmentMetrics metrics) {
-        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, cause) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-        // Called once per dead-lettered record: the one place to count them; it adds no headers of its own.
-        recoverer.addHeadersFunction((record, cause) -> {
-            metrics.deadLettered(record.topic());
-            return new RecordHeaders();
-        });
-        return recoverer;
+    DeadLetterMetrics deadLetterMetrics(MeterRegistry registry) {
+        return new DeadLetterMetrics(registry);
+    }
+
+    @Bean
+    StreamThreadFailures streamThreadFailures(MeterRegistry registry) {
+        return new StreamThreadFailures(registry, Clock.systemUTC());
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer streamThreadReplacement(StreamThreadFailures failures) {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(failures);
     }
 
     @Bean
     NewTopic articlesRaw(EnrichProperties properties) {
-        return TopicBuilder.name(Topics.ARTICLES_RAW).partitions(properties.rawPartitions()).build();
+        return TopicBuilder.name(Topics.ARTICLES_RAW).partitions(properties.rawPartitions())
+                .configs(Topics.topicConfig()).build();
     }
 
     @Bean
     NewTopic articlesRawDeadLetters(EnrichProperties properties) {
-        return TopicBuilder.name(Topics.ARTICLES_RAW_DLT).partitions(properties.rawPartitions()).build();
+        return TopicBuilder.name(Topics.ARTICLES_RAW_DLT).partitions(properties.rawPartitions())
+                .configs(Topics.topicConfig()).build();
     }
 
     @Bean
     NewTopic articlesEnriched(EnrichProperties properties) {
-        return TopicBuilder.name(Topics.ARTICLES_ENRICHED).partitions(properties.enrichedPartitions()).build();
+        return TopicBuilder.name(Topics.ARTICLES_ENRICHED).partitions(properties.enrichedPartitions())
+                .configs(Topics.topicConfig()).build();
     }
 
     @Bean
     NewTopic articlesEnrichedDeadLetters(EnrichProperties properties) {
-        return TopicBuilder.name(Topics.ARTICLES_ENRICHED_DLT).partitions(properties.enrichedPartitions()).build();
+        return TopicBuilder.name(Topics.ARTICLES_ENRICHED_DLT).partitions(properties.enrichedPartitions())
+                .configs(Topics.topicConfig()).build();
     }
 }

@@ -11,11 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,7 @@ import org.newsroom.contracts.Enrichment;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.corrections.LastVersion;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.routing.DroppedTags;
 
@@ -36,6 +40,7 @@ import org.newsroom.enrich.routing.DroppedTags;
 class VersionGateTests {
 
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
+    private static final Duration RETENTION = Duration.ofDays(90);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, ArticleReceived> raw;
@@ -107,6 +112,34 @@ class VersionGateTests {
     }
 
     @Test
+    void forgetsArticlesNotWrittenForTheRetentionAndRemembersTheOthers() {
+        startWith(VersionGateTests::taggedByHeadline);
+        arrive(version("killed-early", 1, PubStatus.canceled));
+        arrive(version("corrected-later", 1, PubStatus.usable));
+        driver.advanceWallClockTime(Duration.ofDays(60));
+        arrive(version("corrected-later", 2, PubStatus.usable));
+        driver.advanceWallClockTime(Duration.ofDays(31));
+
+        assertThat(remembered(VersionGate.VERSIONS)).containsExactly("corrected-later v2");
+        assertThat(remembered(VersionGate.ARRIVALS)).containsExactly("corrected-later v2");
+        arrive(version("corrected-later", 1, PubStatus.usable));
+        assertThat(told()).as("the article still remembered refuses its stale version").containsExactly(
+                "killed-early tombstone dropped []", "corrected-later v1 Quake dropped []",
+                "corrected-later v2 Quake dropped []");
+    }
+
+    @Test
+    void staleVersionArrivingAfterTheRetentionIsTakenAsNew() {
+        startWith(VersionGateTests::taggedByHeadline);
+        arrive(version(2, PubStatus.usable, "Quake Sendai"));
+        driver.advanceWallClockTime(RETENTION.plus(VersionRetention.INTERVAL));
+        arrive(version(1, PubStatus.usable, "Quake Japan"));
+
+        // Elasticsearch still refuses it (version_type external_gte): the index keeps v2.
+        assertThat(told()).containsExactly("quake-1 v2 Quake Sendai dropped []", "quake-1 v1 Quake Japan dropped []");
+    }
+
+    @Test
     void correctionIsNotJudgedADuplicateOfItsOwnEarlierVersion() {
         startWithDedup();
         ArticleReceived seed = Articles.seeds().getFirst();
@@ -150,7 +183,7 @@ class VersionGateTests {
     private void startWith(StreamsBuilder builder,
                            Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment) {
         TopologyRun run = TopologyRun.start("version-gate-tests", builder,
-                input -> VersionGate.gated(builder, input, enrichment, false));
+                input -> VersionGate.gated(builder, input, enrichment, RETENTION, false));
         driver = run.driver();
         raw = run.raw();
         enriched = run.enriched();
@@ -168,6 +201,17 @@ class VersionGateTests {
         raw.pipeInput(article.articleId(), article, arrival);
     }
 
+    /** What a store of the gate holds, as "article vVersion". */
+    private List<String> remembered(String store) {
+        List<String> entries = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<LastVersion>> all =
+                     driver.<String, LastVersion>getTimestampedKeyValueStore(store).all()) {
+            all.forEachRemaining((KeyValue<String, ValueAndTimestamp<LastVersion>> entry) ->
+                    entries.add(entry.key + " v" + entry.value.value().version()));
+        }
+        return entries;
+    }
+
     private List<String> told() {
         return enriched.readRecordsToList().stream().map(VersionGateTests::told).toList();
     }
@@ -181,6 +225,12 @@ class VersionGateTests {
     private static ArticleReceived version(int version, PubStatus status, String headline) {
         ArticleReceived first = Articles.article("quake-1", "wire", NOW, "Quake", List.of("A strong quake shook the north."));
         return versionOf(first, version, status, headline, status.shown() ? first.paragraphs() : List.of());
+    }
+
+    private static ArticleReceived version(String articleId, int version, PubStatus status) {
+        ArticleReceived first = Articles.article(articleId, "wire", NOW, "Quake",
+                List.of("A strong quake shook the north."));
+        return versionOf(first, version, status, first.headline(), status.shown() ? first.paragraphs() : List.of());
     }
 
     private static ArticleReceived versionOf(ArticleReceived article, int version, PubStatus status, String headline,

@@ -11,19 +11,20 @@ import java.util.Locale;
 /**
  * Deterministic article ids: the same input always gets the same id, so re-delivery overwrites instead of
  * duplicating. The identity is the most stable one the source gives: the agency guid, else the
- * canonical URL, else the source name plus the normalised text.
+ * canonical URL, else the normalised text; always within the source's name, so that one source can never
+ * correct, kill or overwrite another source's article by sending its guid or URL.
  */
 public final class ArticleIds {
 
     private ArticleIds() {
     }
 
-    public static String fromGuid(String guid) {
-        return hash("guid", guid.strip());
+    public static String fromGuid(String sourceName, String guid) {
+        return hash("guid", sourceName + "\n" + guid.strip());
     }
 
-    public static String fromUrl(String canonicalUrl) {
-        return hash("url", canonicalUrl);
+    public static String fromUrl(String sourceName, String canonicalUrl) {
+        return hash("url", sourceName + "\n" + canonicalUrl);
     }
 
     public static String fromContent(String sourceName, String headline, List<String> paragraphs) {

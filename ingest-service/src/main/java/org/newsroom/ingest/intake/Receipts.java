@@ -27,10 +27,10 @@ public final class Receipts {
 
     public static String idOf(ParsedArticle parsed, Source source) {
         if (parsed.guid() != null && !parsed.guid().isBlank()) {
-            return ArticleIds.fromGuid(parsed.guid());
+            return ArticleIds.fromGuid(source.name(), parsed.guid());
         }
         if (parsed.url() != null && !parsed.url().isBlank()) {
-            return ArticleIds.fromUrl(parsed.url());
+            return ArticleIds.fromUrl(source.name(), parsed.url());
         }
         return ArticleIds.fromContent(source.name(), parsed.headline(), parsed.paragraphs());
     }

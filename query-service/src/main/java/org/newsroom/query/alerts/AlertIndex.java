@@ -138,7 +138,7 @@ class AlertIndex {
             fields.putObject("query").put("type", "object").put("enabled", false);
         }
         ObjectNode alert = fields.putObject("alert").putObject("properties");
-        for (String keyword : new String[] {"id", "name", "tag", "source", "agency", "language"}) {
+        for (String keyword : new String[] {"id", "name", "tag", "source", "agency", "language", "owner"}) {
             alert.putObject(keyword).put("type", "keyword");
         }
         alert.putObject("query").put("type", "keyword").put("index", false);

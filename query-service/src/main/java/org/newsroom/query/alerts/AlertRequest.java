@@ -2,12 +2,15 @@ package org.newsroom.query.alerts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.newsroom.outbound.Destinations;
+import org.newsroom.outbound.RefusedDestinationException;
 
 /**
  * The body of {@code POST /api/alerts}. A saved search needs a name and at least a query or one filter;
@@ -23,7 +26,7 @@ public record AlertRequest(String name, String query, String tag, String source,
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** The alert this request describes, or {@link InvalidAlertException} listing every problem found. */
-    Alert toAlert(String id, Instant createdAt) {
+    Alert toAlert(String id, Instant createdAt, String owner) {
         List<String> problems = new ArrayList<>();
         String cleanName = checked("name", name, MAX_NAME_LENGTH, problems);
         String cleanQuery = checked("query", query, MAX_QUERY_LENGTH, problems);
@@ -41,7 +44,27 @@ public record AlertRequest(String name, String query, String tag, String source,
         if (!problems.isEmpty()) {
             throw new InvalidAlertException(problems);
         }
-        return new Alert(id, cleanName, cleanQuery, cleanTag, cleanSource, cleanAgency, cleanLanguage, hook, createdAt);
+        return new Alert(id, cleanName, cleanQuery, cleanTag, cleanSource, cleanAgency, cleanLanguage, hook, createdAt,
+                owner);
+    }
+
+    /**
+     * Refuses a webhook the outbound guard would never call (an internal address, a host that does not resolve), so
+     * the user hears of it now rather than from a log line at the first match. A malformed one is left to
+     * {@link #toAlert}, which lists it with the other problems.
+     */
+    void checkWebhookDestination(Destinations destinations) {
+        URI hook = webhook(checked("webhook", webhook, MAX_WEBHOOK_LENGTH, new ArrayList<>()), new ArrayList<>());
+        if (hook == null) {
+            return;
+        }
+        try {
+            destinations.check(hook);
+        } catch (RefusedDestinationException e) {
+            throw new InvalidAlertException(List.of("webhook " + e.getMessage() + "; allow it with alerts.webhook-allow"));
+        } catch (UnknownHostException e) {
+            throw new InvalidAlertException(List.of("webhook host " + hook.getHost() + " does not resolve"));
+        }
     }
 
     private static String checked(String field, String value, int maxLength, List<String> problems) {

@@ -5,8 +5,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.newsroom.outbound.Destinations;
+import org.newsroom.outbound.OutboundPolicy;
 import org.newsroom.query.web.Problems;
+import org.newsroom.access.Principals;
+import org.newsroom.access.Role;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/alerts}: create, list, read and delete saved searches. Errors are RFC 9457 problem details. */
+/**
+ * {@code /api/alerts}: create, list, read and delete saved searches. Errors are RFC 9457 problem details; a webhook
+ * on an address the outbound guard refuses is one of them (400), unless {@code alerts.webhook-allow} lists it.
+ */
 @RestController
 @RequestMapping("/api/alerts")
 class AlertsController {
@@ -26,34 +34,49 @@ class AlertsController {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final SavedSearches savedSearches;
+    private final Destinations webhookDestinations;
 
-    AlertsController(SavedSearches savedSearches) {
+    AlertsController(SavedSearches savedSearches, AlertProperties properties) {
         this.savedSearches = savedSearches;
+        this.webhookDestinations = new Destinations(OutboundPolicy.allowing(properties.webhookAllow()));
     }
 
     @PostMapping
-    ResponseEntity<Alert> create(@RequestBody AlertRequest request) throws IOException {
-        Alert alert = savedSearches.create(request);
+    ResponseEntity<Alert> create(@RequestBody AlertRequest request, Authentication principal) throws IOException {
+        request.checkWebhookDestination(webhookDestinations);
+        Alert alert = savedSearches.create(request, principal.getName());
         return ResponseEntity.created(URI.create("/api/alerts/" + alert.id())).body(alert);
     }
 
+    /** The principal's own saved searches; an admin sees everyone's. */
     @GetMapping
-    List<Alert> all() throws IOException {
-        return savedSearches.all();
+    List<Alert> all(Authentication principal) throws IOException {
+        return savedSearches.all().stream().filter(alert -> visible(alert, principal)).toList();
     }
 
     @GetMapping("/{id}")
-    Alert one(@PathVariable String id) throws IOException {
-        return (ID.matcher(id).matches() ? savedSearches.find(id) : Optional.<Alert>empty())
-                .orElseThrow(() -> new AlertNotFoundException(id));
+    Alert one(@PathVariable String id, Authentication principal) throws IOException {
+        return owned(id, principal);
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) throws IOException {
-        if (!ID.matcher(id).matches() || !savedSearches.delete(id)) {
+    ResponseEntity<Void> delete(@PathVariable String id, Authentication principal) throws IOException {
+        owned(id, principal);
+        if (!savedSearches.delete(id)) {
             throw new AlertNotFoundException(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Someone else's saved search is answered like a missing one: its existence is not for others to learn. */
+    private Alert owned(String id, Authentication principal) throws IOException {
+        return (ID.matcher(id).matches() ? savedSearches.find(id) : Optional.<Alert>empty())
+                .filter(alert -> visible(alert, principal))
+                .orElseThrow(() -> new AlertNotFoundException(id));
+    }
+
+    private static boolean visible(Alert alert, Authentication principal) {
+        return Principals.has(principal, Role.admin) || principal != null && principal.getName().equals(alert.owner());
     }
 
     @ExceptionHandler(InvalidAlertException.class)

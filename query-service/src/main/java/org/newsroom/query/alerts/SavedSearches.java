@@ -42,8 +42,8 @@ class SavedSearches {
         this.json = json;
     }
 
-    Alert create(AlertRequest request) throws IOException {
-        Alert alert = request.toAlert(UUID.randomUUID().toString(), clock.instant());
+    Alert create(AlertRequest request, String owner) throws IOException {
+        Alert alert = request.toAlert(UUID.randomUUID().toString(), clock.instant(), owner);
         index.ensureExists();
         long saved = client.count(c -> c.index(index.alias())).count();
         if (saved >= properties.maxAlerts()) {

@@ -3,24 +3,27 @@ package org.newsroom.query.alerts;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.newsroom.contracts.AlertMatched;
+import org.newsroom.outbound.GuardedHttp;
+import org.newsroom.outbound.OutboundSettings;
+import org.newsroom.outbound.RefusedDestinationException;
+import org.newsroom.outbound.ResponseTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POSTs matches to webhooks in the background: each call has a timeout, 429, 5xx and I/O failures are retried
- * with doubling backoff up to {@link AlertProperties#webhookAttempts()}, and at most
- * {@link AlertProperties#webhookBacklog()} deliveries wait at once, so a dead endpoint costs bounded memory.
+ * POSTs matches to webhooks in the background through the outbound guard: each call is bounded in time, 429, 5xx
+ * and I/O failures are retried with doubling backoff up to {@link AlertProperties#webhookAttempts()}, an address the
+ * guard refuses is given up at once, and at most {@link AlertProperties#webhookBacklog()} deliveries wait at once,
+ * so a dead endpoint costs bounded memory.
  */
 @Component
 class Webhooks {
@@ -29,15 +32,19 @@ class Webhooks {
 
     private final AlertProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final GuardedHttp http;
     private final ScheduledExecutorService executor;
     private final Semaphore backlog;
+
+    private record Delivery(URI webhook, byte[] body, AlertMatched match) {
+    }
 
     Webhooks(AlertProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // No redirects: a webhook answers where it was registered (its address was checked then).
+        this.http = new GuardedHttp(new OutboundSettings(properties.webhookTimeout(), properties.webhookTimeout(),
+                properties.webhookTotalTimeout(), properties.webhookMaxResponse().toBytes(), 0, properties.webhookAllow()));
         this.executor = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("webhook-", 1).factory());
         this.backlog = new Semaphore(properties.webhookBacklog());
     }
@@ -48,11 +55,8 @@ class Webhooks {
             log.warn("Webhook backlog full: dropped match {} of alert {} for {}", match.eventId(), match.alertId(), webhook);
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(webhook).timeout(properties.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .header("X-Newsroom-Event-Id", match.eventId().toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(match))).build();
-        schedule(() -> attempt(request, match, 1), 0, match);
+        Delivery delivery = new Delivery(webhook, json.writeValueAsBytes(match), match);
+        schedule(() -> attempt(delivery, 1), 0, match);
     }
 
     private void schedule(Runnable attempt, long delayMillis, AlertMatched match) {
@@ -64,41 +68,48 @@ class Webhooks {
         }
     }
 
-    private void attempt(HttpRequest request, AlertMatched match, int attempt) {
+    private void attempt(Delivery delivery, int attempt) {
         String outcome;
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.post(delivery.webhook(), delivery.body(), "application/json",
+                    Map.of("X-Newsroom-Event-Id", delivery.match().eventId().toString())).status();
             if (status < 300) {
                 backlog.release();
                 return;
             }
             outcome = "HTTP " + status;
             if (status != 429 && status < 500) {
-                giveUp(request, match, outcome);
+                giveUp(delivery, outcome);
                 return;
             }
-        } catch (IOException e) {
-            outcome = e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            giveUp(request, match, "shutting down");
+        } catch (RefusedDestinationException e) {
+            giveUp(delivery, "refused, " + e.getMessage() + "; allow it with alerts.webhook-allow");
             return;
+        } catch (ResponseTooLargeException e) {
+            // The endpoint answered, so it may well have taken the match: a retry could deliver it twice.
+            giveUp(delivery, e.getMessage());
+            return;
+        } catch (IOException | RuntimeException e) {
+            // a RuntimeException too, so the delivery's backlog slot is always given back
+            outcome = e.toString();
         }
         if (attempt >= properties.webhookAttempts()) {
-            giveUp(request, match, outcome + " after " + attempt + " attempts");
+            giveUp(delivery, outcome + " after " + attempt + " attempts");
             return;
         }
         long delay = properties.webhookBackoff().toMillis() << (attempt - 1);
-        schedule(() -> attempt(request, match, attempt + 1), delay, match);
+        schedule(() -> attempt(delivery, attempt + 1), delay, delivery.match());
     }
 
-    private void giveUp(HttpRequest request, AlertMatched match, String outcome) {
+    private void giveUp(Delivery delivery, String outcome) {
         backlog.release();
-        log.warn("Webhook {} did not take match {} of alert {}: {}", request.uri(), match.eventId(), match.alertId(), outcome);
+        log.warn("Webhook {} did not take match {} of alert {}: {}", delivery.webhook(), delivery.match().eventId(),
+                delivery.match().alertId(), outcome);
     }
 
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        http.close();
     }
 }

@@ -7,15 +7,21 @@ import org.newsroom.contracts.Dateline;
 import org.newsroom.contracts.Dedup;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.Tag;
+import org.newsroom.query.web.Links;
 
 /**
  * A newly indexed article as a live stream sends it: the fields of a search hit (so a page renders both the
- * same way) plus tag labels, with the opening of the body as the snippet.
+ * same way) plus tag labels, with the opening of the body as the snippet. A {@code url} that is not http(s) is
+ * dropped, as in search hits (see {@link Links}).
  */
 public record LiveArticle(String id, String headline, Instant publishedAt, Source source, Dateline dateline,
                           String url, String snippet, Dedup dedup, String storyId, List<String> tags) {
 
     private static final int SNIPPET_LENGTH = 200;
+
+    public LiveArticle {
+        url = Links.isHttp(url) ? url : null;
+    }
 
     static LiveArticle of(ArticleEnriched article) {
         List<String> tags = article.tags().stream().map(LiveArticle::label).toList();

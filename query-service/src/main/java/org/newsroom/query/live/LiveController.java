@@ -1,5 +1,7 @@
 package org.newsroom.query.live;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import org.newsroom.query.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/stream?q=&tag=&source=&agency=&language=}: Server-Sent Events of newly indexed articles
  * matching the filters. Events: {@code ready} once, then {@code article} per match; comments as heartbeats.
+ * Streams are charged to the authenticated user, or to the remote address when there is none.
  */
 @RestController
 class LiveController {
@@ -30,8 +33,15 @@ class LiveController {
                       @RequestParam(required = false) String tag,
                       @RequestParam(required = false) String source,
                       @RequestParam(required = false) String agency,
-                      @RequestParam(required = false) String language) {
-        return streams.open(new LiveFilter(query, tag, source, agency, language)).emitter();
+                      @RequestParam(required = false) String language,
+                      HttpServletRequest request) {
+        return streams.open(new LiveFilter(query, tag, source, agency, language), client(request)).emitter();
+    }
+
+    /** Behind a reverse proxy the address is the proxy's unless {@code server.forward-headers-strategy} is set. */
+    static String client(HttpServletRequest request) {
+        Principal user = request.getUserPrincipal();
+        return user != null ? "user " + user.getName() : "address " + request.getRemoteAddr();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -43,5 +53,12 @@ class LiveController {
     ResponseEntity<ProblemDetail> tooMany(TooManyStreamsException e) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many live streams", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
+    }
+
+    @ExceptionHandler(TooManyStreamsFromClientException.class)
+    ResponseEntity<ProblemDetail> tooManyFromClient(TooManyStreamsFromClientException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many live streams from this client",
+                e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
     }
 }

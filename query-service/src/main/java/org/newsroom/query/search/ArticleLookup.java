@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.newsroom.query.indexing.ArticleDocument;
 import org.newsroom.query.indexing.ArticleIndex;
+import org.newsroom.query.web.Links;
 import org.springframework.stereotype.Component;
 
 /** Reads by id: one article, a story's articles, and articles similar to one (more-like-this). */
@@ -28,7 +29,7 @@ public class ArticleLookup {
             GetResponse<ArticleDocument> response = client.get(g -> g.index(index.alias()).id(articleId),
                     ArticleDocument.class);
             if (response.found() && response.source() != null) {
-                return response.source();
+                return withHttpUrlOnly(response.source());
             }
         } catch (ElasticsearchException e) {
             if (!"index_not_found_exception".equals(e.error().type())) {
@@ -67,6 +68,17 @@ public class ArticleLookup {
 
     private static List<ArticleHit> hits(SearchResponse<ArticleDocument> response) {
         return response.hits().hits().stream().map(SearchHits::of).toList();
+    }
+
+    /** A stored article as the API may show it: a {@code url} that is not http(s) is dropped, as in hits. */
+    static ArticleDocument withHttpUrlOnly(ArticleDocument doc) {
+        if (doc.url() == null || Links.isHttp(doc.url())) {
+            return doc;
+        }
+        return new ArticleDocument(doc.articleId(), doc.version(), doc.source(), doc.format(), null, doc.guid(),
+                doc.headline(), doc.paragraphs(), doc.publishedAt(), doc.byline(), doc.dateline(), doc.language(),
+                doc.enrichmentVersion(), doc.enrichedAt(), doc.tags(), doc.entities(), doc.dedup(), doc.storyId(),
+                doc.correlationId(), doc.indexedAt());
     }
 
     private static Instant instant(String value) {

@@ -3,7 +3,10 @@ package org.newsroom.query.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** RFC 9457 problem details for the live and alert endpoints: a status, a short title and what went wrong. */
+/**
+ * RFC 9457 problem details for the live and alert endpoints and the request-body limit: a status, a short title
+ * and what went wrong.
+ */
 public final class Problems {
 
     private Problems() {

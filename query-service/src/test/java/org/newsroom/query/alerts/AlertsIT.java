@@ -114,13 +114,25 @@ class AlertsIT {
     }
 
     @Test
+    void refusesASavedSearchWhoseWebhookIsAnInternalAddress() throws Exception {
+        HttpResponse<String> response = post("""
+                {"name": "Metadata", "query": "Venezuela", "webhook": "http://169.254.169.254/latest/meta-data/"}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("detail").asString()).isEqualTo(
+                "webhook address 169.254.169.254 is internal (link-local); allow it with alerts.webhook-allow");
+    }
+
+    @Test
     void listsReadsAndDeletesSavedSearches() throws Exception {
         String id = json.readTree(post("""
                 {"name": "AP sport", "tag": "sport", "agency": "AP"}""").body()).path("id").asString();
 
         assertThat(get("/api/alerts").body()).contains("\"id\":\"" + id + "\"", "\"name\":\"AP sport\"");
         assertThat(get("/api/alerts/" + id).body()).contains("\"tag\":\"sport\"", "\"agency\":\"AP\"");
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(uri("/api/alerts/" + id)).DELETE().build(),
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(uri("/api/alerts/" + id)).DELETE()
+                        .header("X-Api-Key", RunningQueryService.API_KEY).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
         HttpResponse<String> gone = get("/api/alerts/" + id);
@@ -130,11 +142,13 @@ class AlertsIT {
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/api/alerts")).header("Content-Type", "application/json")
+                .header("X-Api-Key", RunningQueryService.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", RunningQueryService.API_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -15,7 +15,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
         server.createContext("/hook", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
@@ -25,7 +25,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+        return URI.create("http://127.0.0.2:" + server.getAddress().getPort() + "/hook");
     }
 
     List<String> bodies() {

@@ -2,16 +2,25 @@ package org.newsroom.query.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.query.indexing.ArticleIndex;
+import org.newsroom.query.indexing.ArticlesIndexed;
 import org.newsroom.query.web.ArticlesTopic;
 import org.newsroom.query.web.RunningQueryService;
 import org.newsroom.query.web.TestArticles;
@@ -29,6 +38,9 @@ class LiveStreamIT {
 
     @Autowired
     LiveStreams streams;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final ArticlesTopic topic;
 
@@ -78,6 +90,52 @@ class LiveStreamIT {
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(response.body()).contains("q is longer than 1000 characters");
         }
+    }
+
+    /**
+     * Some 12 MB of events, published at the {@code ArticlesIndexed} seam (through Kafka and Elasticsearch they
+     * would take minutes), to a real Tomcat: the silent client's socket fills, its write blocks, its queue overflows.
+     */
+    @Test
+    void aClientThatNeverReadsIsDroppedWhileIndexingAndOtherStreamsCarryOn() throws Exception {
+        int before = streams.openStreams();
+        double droppedBefore = droppedForOverflow();
+        try (Socket neverReading = openWithoutReading("/api/stream?source=live-it-flood");
+             SseClient reading = new SseClient(uri("/api/stream?source=live-it-flood"))) {
+            reading.await("ready", PIPELINE);
+
+            for (int batch = 0; batch < 30; batch++) {
+                List<ArticleEnriched> articles = floodOfLongArticles(batch, 40);
+                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> streams.on(new ArticlesIndexed(articles, List.of())));
+                for (ArticleEnriched article : articles) {
+                    assertThat(reading.await("article", Duration.ofSeconds(20)).id()).isEqualTo(article.articleId());
+                }
+            }
+
+            assertThat(droppedForOverflow()).isEqualTo(droppedBefore + 1);
+        }
+        // its blocked write fails once the socket is gone, and the stream gives back its slot
+        await().atMost(Duration.ofSeconds(20)).until(() -> streams.openStreams() <= before);
+    }
+
+    private Socket openWithoutReading(String pathAndQuery) throws Exception {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static List<ArticleEnriched> floodOfLongArticles(int batch, int size) {
+        return IntStream.range(0, size).mapToObj(i -> TestArticles.original("live-it-flood-" + batch + "-" + i,
+                "live-it-flood", null, Instant.parse("2019-05-03T12:00:00Z"), List.of(),
+                "Flood " + batch + "-" + i + " " + "x".repeat(10_000), "Body.")).toList();
+    }
+
+    private double droppedForOverflow() {
+        return meters.get(LiveStreams.DROPPED).tag("reason", "overflow").counter().count();
     }
 
     private URI uri(String pathAndQuery) {

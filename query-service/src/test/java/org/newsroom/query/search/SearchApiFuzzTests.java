@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * every search that passed validation and answer empty. Regression mode replays {@code SearchApiFuzzTestsInputs}.
  */
 @WebMvcTest(controllers = {SearchController.class, ArticleController.class})
-@Import(SearchApiFuzzTests.EmptyIndex.class)
+@Import({SearchApiFuzzTests.EmptyIndex.class, org.newsroom.query.web.QueryAccess.class})
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class SearchApiFuzzTests {
 

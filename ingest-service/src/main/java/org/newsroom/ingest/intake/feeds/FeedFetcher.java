@@ -1,16 +1,17 @@
 package org.newsroom.ingest.intake.feeds;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.newsroom.outbound.GuardedHttp;
+import org.newsroom.outbound.RefusedDestinationException;
+import org.newsroom.outbound.ResponseTooLargeException;
 
 /**
  * Fetches a feed with a conditional GET: the validators of the last document taken in are sent back
- * ({@code If-None-Match}, {@code If-Modified-Since}), so an unchanged feed costs a 304 and no parsing.
+ * ({@code If-None-Match}, {@code If-Modified-Since}), so an unchanged feed costs a 304 and no parsing. Fetches go
+ * through the outbound guard: no internal address, redirects checked, time and size bounded.
  */
 final class FeedFetcher {
 
@@ -23,49 +24,40 @@ final class FeedFetcher {
         }
     }
 
-    private final HttpClient http;
-    private final Duration timeout;
-    private final long maxBytes;
+    private final GuardedHttp http;
 
-    FeedFetcher(Duration timeout, long maxBytes) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.timeout = timeout;
-        this.maxBytes = maxBytes;
+    FeedFetcher(GuardedHttp http) {
+        this.http = http;
     }
 
     Fetched fetch(URI url, FeedState state) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET()
-                .header("User-Agent", "newsroom-ingest (feed poller)")
-                .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "newsroom-ingest (feed poller)");
+        headers.put("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8");
         if (state.etag() != null) {
-            request.header("If-None-Match", state.etag());
+            headers.put("If-None-Match", state.etag());
         }
         if (state.lastModified() != null) {
-            request.header("If-Modified-Since", state.lastModified());
+            headers.put("If-Modified-Since", state.lastModified());
         }
-        HttpResponse<InputStream> response = send(request.build());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() == 304) {
-                return new Fetched.NotModified();
-            }
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException("HTTP " + response.statusCode() + " from " + url);
-            }
-            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (content.length > maxBytes) {
-                throw new IOException("feed larger than the limit of %d bytes (ingest.max-file-size)".formatted(maxBytes));
-            }
-            return new Fetched.Document(content, response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
+        GuardedHttp.Response response = get(url, headers);
+        if (response.status() == 304) {
+            return new Fetched.NotModified();
         }
+        if (response.status() / 100 != 2) {
+            throw new IOException("HTTP " + response.status() + " from " + url);
+        }
+        return new Fetched.Document(response.body(), response.header("ETag").orElse(null),
+                response.header("Last-Modified").orElse(null));
     }
 
-    private HttpResponse<InputStream> send(HttpRequest request) throws IOException {
+    private GuardedHttp.Response get(URI url, Map<String, String> headers) throws IOException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + request.uri(), e);
+            return http.get(url, headers);
+        } catch (ResponseTooLargeException e) {
+            throw new IOException("feed larger than the limit of %d bytes (ingest.max-file-size)".formatted(e.limit()), e);
+        } catch (RefusedDestinationException e) {
+            throw new RefusedDestinationException("feed " + e.getMessage() + "; allow it with ingest.feeds.allow");
         }
     }
 }

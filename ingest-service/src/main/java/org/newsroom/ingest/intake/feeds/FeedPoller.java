@@ -16,13 +16,15 @@ import org.newsroom.ingest.intake.StorageHealth;
 import org.newsroom.ingest.parsing.ParsedArticle;
 import org.newsroom.ingest.parsing.UnreadableDocumentException;
 import org.newsroom.ingest.publishing.PublishFailedException;
+import org.newsroom.outbound.GuardedHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Polls one feed at a time: fetches it conditionally, publishes the items not seen before, and only once
  * Kafka acknowledged them moves the feed's position (validators and seen ids) and saves it. Any failure
- * leaves the position where it was and pushes the next attempt back, doubling the wait each time.
+ * leaves the position where it was and pushes the next attempt back, doubling the wait each time. Fetches go
+ * through {@code http}, whose total timeout bounds how long one feed can hold up the others.
  */
 public final class FeedPoller {
 
@@ -35,9 +37,10 @@ public final class FeedPoller {
     private final Duration interval;
     private final Duration maxBackoff;
 
+    /** @param http the outbound guard feeds are fetched through; its response limit should be {@code maxBytes} */
     public FeedPoller(ArticleIntake intake, Path stateDir, Duration interval, Duration maxBackoff,
-                      Duration timeout, long maxBytes, int maxItems, StorageHealth storage) {
-        this.fetcher = new FeedFetcher(timeout, maxBytes);
+                      GuardedHttp http, long maxBytes, int maxItems, StorageHealth storage) {
+        this.fetcher = new FeedFetcher(http);
         this.states = new FeedStates(stateDir, storage);
         this.documents = new Documents(maxBytes, maxItems);
         this.intake = intake;

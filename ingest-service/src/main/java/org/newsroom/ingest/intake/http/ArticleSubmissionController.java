@@ -3,9 +3,8 @@ package org.newsroom.ingest.intake.http;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
+import org.newsroom.access.Principals;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
@@ -16,19 +15,21 @@ import org.newsroom.ingest.intake.Receipts;
 import org.newsroom.ingest.publishing.PublishFailedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/articles}: pushes one article or a batch, answered with 202 and the article ids only
- * once Kafka acknowledged every one of them. Requires the configured key in {@code X-Api-Key}. A usable
+ * once Kafka acknowledged every one of them. The principal needs the {@code ingest} role (see
+ * {@link SubmissionAccess}) and may send articles only of the sources it may write: article ids are scoped by
+ * source, so that is also what keeps it from correcting or killing anyone else's article. A usable
  * {@code X-Correlation-Id} becomes the correlation id of every article sent; otherwise each gets a new one.
  */
 @RestController
 class ArticleSubmissionController {
 
-    static final String API_KEY_HEADER = "X-Api-Key";
     private static final Source REQUEST = new Source(Submissions.DEFAULT_SOURCE, SourceKind.http, "/api/articles");
 
     /** The answer to an accepted submission: the ids of its articles, in the order they were sent. */
@@ -37,30 +38,31 @@ class ArticleSubmissionController {
 
     private final ArticleIntake intake;
     private final Submissions submissions;
-    private final byte[] apiKey;
     private final long maxBodySize;
 
     ArticleSubmissionController(ArticleIntake intake, IngestProperties properties) {
         this.intake = intake;
         this.submissions = new Submissions(properties.http().maxBodySize().toBytes(), properties.http().maxBatch(),
                 properties.maxArticleSize().toBytes());
-        String key = properties.apiKey();
-        this.apiKey = key == null || key.isBlank() ? null : key.strip().getBytes(StandardCharsets.UTF_8);
         this.maxBodySize = properties.http().maxBodySize().toBytes();
     }
 
     @PostMapping("/api/articles")
-    ResponseEntity<Accepted> submit(@RequestHeader(name = API_KEY_HEADER, required = false) String key,
-                                    @RequestHeader(name = CorrelationIds.HEADER, required = false) String correlationId,
-                                    HttpServletRequest request)
-            throws IOException, ApiKeyException, InvalidSubmissionException, PublishFailedException {
-        requireKey(key);
+    ResponseEntity<Accepted> submit(@RequestHeader(name = CorrelationIds.HEADER, required = false) String correlationId,
+                                    Authentication principal, HttpServletRequest request)
+            throws IOException, InvalidSubmissionException, SourceNotAllowedException, PublishFailedException {
         List<Submissions.Submission> read;
         try {
             read = submissions.read(body(request));
         } catch (InvalidSubmissionException e) {
             intake.rejected(REQUEST, Math.max(1, e.errors().size()));
             throw e;
+        }
+        List<String> refused = read.stream().map(Submissions.Submission::sourceName).distinct()
+                .filter(source -> !Principals.maySource(principal, source)).toList();
+        if (!refused.isEmpty()) {
+            intake.rejected(REQUEST, read.size());
+            throw new SourceNotAllowedException(principal.getName(), refused);
         }
         List<ArticleReceived> articles = read.stream()
                 .map(submission -> Receipts.received(submission.article(),
@@ -69,16 +71,6 @@ class ArticleSubmissionController {
                 .toList();
         intake.publish(articles);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(articles.stream().map(ArticleReceived::articleId).toList()));
-    }
-
-    /** Compared in constant time, so response times do not leak how much of a guessed key was right. */
-    private void requireKey(String key) throws ApiKeyException {
-        if (apiKey == null) {
-            throw new ApiKeyException(false);
-        }
-        if (key == null || !MessageDigest.isEqual(apiKey, key.strip().getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiKeyException(true);
-        }
     }
 
     /** The body, read no further than the limit: a client cannot make us buffer more than that. */

@@ -14,13 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class SubmissionProblems {
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> apiKey(ApiKeyException e) {
-        if (!e.configured()) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "HTTP intake disabled", e.getMessage());
-        }
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ArticleSubmissionController.API_KEY_HEADER + "\"")
-                .body(detail(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage()));
+    ResponseEntity<ProblemDetail> sourceNotAllowed(SourceNotAllowedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Source not allowed", e.getMessage());
     }
 
     @ExceptionHandler

@@ -31,9 +31,14 @@ import org.newsroom.ingest.intake.SmallDisk;
 import org.newsroom.ingest.intake.StorageHealth;
 import org.newsroom.ingest.metrics.IntakeMetrics;
 import org.newsroom.ingest.publishing.PublishFailedException;
+import org.newsroom.outbound.GuardedHttp;
+import org.newsroom.outbound.OutboundSettings;
 import org.springframework.boot.health.contributor.Status;
 
-/** Polls real feeds from samples/formats/feeds served by a JDK HTTP server that honours ETags. */
+/**
+ * Polls real feeds from samples/formats/feeds served by a JDK HTTP server that honours ETags. The server is on
+ * 127.0.0.1, which the outbound guard refuses unless allowed, so the pollers here allow it.
+ */
 class FeedPollerTests {
 
     private static final Path FEEDS = Path.of("..", "samples", "formats", "feeds");
@@ -52,6 +57,7 @@ class FeedPollerTests {
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
     private FeedSource guardian;
     private final StorageHealth storage = new StorageHealth(new SimpleMeterRegistry());
+    private final GuardedHttp http = guarded(List.of("127.0.0.1/32"));
 
     @BeforeEach
     void serveTheGuardianFeed() throws IOException {
@@ -78,6 +84,7 @@ class FeedPollerTests {
     @AfterEach
     void stopServer() {
         server.stop(0);
+        http.close();
     }
 
     @Test
@@ -208,17 +215,39 @@ class FeedPollerTests {
         }
     }
 
+    @Test
+    void refusesAFeedOnAnInternalAddressUnlessAllowedAndTriesAgainLater() throws IOException {
+        try (GuardedHttp strict = guarded(List.of())) {
+            assertThat(poller(stateDir, strict).pollIfDue(guardian, T0)).isZero();
+        }
+
+        FeedState refused = new FeedStates(stateDir, storage).load("guardian-world");
+        assertThat(refused.lastError()).isEqualTo("feed address 127.0.0.1 is internal (loopback); allow it with ingest.feeds.allow");
+        assertThat(refused.failures()).isEqualTo(1);
+        assertThat(refused.nextPollAt()).isEqualTo(T0.plus(INTERVAL.multipliedBy(2)));
+        assertThat(conditions).as("no request reached the server").isEmpty();
+    }
+
     private FeedPoller poller() {
         return poller(stateDir);
     }
 
     private FeedPoller poller(Path stateDir) {
+        return poller(stateDir, http);
+    }
+
+    private FeedPoller poller(Path stateDir, GuardedHttp http) {
         ArticleIntake intake = new ArticleIntake(articles -> {
             if (kafkaDown.get()) {
                 throw new PublishFailedException("Kafka did not acknowledge: broker unreachable", null);
             }
             acknowledged.addAll(articles);
         }, new IntakeMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-        return new FeedPoller(intake, stateDir, INTERVAL, Duration.ofHours(1), Duration.ofSeconds(5), 5_000_000, 1_000, storage);
+        return new FeedPoller(intake, stateDir, INTERVAL, Duration.ofHours(1), http, 5_000_000, 1_000, storage);
+    }
+
+    private static GuardedHttp guarded(List<String> allow) {
+        return new GuardedHttp(new OutboundSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20),
+                5_000_000, 5, allow));
     }
 }

@@ -52,6 +52,8 @@ class FeedScheduleIT {
         registry.add("ingest.feeds.check-interval", () -> "200ms");
         registry.add("ingest.feeds.sources[0].name", () -> "feed-it");
         registry.add("ingest.feeds.sources[0].url", () -> "http://127.0.0.1:" + server.getAddress().getPort() + "/world/rss");
+        // The outbound guard refuses loopback addresses unless allowed.
+        registry.add("ingest.feeds.allow[0]", () -> "127.0.0.1/32");
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * exception name or stack trace in the body. Regression mode replays {@code ArticleSubmissionFuzzTestsInputs}.
  */
 @WebMvcTest(controllers = ArticleSubmissionController.class,
-        properties = {"ingest.api-key=fuzz-key", "ingest.http.max-batch=8", "ingest.http.max-body-size=64KB"})
+        properties = {"newsroom.security.api-key=fuzz-key-0123456789abcdef", "ingest.http.max-batch=8", "ingest.http.max-body-size=64KB"})
 @Import(ArticleSubmissionFuzzTests.AcknowledgingKafka.class)
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ArticleSubmissionFuzzTests {
@@ -57,7 +57,7 @@ class ArticleSubmissionFuzzTests {
     void anyBodyIsAcceptedOrRefusedWithAProblem(byte[] body) throws Exception {
         String correlationId = CORRELATION_IDS[body.length % CORRELATION_IDS.length];
         MockHttpServletRequestBuilder request = post("/api/articles").content(body).contentType("application/json")
-                .header(ArticleSubmissionController.API_KEY_HEADER, "fuzz-key");
+                .header("X-Api-Key", "fuzz-key-0123456789abcdef");
         if (!correlationId.isEmpty()) {
             request.header(CorrelationIds.HEADER, correlationId);
         }

@@ -31,7 +31,7 @@ class ArticleSubmissionIT {
     @DynamicPropertySource
     static void realBroker(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", LocalEngines::kafkaBootstrapServers);
-        registry.add("ingest.api-key", () -> "it-key");
+        registry.add("newsroom.security.api-key", () -> "it-key-0123456789abcdef");
         registry.add("ingest.inbox", () -> feed.resolve("inbox").toString());
         registry.add("ingest.done", () -> feed.resolve("done").toString());
         registry.add("ingest.failed", () -> feed.resolve("failed").toString());
@@ -46,12 +46,12 @@ class ArticleSubmissionIT {
         HttpResponse<String> response;
         try (HttpClient http = HttpClient.newHttpClient()) {
             response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/articles"))
-                    .header("Content-Type", "application/json").header("X-Api-Key", "it-key")
+                    .header("Content-Type", "application/json").header("X-Api-Key", "it-key-0123456789abcdef")
                     .POST(HttpRequest.BodyPublishers.ofString(batch)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
-        String dock = ArticleIds.fromGuid("urn:it:dock");
-        String rates = ArticleIds.fromUrl("https://example.com/rates");
+        String dock = ArticleIds.fromGuid("it-wire", "urn:it:dock");
+        String rates = ArticleIds.fromUrl("it-wire", "https://example.com/rates");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"ids\":[\"" + dock + "\",\"" + rates + "\"]}");
         List<Received> received = RawTopic.awaitRecords(LocalEngines.kafkaBootstrapServers(),
@@ -63,7 +63,8 @@ class ArticleSubmissionIT {
 
     private String prometheus() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            .header("X-Api-Key", "it-key-0123456789abcdef").build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
     }

@@ -11,19 +11,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(controllers = ArticleSubmissionController.class, properties = "ingest.api-key=")
-@Import(ArticleSubmissionControllerTests.RecordingKafka.class)
+@WebMvcTest(controllers = ArticleSubmissionController.class, properties = "newsroom.security.api-key=")
+@Import({ArticleSubmissionControllerTests.RecordingKafka.class, SubmissionAccess.class})
 class ClosedArticleSubmissionTests {
 
     @Autowired
     MockMvc mvc;
 
     @Test
-    void refusesEveryRequestWhenNoKeyIsConfigured() throws Exception {
+    void refusesEveryPushWhenNoKeyIsConfigured() throws Exception {
         mvc.perform(post("/api/articles").contentType(MediaType.APPLICATION_JSON).header("X-Api-Key", "")
                         .content("{\"headline\": \"h\", \"body\": \"b\"}"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.title").value("HTTP intake disabled"))
-                .andExpect(jsonPath("$.detail").value("POST /api/articles is disabled: no API key is configured (set INGEST_API_KEY)"));
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Unauthorized"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("needs a principal")));
     }
 }
