@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +76,10 @@ class ArticleEnrichedListener {
                     new RejectedDocumentException(failure.reason()), indexOf(readable, failure.articleId()));
         }
         if (unreadable >= 0) {
-            throw new BatchListenerFailedException("unreadable record", unreadable);
+            // The cause must say "unreadable": the error handler retries anything else for as long as it takes, and
+            // one poison record would then hold up its partition forever (found by the fault campaign).
+            throw new BatchListenerFailedException("unreadable record", new DeserializationException(
+                    "the value is not an ArticleEnriched", null, false, null), unreadable);
         }
     }
 

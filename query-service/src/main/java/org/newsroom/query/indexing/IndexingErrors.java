@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsroom.contracts.Topics;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +29,12 @@ class IndexingErrors {
     @Bean
     DefaultErrorHandler indexingErrorHandler(KafkaProperties kafka, KafkaTemplate<Object, Object> jsonTemplate) {
         Map<String, Object> producer = new java.util.HashMap<>(kafka.buildProducerProperties());
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // The key (an article id) always reads as a string; only the value can be unreadable.
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         // Unreadable records are re-published as their original bytes; rejected ones as the article JSON.
-        templates.put(byte[].class, new KafkaTemplate<>(new DefaultKafkaProducerFactory<byte[], byte[]>(producer)));
+        templates.put(byte[].class, new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(producer)));
         templates.put(Object.class, jsonTemplate);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, cause) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));

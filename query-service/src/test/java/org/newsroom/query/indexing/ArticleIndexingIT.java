@@ -128,6 +128,28 @@ class ArticleIndexingIT {
     }
 
     @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAtOnceAndTheArticleAfterItIsIndexed() throws Exception {
+        String poison = run + "-unreadable";
+        ArticleEnriched after = TestArticles.footballReport(run + "-after-unreadable");
+
+        kafka.send(Topics.ARTICLES_ENRICHED, 1, poison, "not an article").get();
+        kafka.send(Topics.ARTICLES_ENRICHED, 1, after.articleId(), after).get();
+
+        List<String> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, String> dlt = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, run + "-unreadable", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            dlt.subscribe(List.of(Topics.ARTICLES_ENRICHED_DLT));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                dlt.poll(Duration.ofMillis(200)).forEach(record -> deadLetters.add(record.key()));
+                return deadLetters.contains(poison);
+            });
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !documentsWithId(after.articleId()).isEmpty());
+    }
+
+    @Test
     void keepsArticlesInAVersionedIndexMadeFromTheTemplateWithEnglishAnalysis() throws Exception {
         index.ensureExists();
 
