@@ -42,6 +42,11 @@ final class Inbox {
 
     /** Files (and links, to be refused) ready to be taken, oldest first. */
     List<Path> readyFiles(Instant now) throws IOException {
+        return readyFiles(now, file -> false);
+    }
+
+    /** The same, where a file {@code whole} vouches for (it was renamed in whole) need not be quiet. */
+    List<Path> readyFiles(Instant now, java.util.function.Predicate<Path> whole) throws IOException {
         List<Path> ready = new ArrayList<>();
         Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
             @Override
@@ -56,7 +61,7 @@ final class Inbox {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 boolean candidate = attributes.isSymbolicLink()
-                        || attributes.isRegularFile() && isComplete(file) && isQuiet(attributes, now);
+                        || attributes.isRegularFile() && isComplete(file) && (isQuiet(attributes, now) || whole.test(file));
                 if (candidate) {
                     ready.add(file);
                 }
@@ -171,7 +176,13 @@ final class Inbox {
         return path.getFileName().toString().startsWith(".");
     }
 
-    private static boolean isComplete(Path file) {
+    /** The folder watched, as a real path. */
+    Path folder() {
+        return inbox;
+    }
+
+    /** Not hidden and not a partial download: a name a writer gives a file once it is finished. */
+    static boolean isComplete(Path file) {
         String name = file.getFileName().toString().toLowerCase();
         return !isHidden(file) && PARTIAL_SUFFIXES.stream().noneMatch(name::endsWith);
     }

@@ -119,6 +119,41 @@ class InboxWatcherTests {
     }
 
     @Test
+    void aFileRenamedIntoTheInboxWholeIsTakenWithoutWaitingOutTheQuietPeriod() throws Exception {
+        InboxWatcher watcher = watcher(Duration.ofHours(1));
+        Path partial = Files.writeString(root.resolve("inbox/story.txt.part"), "Port reopens\n\nThe port reopened on Tuesday.");
+        Files.move(partial, root.resolve("inbox/story.txt"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path hidden = Files.writeString(root.resolve("inbox/.wire.txt.Ab12Cd"), "Dock strike ends\n\nWorkers returned on Monday.");
+        Files.move(hidden, root.resolve("inbox/wire.txt"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            watcher.scan();
+            assertThat(root.resolve("done/story.txt")).exists();
+            assertThat(root.resolve("done/wire.txt")).exists();
+        });
+        assertThat(acknowledged).extracting(ArticleReceived::headline).containsExactlyInAnyOrder("Port reopens", "Dock strike ends");
+    }
+
+    @Test
+    void aFileWrittenInPlaceStillWaitsUntilItIsQuiet() throws Exception {
+        InboxWatcher watcher = watcher(Duration.ofHours(1));
+        Path renamed = Files.writeString(root.resolve("inbox/a.txt.part"), "Port reopens\n\nThe port reopened on Tuesday.");
+        Files.writeString(root.resolve("inbox/in-place.txt"), "Half a story\n\nStill being writ");
+        Files.move(renamed, root.resolve("inbox/a.txt"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(root.resolve("inbox/a.txt"), "Port reopens\n\nThe port reopened on Tuesday, and more.",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        for (int i = 0; i < 10; i++) {
+            watcher.scan();
+            Thread.sleep(100);
+        }
+
+        assertThat(root.resolve("inbox/in-place.txt")).as("written in place").exists();
+        assertThat(root.resolve("inbox/a.txt")).as("written to after it was renamed in").exists();
+        assertThat(acknowledged).isEmpty();
+    }
+
+    @Test
     void takesInTheGoodItemsOfAFeedAndRecordsTheBrokenOneApart() throws IOException {
         InboxWatcher watcher = watcher();
         drop("wire.xml", FEED_WITH_ONE_BROKEN_ITEM);
@@ -131,8 +166,12 @@ class InboxWatcherTests {
     }
 
     private InboxWatcher watcher() throws IOException {
+        return watcher(Duration.ZERO);
+    }
+
+    private InboxWatcher watcher(Duration quietPeriod) throws IOException {
         IngestProperties properties = new IngestProperties(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"),
-                Duration.ofMillis(100), Duration.ZERO, "inbox", 3, false, DataSize.ofKilobytes(64), 10, DataSize.ofKilobytes(16),
+                Duration.ofMillis(100), quietPeriod, "inbox", 3, false, DataSize.ofKilobytes(64), 10, DataSize.ofKilobytes(16),
                 new IngestProperties.Http(DataSize.ofMegabytes(1), 10),
                 new IngestProperties.Feeds(List.of(), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(5), root.resolve("state"),
                         Duration.ofSeconds(5)));
