@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -72,17 +73,11 @@ public class AccessAutoConfiguration {
         return http.build();
     }
 
-    /** Whether reads are open, as the rules of a service need to know. */
-    public static boolean open(AccessProperties.Reads reads) {
-        return reads == AccessProperties.Reads.open;
-    }
-
     /** Shorthand for services' rules: GET and HEAD of these paths are reads. */
-    public static void reads(org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
-                                     .AuthorizationManagerRequestMatcherRegistry requests, AccessProperties.Reads reads,
-                             String... paths) {
+    public static void reads(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                             AccessProperties.Reads reads, String... paths) {
         for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
-            if (open(reads)) {
+            if (reads == AccessProperties.Reads.open) {
                 requests.requestMatchers(method, paths).permitAll();
             } else {
                 requests.requestMatchers(method, paths).hasAnyRole(Role.read.name(), Role.admin.name());

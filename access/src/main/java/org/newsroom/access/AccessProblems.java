@@ -3,12 +3,15 @@ package org.newsroom.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as RFC 9457 problems, like every other refusal of the API. */
 final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -33,27 +36,12 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"about:blank","title":%s,"status":%d,"detail":%s,"instance":%s}"""
-                .formatted(quoted(title), status.value(), quoted(detail), quoted(request.getRequestURI())));
-    }
-
-    /** A JSON string: the messages are ours, but the request URI is the caller's. */
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u%04x".formatted((int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
     }
 }

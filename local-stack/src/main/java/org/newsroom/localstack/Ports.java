@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -32,7 +33,7 @@ public final class Ports {
      */
     public static int free() {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(FIRST, LAST);
+            int port = ThreadLocalRandom.current().nextInt(FIRST, LAST);
             if (bindable(port)) {
                 return port;
             }

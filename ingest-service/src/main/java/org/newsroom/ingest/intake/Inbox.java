@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The watched folder and its two outcomes. A file is offered only once it has been quiet (unchanged) for
@@ -46,7 +47,7 @@ final class Inbox {
     }
 
     /** The same, where a file {@code whole} vouches for (it was renamed in whole) need not be quiet. */
-    List<Path> readyFiles(Instant now, java.util.function.Predicate<Path> whole) throws IOException {
+    List<Path> readyFiles(Instant now, Predicate<Path> whole) throws IOException {
         List<Path> ready = new ArrayList<>();
         Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
             @Override

@@ -1,5 +1,7 @@
 package org.newsroom.ingest.intake;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -46,8 +48,8 @@ class InboxWatcher {
     private final StorageHealth storage;
     private final Clock clock = Clock.systemUTC();
     /** Files renamed in whole, taken without waiting for quiet; empty where the file system gives no events. */
-    private final Optional<Arrivals> arrivals;
-    private volatile Thread arrivalsThread;
+    private final Optional<InboxRenames> renames;
+    private volatile Thread renamesThread;
     /** Files whose articles Kafka acknowledged but that could not be moved to done yet. */
     private final Map<Path, Published> publishedNotMoved = new ConcurrentHashMap<>();
     /** Item-failure records that could not be written yet (the reasons are in the log meanwhile). */
@@ -63,8 +65,8 @@ class InboxWatcher {
     InboxWatcher(IngestProperties properties, ArticleIntake intake, StorageHealth storage) throws IOException {
         this.inbox = new Inbox(properties.inbox(), properties.done(), properties.failed(), properties.quietPeriod(),
                 properties.recursive());
-        this.arrivals = Arrivals.watching(inbox.folder(), file -> !Inbox.isComplete(file), clock);
-        if (arrivals.isEmpty()) {
+        this.renames = InboxRenames.watching(inbox.folder(), file -> !Inbox.isComplete(file), clock);
+        if (renames.isEmpty()) {
             log.info("No change events for {}: every file waits out the quiet period", inbox.folder());
         }
         this.documents = new Documents(properties.maxFileSize().toBytes(), properties.maxItems(),
@@ -78,9 +80,9 @@ class InboxWatcher {
      * Scans as soon as a file is renamed into the inbox, rather than at the next scheduled scan: that and the quiet
      * period it skips were most of a renamed file's wait.
      */
-    @jakarta.annotation.PostConstruct
-    void watchArrivals() {
-        arrivals.ifPresent(events -> arrivalsThread = Thread.ofPlatform().daemon().name("inbox-arrivals").start(() -> {
+    @PostConstruct
+    void watchRenames() {
+        renames.ifPresent(events -> renamesThread = Thread.ofPlatform().daemon().name("inbox-renames").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     if (events.await(Duration.ofSeconds(1))) {
@@ -89,28 +91,28 @@ class InboxWatcher {
                 } catch (InterruptedException stopping) {
                     return;
                 } catch (IOException | RuntimeException e) {
-                    log.warn("Scan after an arrival failed, the scheduled scan will retry: {}", e.toString());
+                    log.warn("Scan after a rename failed, the scheduled scan will retry: {}", e.toString());
                 }
             }
         }));
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stopWatching() throws IOException {
-        if (arrivalsThread != null) {
-            arrivalsThread.interrupt();
+        if (renamesThread != null) {
+            renamesThread.interrupt();
         }
-        if (arrivals.isPresent()) {
-            arrivals.get().close();
+        if (renames.isPresent()) {
+            renames.get().close();
         }
     }
 
     @Scheduled(fixedDelayString = "${ingest.scan-interval:500ms}")
     synchronized void scan() throws IOException {
         recordPendingItemFailures();
-        arrivals.ifPresent(Arrivals::drain);
-        for (Path file : inbox.readyFiles(clock.instant(), file -> arrivals.map(events -> events.isWhole(file)).orElse(false))) {
-            arrivals.ifPresent(events -> events.forget(file));
+        renames.ifPresent(InboxRenames::drain);
+        for (Path file : inbox.readyFiles(clock.instant(), file -> renames.map(events -> events.isWhole(file)).orElse(false))) {
+            renames.ifPresent(events -> events.forget(file));
             try {
                 if (!take(file)) {
                     return;

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * place, or moved in from another folder, which the events cannot tell apart) still waits until it is quiet, and
  * so does one modified after it arrived. Where the file system gives no events, everything waits as before.
  */
-final class Arrivals implements AutoCloseable {
+final class InboxRenames implements AutoCloseable {
 
     /** How long a deleted partial name is remembered, in case its rename's two events come in separate batches. */
     private static final Duration PAIRING = Duration.ofSeconds(2);
@@ -43,7 +43,7 @@ final class Arrivals implements AutoCloseable {
     /** Complete files that arrived by a rename, with their modification time then. */
     private final Map<Path, FileTime> whole = new ConcurrentHashMap<>();
 
-    private Arrivals(Path folder, Predicate<Path> partial, WatchService watcher, Clock clock) {
+    private InboxRenames(Path folder, Predicate<Path> partial, WatchService watcher, Clock clock) {
         this.folder = folder;
         this.partial = partial;
         this.watcher = watcher;
@@ -51,13 +51,13 @@ final class Arrivals implements AutoCloseable {
     }
 
     /** Watches {@code folder}; empty when the file system offers no change events (then nothing is ever whole). */
-    static Optional<Arrivals> watching(Path folder, Predicate<Path> partial, Clock clock) {
+    static Optional<InboxRenames> watching(Path folder, Predicate<Path> partial, Clock clock) {
         try {
             WatchService watcher = FileSystems.getDefault().equals(folder.getFileSystem())
                     ? FileSystems.getDefault().newWatchService() : folder.getFileSystem().newWatchService();
             folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
                     StandardWatchEventKinds.ENTRY_MODIFY);
-            return Optional.of(new Arrivals(folder, partial, watcher, clock));
+            return Optional.of(new InboxRenames(folder, partial, watcher, clock));
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
