@@ -86,15 +86,20 @@ async function search(append = false) {
   history.replaceState(null, '', query.toString() ? `?${query}` : location.pathname);
   if (append && state.cursor) query.set('cursor', state.cursor);
   $('#error').hidden = true;
+  // screen readers (and the browser test) learn from aria-busy and data-query which search the list shows
+  $('#hits').setAttribute('aria-busy', 'true');
   try {
     const page = await getJson(`/api/search?${query}`);
     if (searchNumber !== latestSearch) return;
     render(page, append);
+    $('#hits').dataset.query = params().toString();
     if (!append) listen();
   } catch (e) {
     if (searchNumber !== latestSearch) return;
     $('#error').textContent = `Search failed: ${e.message}`;
     $('#error').hidden = false;
+  } finally {
+    if (searchNumber === latestSearch) $('#hits').setAttribute('aria-busy', 'false');
   }
 }
 
