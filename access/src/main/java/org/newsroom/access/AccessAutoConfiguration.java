@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -27,7 +29,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, HttpLimits.class})
 public class AccessAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AccessAutoConfiguration.class);
@@ -40,6 +42,14 @@ public class AccessAutoConfiguration {
                     + " every write is refused until one is");
         }
         return new ApiKeyAuthenticationProvider(keys);
+    }
+
+    /** Ahead of security: an oversized body is refused before anything reads it, a key check included. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(HttpLimits limits) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

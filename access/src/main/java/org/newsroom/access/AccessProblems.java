@@ -31,7 +31,7 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
         write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "the principal may not do this");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                               String detail) throws IOException {
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");

@@ -54,10 +54,10 @@ public record IngestProperties(
     }
 
     /**
-     * @param maxBodySize a larger request body is refused with 413
-     * @param maxBatch    a batch with more articles is refused with 413
+     * @param maxBatch a batch with more articles is refused with 413 (the body size is the edge's
+     *                 {@code newsroom.http.max-body-size}, 5 MB here, see the access module)
      */
-    public record Http(@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue("500") int maxBatch) {
+    public record Http(@DefaultValue("500") int maxBatch) {
     }
 
     /**

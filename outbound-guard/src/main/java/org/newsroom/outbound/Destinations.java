@@ -4,8 +4,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -18,17 +23,30 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  */
 public final class Destinations implements DnsResolver {
 
+    /** The longest wait for a DNS answer unless told otherwise; the JDK's own lookup has no limit of its own. */
+    public static final Duration DEFAULT_LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+
     private final OutboundPolicy policy;
     private final DnsResolver dns;
+    private final Duration lookupTimeout;
 
     public Destinations(OutboundPolicy policy) {
-        this(policy, SystemDefaultDnsResolver.INSTANCE);
+        this(policy, SystemDefaultDnsResolver.INSTANCE, DEFAULT_LOOKUP_TIMEOUT);
     }
 
     /** @param dns the resolver asked first; tests pass a fixed table */
     public Destinations(OutboundPolicy policy, DnsResolver dns) {
+        this(policy, dns, DEFAULT_LOOKUP_TIMEOUT);
+    }
+
+    /** @param lookupTimeout a host whose name server stays silent this long is unknown, rather than a stuck caller */
+    public Destinations(OutboundPolicy policy, DnsResolver dns, Duration lookupTimeout) {
+        if (lookupTimeout.isNegative() || lookupTimeout.isZero()) {
+            throw new IllegalArgumentException("the DNS lookup timeout must be positive: " + lookupTimeout);
+        }
         this.policy = policy;
         this.dns = dns;
+        this.lookupTimeout = lookupTimeout;
     }
 
     public OutboundPolicy policy() {
@@ -47,7 +65,7 @@ public final class Destinations implements DnsResolver {
     /** The host's addresses that may be called, in the resolver's order; refused when there is none. */
     public List<InetAddress> allowedAddresses(String host) throws RefusedDestinationException, UnknownHostException {
         String name = OutboundPolicy.normalized(host);
-        InetAddress[] resolved = dns.resolve(name);
+        InetAddress[] resolved = lookUp(name);
         if (resolved == null || resolved.length == 0) {
             throw new UnknownHostException(name);
         }
@@ -59,6 +77,32 @@ public final class Destinations implements DnsResolver {
             throw new RefusedDestinationException(refusalOf(name, resolved));
         }
         return allowed;
+    }
+
+    /**
+     * Asks DNS on a virtual thread and waits at most the lookup timeout: the JDK's resolver cannot be interrupted,
+     * so a silent name server would otherwise hold a feed poller or webhook sender for as long as the OS retries.
+     */
+    private InetAddress[] lookUp(String name) throws UnknownHostException {
+        FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> dns.resolve(name));
+        Thread.ofVirtual().name("dns-lookup").start(lookup);
+        try {
+            return lookup.get(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new UnknownHostException("no DNS answer for %s within %s".formatted(name, lookupTimeout));
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException("interrupted while resolving " + name);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownHostException unknown) {
+                throw unknown;
+            }
+            UnknownHostException failed = new UnknownHostException("resolving %s failed: %s".formatted(name, e.getCause()));
+            failed.initCause(e.getCause());
+            throw failed;
+        }
     }
 
     private String refusalOf(String name, InetAddress[] resolved) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -60,7 +61,8 @@ public final class GuardedHttp implements AutoCloseable {
     private final ScheduledThreadPoolExecutor deadlines;
 
     public GuardedHttp(OutboundSettings settings) {
-        this(settings, new Destinations(OutboundPolicy.allowing(settings.allow())));
+        this(settings, new Destinations(OutboundPolicy.allowing(settings.allow()), SystemDefaultDnsResolver.INSTANCE,
+                settings.connectTimeout()));
     }
 
     public GuardedHttp(OutboundSettings settings, Destinations destinations) {

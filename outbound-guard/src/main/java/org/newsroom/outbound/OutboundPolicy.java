@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Which destinations an outbound request may reach: http and https only, and never an internal address (loopback,
- * private, link-local, unique-local, CGNAT, multicast, unspecified, broadcast, or an IPv4 one of those inside an
- * IPv6 address) unless its range or its host name is allowed.
+ * private, link-local, unique-local, CGNAT, multicast, unspecified, broadcast, reserved, benchmarking,
+ * documentation, a Teredo tunnel, or an IPv4 one of those inside an IPv6 address: mapped, compatible, NAT64 or
+ * 6to4) unless its range or its host name is allowed.
  *
  * @param allowedRanges addresses allowed although internal, e.g. {@code 10.1.0.0/16}
  * @param allowedHosts  host names whose every address is allowed, lower case, e.g. {@code feeds.internal.example}
@@ -27,6 +28,14 @@ public record OutboundPolicy(List<AddressRange> allowedRanges, Set<String> allow
     private static final AddressRange THIS_NETWORK = AddressRange.parse("0.0.0.0/8");
     private static final AddressRange UNIQUE_LOCAL = AddressRange.parse("fc00::/7");
     private static final AddressRange NAT64 = AddressRange.parse("64:ff9b::/96");
+    private static final AddressRange SIX_TO_FOUR = AddressRange.parse("2002::/16");
+    private static final AddressRange TEREDO = AddressRange.parse("2001::/32");
+    private static final AddressRange RESERVED = AddressRange.parse("240.0.0.0/4");
+    private static final AddressRange BENCHMARKING = AddressRange.parse("198.18.0.0/15");
+    private static final AddressRange IETF_PROTOCOL = AddressRange.parse("192.0.0.0/24");
+    /** TEST-NET-1, -2, -3 and IPv6's documentation prefix: never a real destination, so a request there is a probe. */
+    private static final List<AddressRange> DOCUMENTATION = List.of(AddressRange.parse("192.0.2.0/24"),
+            AddressRange.parse("198.51.100.0/24"), AddressRange.parse("203.0.113.0/24"), AddressRange.parse("2001:db8::/32"));
 
     public OutboundPolicy {
         allowedRanges = List.copyOf(allowedRanges);
@@ -108,12 +117,29 @@ public record OutboundPolicy(List<AddressRange> allowedRanges, Set<String> allow
         if (address instanceof Inet4Address && Arrays.equals(address.getAddress(), new byte[] {-1, -1, -1, -1})) {
             return Optional.of("broadcast");
         }
+        if (RESERVED.contains(address)) {
+            return Optional.of("reserved");
+        }
+        if (BENCHMARKING.contains(address)) {
+            return Optional.of("benchmarking");
+        }
+        if (IETF_PROTOCOL.contains(address)) {
+            return Optional.of("IETF protocol assignments");
+        }
+        if (DOCUMENTATION.stream().anyMatch(range -> range.contains(address))) {
+            return Optional.of("documentation");
+        }
+        // a Teredo address tunnels to whatever IPv4 host its relay names: nothing public is reached that way on purpose
+        if (TEREDO.contains(address)) {
+            return Optional.of("Teredo tunnel");
+        }
         return Optional.empty();
     }
 
     /**
-     * The IPv4 address inside an IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible ({@code ::a.b.c.d}) or
-     * NAT64 ({@code 64:ff9b::a.b.c.d}) IPv6 address: each can reach that IPv4 host, so each is judged by it.
+     * The IPv4 address inside an IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible ({@code ::a.b.c.d}), NAT64
+     * ({@code 64:ff9b::a.b.c.d}) or 6to4 ({@code 2002:aabb:ccdd::}) IPv6 address: each can reach that IPv4 host, so
+     * each is judged by it.
      */
     static Optional<InetAddress> embeddedIpv4(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
@@ -123,11 +149,12 @@ public record OutboundPolicy(List<AddressRange> allowedRanges, Set<String> allow
         boolean zeroPrefix = Arrays.equals(bytes, 0, 10, new byte[10], 0, 10);
         boolean mapped = zeroPrefix && bytes[10] == -1 && bytes[11] == -1;
         boolean compatible = zeroPrefix && bytes[10] == 0 && bytes[11] == 0;
-        if (!mapped && !compatible && !NAT64.contains(address)) {
+        int from = SIX_TO_FOUR.contains(address) ? 2 : 12;
+        if (!mapped && !compatible && !NAT64.contains(address) && from != 2) {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
+            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(bytes, from, from + 4)));
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,6 +243,26 @@ class GuardedHttpTests {
         assertThatThrownBy(() -> http.get(uri, Map.of())).isInstanceOf(RefusedDestinationException.class)
                 .hasMessage("host rebind.test resolves only to refused addresses: 127.0.0.2 is internal (loopback)");
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aNameServerThatNeverAnswersMakesTheHostUnknownInsteadOfHoldingTheCaller() {
+        CountDownLatch never = new CountDownLatch(1);
+        DnsResolver silent = new Table() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new UnknownHostException(host);
+            }
+        };
+        Destinations destinations = new Destinations(OutboundPolicy.allowing(List.of()), silent, Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> destinations.check(URI.create("http://silent.test/feed")))
+                .isInstanceOf(UnknownHostException.class).hasMessage("no DNS answer for silent.test within PT0.2S");
     }
 
     private GuardedHttp guarded(List<String> allow) {

@@ -40,6 +40,16 @@ class OutboundPolicyTests {
             255.255.255.255    | internal (broadcast)
             ::7f00:1           | internal (loopback, inside an IPv6 address)
             64:ff9b::a9fe:a9fe | internal (link-local, inside an IPv6 address)
+            2002:7f00:1::      | internal (loopback, inside an IPv6 address)
+            2002:a9fe:a9fe::1  | internal (link-local, inside an IPv6 address)
+            2001:0:4136:e378:8000:63bf:3fff:fdd2 | internal (Teredo tunnel)
+            240.0.0.1          | internal (reserved)
+            198.18.0.1         | internal (benchmarking)
+            198.19.255.254     | internal (benchmarking)
+            192.0.0.8          | internal (IETF protocol assignments)
+            192.0.2.10         | internal (documentation)
+            203.0.113.7        | internal (documentation)
+            2001:db8::1        | internal (documentation)
             """)
     void refusesInternalAddressesByDefault(String address, String reason) throws UnknownHostException {
         assertThat(strict.refusal(InetAddress.getByName(address))).hasValue(reason);
@@ -56,7 +66,7 @@ class OutboundPolicyTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "11.0.0.1", "2606:4700::1111",
-            "64:ff9b::808:808"})
+            "64:ff9b::808:808", "2002:808:808::1", "198.20.0.1", "2001:4860:4860::8888"})
     void letsPublicAddressesThrough(String address) throws UnknownHostException {
         assertThat(strict.refusal(InetAddress.getByName(address))).isEmpty();
     }

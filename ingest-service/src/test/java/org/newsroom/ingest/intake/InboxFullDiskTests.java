@@ -123,7 +123,7 @@ class InboxFullDiskTests {
         root = disk.path("/feed");
         IngestProperties properties = new IngestProperties(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"),
                 Duration.ofMillis(100), Duration.ZERO, "inbox", 3, recursive, DataSize.ofKilobytes(64), 10, DataSize.ofKilobytes(16),
-                new IngestProperties.Http(DataSize.ofMegabytes(1), 10),
+                new IngestProperties.Http(10),
                 new IngestProperties.Feeds(List.of(), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(5),
                         root.resolve("state"), Duration.ofSeconds(5)));
         ArticleIntake intake = new ArticleIntake(acknowledged::addAll, new IntakeMetrics(registry), Clock.systemUTC());

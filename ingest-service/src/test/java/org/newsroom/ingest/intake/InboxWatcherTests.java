@@ -172,7 +172,7 @@ class InboxWatcherTests {
     private InboxWatcher watcher(Duration quietPeriod) throws IOException {
         IngestProperties properties = new IngestProperties(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"),
                 Duration.ofMillis(100), quietPeriod, "inbox", 3, false, DataSize.ofKilobytes(64), 10, DataSize.ofKilobytes(16),
-                new IngestProperties.Http(DataSize.ofMegabytes(1), 10),
+                new IngestProperties.Http(10),
                 new IngestProperties.Feeds(List.of(), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(5), root.resolve("state"),
                         Duration.ofSeconds(5)));
         ArticleIntake intake = new ArticleIntake(articles -> {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.newsroom.access.HttpLimits;
 import org.newsroom.access.Principals;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
@@ -38,13 +39,11 @@ class ArticleSubmissionController {
 
     private final ArticleIntake intake;
     private final Submissions submissions;
-    private final long maxBodySize;
 
-    ArticleSubmissionController(ArticleIntake intake, IngestProperties properties) {
+    ArticleSubmissionController(ArticleIntake intake, IngestProperties properties, HttpLimits limits) {
         this.intake = intake;
-        this.submissions = new Submissions(properties.http().maxBodySize().toBytes(), properties.http().maxBatch(),
+        this.submissions = new Submissions(limits.maxBodySize().toBytes(), properties.http().maxBatch(),
                 properties.maxArticleSize().toBytes());
-        this.maxBodySize = properties.http().maxBodySize().toBytes();
     }
 
     @PostMapping("/api/articles")
@@ -73,22 +72,10 @@ class ArticleSubmissionController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(articles.stream().map(ArticleReceived::articleId).toList()));
     }
 
-    /** The body, read no further than the limit: a client cannot make us buffer more than that. */
-    private byte[] body(HttpServletRequest request) throws IOException, InvalidSubmissionException {
-        if (request.getContentLengthLong() > maxBodySize) {
-            throw tooLarge(request.getContentLengthLong() + " bytes");
-        }
+    /** The whole body: the access module's {@code RequestBodyLimit} has already refused one over the limit. */
+    private static byte[] body(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodySize + 1));
-            if (body.length > maxBodySize) {
-                throw tooLarge("more than " + maxBodySize + " bytes");
-            }
-            return body;
+            return in.readAllBytes();
         }
-    }
-
-    private InvalidSubmissionException tooLarge(String size) {
-        return InvalidSubmissionException.tooLarge("a body of %s is over the limit of %d bytes (ingest.http.max-body-size)"
-                .formatted(size, maxBodySize));
     }
 }

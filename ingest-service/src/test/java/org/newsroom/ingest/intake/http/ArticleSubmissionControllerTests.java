@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = ArticleSubmissionController.class,
         properties = {"newsroom.security.keys[0].name=example-desk", "newsroom.security.keys[0].key=" + ArticleSubmissionControllerTests.KEY,
-        "newsroom.security.keys[0].roles=ingest", "newsroom.security.keys[0].sources=example-wire,http,newsdesk", "ingest.http.max-batch=4", "ingest.http.max-body-size=2KB",
+        "newsroom.security.keys[0].roles=ingest", "newsroom.security.keys[0].sources=example-wire,http,newsdesk", "ingest.http.max-batch=4", "newsroom.http.max-body-size=2KB",
         "ingest.max-article-size=1KB"})
 @Import({ArticleSubmissionControllerTests.RecordingKafka.class, SubmissionAccess.class})
 class ArticleSubmissionControllerTests {
@@ -194,7 +194,7 @@ class ArticleSubmissionControllerTests {
     void refusesTooLargeBodiesAndBatchesAsContentTooLarge() throws Exception {
         submit("{\"headline\": \"h\", \"body\": \"" + "x".repeat(3_000) + "\"}", KEY)
                 .andExpect(status().isPayloadTooLarge())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("over the limit of 2048 bytes")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 2048 bytes")));
         String five = String.join(",", List.of("{\"headline\":\"a\",\"body\":\"a\"}", "{\"headline\":\"b\",\"body\":\"b\"}",
                 "{\"headline\":\"c\",\"body\":\"c\"}", "{\"headline\":\"d\",\"body\":\"d\"}",
                 "{\"headline\":\"e\",\"body\":\"e\"}"));

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * exception name or stack trace in the body. Regression mode replays {@code ArticleSubmissionFuzzTestsInputs}.
  */
 @WebMvcTest(controllers = ArticleSubmissionController.class,
-        properties = {"newsroom.security.api-key=fuzz-key-0123456789abcdef", "ingest.http.max-batch=8", "ingest.http.max-body-size=64KB"})
+        properties = {"newsroom.security.api-key=fuzz-key-0123456789abcdef", "ingest.http.max-batch=8", "newsroom.http.max-body-size=64KB"})
 @Import(ArticleSubmissionFuzzTests.AcknowledgingKafka.class)
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ArticleSubmissionFuzzTests {

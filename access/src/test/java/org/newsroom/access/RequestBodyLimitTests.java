@@ -1,4 +1,4 @@
-package org.newsroom.query.web;
+package org.newsroom.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class RequestBodyLimitTests {
 
     private static final int LIMIT = 1024;
 
-    private final RequestBodyLimit limit = new RequestBodyLimit(new HttpProperties(DataSize.ofBytes(LIMIT)));
+    private final RequestBodyLimit limit = new RequestBodyLimit(new HttpLimits(DataSize.ofBytes(LIMIT)));
     private final EchoServlet controller = new EchoServlet();
 
     @Test
@@ -70,8 +70,8 @@ class RequestBodyLimitTests {
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).startsWith("application/problem+json");
         assertThat(JsonMapper.shared().readValue(response.getContentAsString(), Map.class)).isEqualTo(Map.of(
-                "title", "Request body too large", "status", 413,
-                "detail", "A request body may be at most 1024 bytes", "instance", "/api/alerts"));
+                "type", "about:blank", "title", "Request body too large", "status", 413,
+                "detail", "a request body may be at most 1024 bytes (newsroom.http.max-body-size)", "instance", "/api/alerts"));
         assertThat(controller.received).isNull();
     }
 

@@ -1,4 +1,4 @@
-package org.newsroom.query.web;
+package org.newsroom.access;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,39 +11,24 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body over {@link HttpProperties#maxBodySize()} with a 413 problem detail on every endpoint,
- * before a controller reads it: by its declared length, or, for a chunked body, by reading at most one byte past
- * the limit and handing what was read on. Tomcat never reads past a declared length, so that one is enough.
+ * Refuses a request body over {@link HttpLimits#maxBodySize()} with a 413 problem detail on every endpoint of
+ * every service, before a controller reads it: by its declared length, or, for a chunked body, by reading at most
+ * one byte past the limit and handing what was read on. Tomcat never reads past a declared length, so that one is
+ * enough. The one body limit of the project: controllers rely on it rather than counting again.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-// Web slice tests pick up every Filter but skip the properties scan: the filter brings its settings along.
-@EnableConfigurationProperties(HttpProperties.class)
-class RequestBodyLimit extends OncePerRequestFilter {
-
-    // Registers Spring's ProblemDetail mix-in, so this answer is written exactly as the controllers' problems are.
-    private static final JacksonJsonHttpMessageConverter JSON = new JacksonJsonHttpMessageConverter();
+final class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    RequestBodyLimit(HttpProperties properties) {
-        this.maxBytes = properties.maxBodySize().toBytes();
+    RequestBodyLimit(HttpLimits limits) {
+        this.maxBytes = limits.maxBodySize().toBytes();
     }
 
     @Override
@@ -65,12 +50,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                "A request body may be at most " + maxBytes + " bytes");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        ServletServerHttpResponse out = new ServletServerHttpResponse(response);
-        out.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-        JSON.write(problem, MediaType.APPLICATION_PROBLEM_JSON, out);
+        AccessProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "a request body may be at most %d bytes (newsroom.http.max-body-size)".formatted(maxBytes));
     }
 
     /** The request with its body already read (to measure it), served again from memory. */
