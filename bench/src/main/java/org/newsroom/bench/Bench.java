@@ -91,11 +91,20 @@ public final class Bench {
             if (options.intake().usesHttp()) {
                 intakes.add(new Intakes.Http(stack.ingestUrl(), stack.apiKey()));
             }
-            try (Timeline timeline = new Timeline(index, lag, new ProcessSampler(pids))) {
+            try (Timeline timeline = new Timeline(index, lag, new ProcessSampler(pids));
+                 TopicTraffic traffic = new TopicTraffic(stack.kafkaBootstrapServers())) {
+                ThroughputRun run = new ThroughputRun(corpus, index);
+                if (options.warmup() > 0) {
+                    // variants (another headline and date) of the corpus's last stories: the first ones are measured
+                    long stories = corpus.distinctStories();
+                    run.run("warm-up", stories * 1000 + Math.max(0, stories - options.warmup()), options.warmup(),
+                            intakes, options.feedBatch(), options.httpBatch());
+                }
                 timeline.start();
                 timeline.phase("throughput");
-                ThroughputRun.Result throughput = new ThroughputRun(corpus, index)
-                        .run(options.articles(), intakes, options.feedBatch(), options.httpBatch());
+                Map<String, TopicTraffic.Holding> before = traffic.snapshot();
+                ThroughputRun.Result throughput = run.run(options.articles(), intakes, options.feedBatch(), options.httpBatch());
+                List<TopicTraffic.PerArticle> kafka = TopicTraffic.perArticle(before, traffic.snapshot(), throughput.searchable());
                 LatencyRun latencyRun = new LatencyRun(corpus, index, options.articles());
                 List<LatencyRun.Result> latency = new ArrayList<>();
                 for (int load : options.loads()) {
@@ -109,7 +118,7 @@ public final class Bench {
                 List<Timeline.Sample> samples = timeline.samples();
                 return new BenchReport(started.toString(), machine(stack), optionsOf(options), throughput, latency,
                         ceiling, throughput.articlesPerSecond() / ceiling.docsPerSecond(), filesIn(stack.failed()),
-                        BenchReport.summaries(samples), samples);
+                        BenchReport.summaries(samples), kafka, samples);
             }
         }
     }
@@ -127,6 +136,7 @@ public final class Bench {
     private static Map<String, Object> optionsOf(BenchOptions options) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("articles", options.articles());
+        map.put("warmup", options.warmup());
         map.put("loads", options.loads());
         map.put("loadSeconds", options.loadDuration().toSeconds());
         map.put("intake", options.intake().name());

@@ -9,6 +9,7 @@ import java.util.List;
  * What one benchmark run does, from the command line ({@code --name=value} or {@code --name value}).
  *
  * @param articles     articles replayed as fast as the intake takes them, for sustained throughput
+ * @param warmup       articles sent and awaited before any measurement, so that nothing is created on the clock
  * @param loads        offered loads (articles/s) for the latency phases
  * @param loadDuration how long each load is offered
  * @param intake       folder, http or both
@@ -17,7 +18,7 @@ import java.util.List;
  * @param ceilingDocs  at least this many documents are bulk-indexed for the Elasticsearch ceiling
  * @param jarsFrom     the checkout whose service jars run (another build can be compared against this one)
  */
-record BenchOptions(int articles, List<Integer> loads, Duration loadDuration, Intake intake, int feedBatch,
+record BenchOptions(int articles, int warmup, List<Integer> loads, Duration loadDuration, Intake intake, int feedBatch,
                     int httpBatch, int ceilingDocs, String elasticsearchHeap, String serviceHeap, Path dataDir, Path jarsFrom) {
 
     enum Intake {
@@ -33,10 +34,12 @@ record BenchOptions(int articles, List<Integer> loads, Duration loadDuration, In
     }
 
     static final String USAGE = """
-            ./newsroom bench [--articles=20000] [--loads=10,100,500] [--duration=60] [--intake=both]
+            ./newsroom bench [--articles=20000] [--warmup=1000] [--loads=10,100,500] [--duration=60] [--intake=both]
                              [--feed-batch=500] [--http-batch=100] [--ceiling-docs=50000]
                              [--es-heap=1g] [--service-heap=512m] [--data=data] [--jars-from=.]
               --articles      articles replayed at full speed (sustained throughput), variants beyond the corpora
+              --warmup        articles sent and awaited searchable before the clock starts (topics, stores, index
+                              and JIT warm), variants of the corpus's last stories
               --loads         offered loads in articles/s for the latency phases (0 or empty: none)
               --duration      seconds each load is offered
               --intake        folder | http | both (both: half of the articles, alternate ticks, each way)
@@ -63,6 +66,7 @@ record BenchOptions(int articles, List<Integer> loads, Duration loadDuration, In
         }
         BenchOptions options = new BenchOptions(
                 Integer.parseInt(values.getOrDefault("articles", "20000")),
+                Integer.parseInt(values.getOrDefault("warmup", "1000")),
                 loads(values.getOrDefault("loads", "10,100,500")),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "60"))),
                 Intake.valueOf(values.getOrDefault("intake", "both")),
@@ -73,7 +77,7 @@ record BenchOptions(int articles, List<Integer> loads, Duration loadDuration, In
                 values.getOrDefault("service-heap", "512m"),
                 projectRoot.resolve(values.getOrDefault("data", "data")).normalize(),
                 projectRoot.resolve(values.getOrDefault("jars-from", ".")).normalize());
-        values.keySet().removeAll(List.of("articles", "loads", "duration", "intake", "feed-batch", "http-batch",
+        values.keySet().removeAll(List.of("articles", "warmup", "loads", "duration", "intake", "feed-batch", "http-batch",
                 "ceiling-docs", "es-heap", "service-heap", "data", "jars-from"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + values.keySet() + "\n" + USAGE);

@@ -7,7 +7,25 @@ import java.util.Map;
 /** Everything one run measured, as written to {@code bench-<timestamp>.json}; times in seconds. */
 record BenchReport(String startedAt, Map<String, Object> machine, Map<String, Object> options,
                    ThroughputRun.Result throughput, List<LatencyRun.Result> latency, CeilingRun.Result ceiling,
-                   double endToEndOverCeiling, long failedFiles, Map<String, ProcessSummary> processes, List<Timeline.Sample> timeline) {
+                   double endToEndOverCeiling, long failedFiles, Map<String, ProcessSummary> processes,
+                   List<TopicTraffic.PerArticle> kafkaPerArticle, List<Timeline.Sample> timeline) {
+
+    /** Bytes Kafka wrote per article over the throughput phase, every topic together. */
+    double kafkaBytesPerArticle() {
+        return kafkaPerArticle == null ? Double.NaN : kafkaPerArticle.stream().mapToDouble(TopicTraffic.PerArticle::bytes).sum();
+    }
+
+    /** The raw record as ingest wrote it: the unit the "3x the raw record" is measured in. */
+    double rawBytesPerArticle() {
+        return kafkaPerArticle == null ? Double.NaN : kafkaPerArticle.stream()
+                .filter(topic -> topic.topic().equals(org.newsroom.contracts.Topics.ARTICLES_RAW))
+                .mapToDouble(TopicTraffic.PerArticle::bytes).sum();
+    }
+
+    /** CPU milliseconds one article cost a process during the throughput phase (its mean share × the phase). */
+    double cpuMillisPerArticle(ProcessSummary process) {
+        return process.cpuMeanThroughputPercent() / 100 * throughput.seconds() * 1000 / throughput.articles();
+    }
 
     /**
      * One process tree's use over the whole run and during the throughput phase (CPU: % of one core).

@@ -24,12 +24,26 @@ final class Summary {
             out.append("| %d/s | %s | %,d | %.2f s | %.2f s | %.2f s | %.2f s | %d |\n".formatted(result.load(),
                     result.intake(), result.sent(), p.p50(), p.p95(), p.p99(), p.max(), result.unresolved()));
         }
-        out.append("\n| process | CPU mean (% of a core) | CPU mean, throughput phase | CPU max | RSS mean | RSS max |\n")
-                .append("|---|---|---|---|---|---|\n");
+        out.append("\n| process | CPU mean (% of a core) | CPU mean, throughput phase | CPU ms per article (throughput) | CPU max | RSS mean | RSS max |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        double cpuTotal = 0;
         for (Map.Entry<String, BenchReport.ProcessSummary> entry : report.processes().entrySet()) {
             BenchReport.ProcessSummary s = entry.getValue();
-            out.append("| %s | %.0f%% | %.0f%% | %.0f%% | %.0f MB | %.0f MB |\n".formatted(entry.getKey(),
-                    s.cpuMeanPercent(), s.cpuMeanThroughputPercent(), s.cpuMaxPercent(), s.rssMeanMb(), s.rssMaxMb()));
+            double perArticle = report.cpuMillisPerArticle(s);
+            cpuTotal += entry.getKey().startsWith("bench") ? 0 : perArticle;
+            out.append("| %s | %.0f%% | %.0f%% | %.2f ms | %.0f%% | %.0f MB | %.0f MB |\n".formatted(entry.getKey(),
+                    s.cpuMeanPercent(), s.cpuMeanThroughputPercent(), perArticle, s.cpuMaxPercent(), s.rssMeanMb(), s.rssMaxMb()));
+        }
+        out.append("\nCPU per article, every process of the pipeline (the load generator left out): %.2f ms\n".formatted(cpuTotal));
+        if (report.kafkaPerArticle() != null) {
+            out.append("\n| Kafka topic (throughput phase) | bytes per article | records per article (incl. transaction markers) |\n")
+                    .append("|---|---|---|\n");
+            for (TopicTraffic.PerArticle topic : report.kafkaPerArticle()) {
+                out.append("| %s | %,.0f B | %.2f |\n".formatted(topic.topic(), topic.bytes(), topic.records()));
+            }
+            out.append("\nKafka bytes per article, every topic: %,.0f B = %.1fx the raw record (%,.0f B)\n".formatted(
+                    report.kafkaBytesPerArticle(), report.kafkaBytesPerArticle() / report.rawBytesPerArticle(),
+                    report.rawBytesPerArticle()));
         }
         out.append("\nfiles in feed/failed: ").append(report.failedFiles()).append('\n');
         return out.toString();

@@ -35,17 +35,23 @@ final class ThroughputRun {
         this.index = index;
     }
 
+    /** Articles 0 to {@code articles - 1}. */
     Result run(int articles, List<Intake> intakes, int feedBatch, int httpBatch) throws Exception {
+        return run("throughput", 0, articles, intakes, feedBatch, httpBatch);
+    }
+
+    /** Articles {@code first} to {@code first + articles - 1}, under a name of their own in the progress lines. */
+    Result run(String name, long first, int articles, List<Intake> intakes, int feedBatch, int httpBatch) throws Exception {
         long baseline = index.count(SearchIndex.ALIAS);
-        Progress progress = new Progress("throughput");
+        Progress progress = new Progress(name);
         long start = System.nanoTime();
         List<Future<?>> sending = new ArrayList<>();
         ExecutorService senders = Executors.newFixedThreadPool(1 + HTTP_CLIENTS);
         long share = articles / intakes.size();
         for (int i = 0; i < intakes.size(); i++) {
             Intake intake = intakes.get(i);
-            long from = i * share;
-            long to = i == intakes.size() - 1 ? articles : from + share;
+            long from = first + i * share;
+            long to = i == intakes.size() - 1 ? first + articles : from + share;
             if (intake instanceof Intakes.Folder) {
                 sending.add(senders.submit(() -> dropFiles(intake, from, to, feedBatch)));
             } else {

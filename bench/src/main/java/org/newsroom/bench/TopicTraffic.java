@@ -1,0 +1,77 @@
+package org.newsroom.bench;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the brokers hold per topic, read twice around a phase: bytes from the log directories (what was written
+ * to disk, record batches with their headers and transaction markers, before any compaction or deletion) and
+ * records from the end offsets (which count transaction markers too, one per partition per transaction). The
+ * difference divided by the articles of the phase is what one article costs in Kafka, internal topics and
+ * changelogs included.
+ */
+final class TopicTraffic implements AutoCloseable {
+
+    /** One topic's holdings at one moment, summed over its partitions (and replicas). */
+    record Holding(long bytes, long endOffsets) {
+    }
+
+    /** What one topic took per article over a phase. */
+    record PerArticle(String topic, double bytes, double records) {
+    }
+
+    private final Admin admin;
+
+    TopicTraffic(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "bench-topic-traffic"));
+    }
+
+    Map<String, Holding> snapshot() throws ExecutionException, InterruptedException {
+        Set<Integer> brokers = admin.describeCluster().nodes().get().stream().map(node -> node.id()).collect(Collectors.toSet());
+        Map<String, Long> bytes = new TreeMap<>();
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {
+            for (LogDirDescription dir : dirs.values()) {
+                for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+                    bytes.merge(replica.getKey().topic(), replica.getValue().size(), Long::sum);
+                    partitions.add(replica.getKey());
+                }
+            }
+        }
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+        Map<String, Long> offsets = new TreeMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) ->
+                offsets.merge(partition.topic(), info.offset(), Long::sum));
+        Map<String, Holding> holdings = new TreeMap<>();
+        bytes.forEach((topic, size) -> holdings.put(topic, new Holding(size, offsets.getOrDefault(topic, 0L))));
+        return holdings;
+    }
+
+    /** Per article, topic by topic, largest first; Kafka's own topics (offsets, transaction state) included. */
+    static List<PerArticle> perArticle(Map<String, Holding> before, Map<String, Holding> after, long articles) {
+        return after.entrySet().stream().map(entry -> {
+            Holding was = before.getOrDefault(entry.getKey(), new Holding(0, 0));
+            return new PerArticle(entry.getKey(), (entry.getValue().bytes() - was.bytes()) / (double) articles,
+                    (entry.getValue().endOffsets() - was.endOffsets()) / (double) articles);
+        }).filter(topic -> topic.bytes() > 0 || topic.records() > 0)
+                .sorted((a, b) -> Double.compare(b.bytes(), a.bytes())).toList();
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
