@@ -20,7 +20,7 @@ sealed interface ArticleFindings {
     /**
      * A usable version, enriched with a placeholder dedup decision.
      *
-     * @param article the enriched article, encoded as on {@code articles.enriched.v1} ({@link DedupSerdes#articles})
+     * @param article the enriched article's JSON, deflated ({@link DedupSerdes#deflated})
      */
     record Enriched(int version, Fingerprint fingerprint, byte[] article) implements ArticleFindings {
 

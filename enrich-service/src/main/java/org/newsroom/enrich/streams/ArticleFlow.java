@@ -63,9 +63,10 @@ final class ArticleFlow {
             return new ArticleFindings.TakenOut(article.version(), article.pubStatus());
         }
         ArticleEnriched enriched = enrichment.apply(article);
-        byte[] encoded = RecordLimit.checkArticle(DedupSerdes.encoded(enriched));
+        byte[] json = RecordLimit.checkArticle(DedupSerdes.json(enriched));
         return new ArticleFindings.Enriched(article.version(),
-                fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()), encoded);
+                fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()),
+                DedupSerdes.deflated(json));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */

@@ -93,7 +93,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
             tell(record, articleId, findings, null);
             return;
         }
-        ArticleEnriched article = DedupSerdes.decoded(enriched.article());
+        ArticleEnriched article = DedupSerdes.inflated(enriched.article());
         List<Decision> decisions = index.add(enriched.fingerprint(), Instant.ofEpochMilli(record.timestamp()));
         held.put(articleId, enriched, record.timestamp());
         tell(record, articleId, findings, decided(article, decisions.getFirst()));
@@ -108,7 +108,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         if (earlier == null || !gate.admits(revised.articleId(), earlier.version(), earlier.pubStatus())) {
             return;
         }
-        ArticleEnriched article = decided(DedupSerdes.decoded(earlier.article()), revised);
+        ArticleEnriched article = decided(DedupSerdes.inflated(earlier.article()), revised);
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
         tell(new Record<>(revised.articleId(), earlier, cause.timestamp(), new RecordHeaders()), revised.articleId(),
                 earlier, article);

@@ -59,8 +59,11 @@ class TopologyBudgetTests {
      */
     private static final double MAX_RECORDS_PER_ARTICLE = 5;
 
-    /** Bytes written per article over the raw record's bytes, tag copies not. Stage 0 measured 17.2, stage 4a 7.2. */
-    private static final double MAX_BYTES_OVER_RAW = 7.5;
+    /**
+     * Bytes written per article over the raw record's bytes, tag copies not. Stage 0 measured 17.2; stage 4a 7.2, and
+     * 5.3 with the article deflated inside the findings and held records.
+     */
+    private static final double MAX_BYTES_OVER_RAW = 5.5;
 
     @TempDir
     Path dir;

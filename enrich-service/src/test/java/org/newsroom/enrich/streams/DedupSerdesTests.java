@@ -1,0 +1,60 @@
+package org.newsroom.enrich.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.PubStatus;
+import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.dedup.DedupSettings;
+import org.newsroom.enrich.dedup.Fingerprint;
+import org.newsroom.enrich.dedup.Fingerprinter;
+
+class DedupSerdesTests {
+
+    private static final Instant PUBLISHED = Instant.parse("2019-05-06T12:00:00.123456789Z");
+
+    private final ArticleEnriched article = new Enricher("test", Clock.systemUTC()).enrich(Articles.seeds().getFirst());
+    private final Fingerprint fingerprint = new Fingerprinter(DedupSettings.defaults())
+            .fingerprint(article.articleId(), PUBLISHED, article.paragraphs());
+
+    @Test
+    void readsBackTheFindingsAndHeldArticlesTheTopologyWrites() {
+        ArticleFindings.Enriched enriched = new ArticleFindings.Enriched(3, fingerprint,
+                DedupSerdes.deflated(DedupSerdes.json(article)));
+
+        assertThat(roundTrip(DedupSerdes.findings(), enriched)).isEqualTo(enriched);
+        assertThat(roundTrip(DedupSerdes.held(), enriched)).isEqualTo(enriched);
+        assertThat(roundTrip(DedupSerdes.findings(), new ArticleFindings.TakenOut(4, PubStatus.canceled)))
+                .isEqualTo(new ArticleFindings.TakenOut(4, PubStatus.canceled));
+        assertThat(DedupSerdes.inflated(enriched.article())).isEqualTo(article);
+    }
+
+    @Test
+    void carriesTheArticleDeflatedToUnderSixTenthsOfItsJson() {
+        byte[] json = DedupSerdes.json(article);
+
+        assertThat(DedupSerdes.deflated(json).length).isLessThan(json.length * 6 / 10);
+    }
+
+    @Test
+    void rejectsBytesThatAreNotItsFormat() {
+        byte[] json = "{\"articleId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DedupSerdes.findings().deserializer().deserialize("t", json))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("format");
+        byte[] deflated = DedupSerdes.deflated(DedupSerdes.json(article));
+        assertThatThrownBy(() -> DedupSerdes.inflated(Arrays.copyOf(deflated, deflated.length / 2)))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    private static <T> T roundTrip(Serde<T> serde, T value) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+}
