@@ -36,7 +36,8 @@ public final class DedupIndex {
     /** Slots below this are evicted; chains end there. */
     private int first;
     private int size;
-    private long newest = Long.MIN_VALUE;
+    /** Arrivals before this are evicted: the newest arrival's time less the window. */
+    private long evictedBefore = Long.MIN_VALUE;
 
     public DedupIndex(DedupSettings settings, Duration window) {
         this.settings = settings;
@@ -115,10 +116,10 @@ public final class DedupIndex {
      * waits for those before it). Once the evicted slots outnumber the live ones, the arrays are compacted.
      */
     private void evictBefore(long oldest) {
-        if (oldest <= newest) {
+        if (oldest <= evictedBefore) {
             return;
         }
-        newest = oldest;
+        evictedBefore = oldest;
         while (first < size && arrivals[first] < oldest) {
             Fingerprint gone = members[first];
             if (gone != null) {

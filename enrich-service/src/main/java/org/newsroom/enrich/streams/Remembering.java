@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,6 +25,7 @@ import org.newsroom.contracts.Dedup;
 import org.newsroom.enrich.dedup.DedupIndex;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Decision;
+import org.newsroom.enrich.dedup.Fingerprint;
 
 /**
  * The memory task (one partition, so every article meets every other): holds each usable version's findings in
@@ -70,14 +70,17 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         this.held = context.getStateStore(HELD);
         this.gate = VersionGate.of(context, retention);
         this.index = new DedupIndex(settings, window);
-        List<KeyValue<Windowed<String>, ArticleFindings.Enriched>> entries = new ArrayList<>();
+        // The store iterates by time segment, then by key: the arrivals are put back in time order. Only the
+        // fingerprints are kept meanwhile (the index holds them anyway), not the articles.
+        List<Held> arrivals = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, ArticleFindings.Enriched> all = held.all()) {
-            all.forEachRemaining(entries::add);
+            all.forEachRemaining(entry -> arrivals.add(new Held(entry.key.window().start(), entry.value.fingerprint())));
         }
-        entries.sort(Comparator.comparingLong(entry -> entry.key.window().start()));
-        for (KeyValue<Windowed<String>, ArticleFindings.Enriched> entry : entries) {
-            index.restore(entry.value.fingerprint(), entry.key.window().startTime());
-        }
+        arrivals.sort(Comparator.comparingLong(Held::arrivedAt));
+        arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
+    }
+
+    private record Held(long arrivedAt, Fingerprint fingerprint) {
     }
 
     @Override
