@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import java.util.stream.Stream;
 import org.newsroom.contracts.Topics;
 import org.newsroom.localstack.ChildProcess;
@@ -79,7 +81,8 @@ public final class Bench {
         Files.createDirectories(home);
         try (BenchStack stack = BenchStack.start(options.jarsFrom(), home, options.elasticsearchHeap(), options.serviceHeap());
              LagMonitor lag = new LagMonitor(stack.kafkaBootstrapServers(),
-                     List.of(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED))) {
+                     List.of(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
             SearchIndex index = new SearchIndex(stack.elasticsearchUrl());
             Map<String, Long> pids = new LinkedHashMap<>();
             stack.processes().forEach((name, process) -> pids.put(name, process.pid()));
@@ -94,8 +97,10 @@ public final class Bench {
             try (Timeline timeline = new Timeline(index, lag, new ProcessSampler(pids))) {
                 timeline.start();
                 timeline.phase("throughput");
+                TopicTraffic.Snapshot before = TopicTraffic.take(admin);
                 ThroughputRun.Result throughput = new ThroughputRun(corpus, index)
                         .run(options.articles(), intakes, options.feedBatch(), options.httpBatch());
+                Map<String, TopicTraffic.Row> kafka = TopicTraffic.between(before, TopicTraffic.take(admin));
                 LatencyRun latencyRun = new LatencyRun(corpus, index, options.articles());
                 List<LatencyRun.Result> latency = new ArrayList<>();
                 for (int load : options.loads()) {
@@ -109,7 +114,7 @@ public final class Bench {
                 List<Timeline.Sample> samples = timeline.samples();
                 return new BenchReport(started.toString(), machine(stack), optionsOf(options), throughput, latency,
                         ceiling, throughput.articlesPerSecond() / ceiling.docsPerSecond(), filesIn(stack.failed()),
-                        BenchReport.summaries(samples), samples);
+                        BenchReport.summaries(samples), kafka, samples);
             }
         }
     }

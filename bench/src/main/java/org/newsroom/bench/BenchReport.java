@@ -4,10 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one run measured, as written to {@code bench-<timestamp>.json}; times in seconds. */
+/**
+ * Everything one run measured, as written to {@code bench-<timestamp>.json}; times in seconds. {@code kafka}: what was
+ * written per topic during the throughput phase (null in reports of earlier runs).
+ */
 record BenchReport(String startedAt, Map<String, Object> machine, Map<String, Object> options,
                    ThroughputRun.Result throughput, List<LatencyRun.Result> latency, CeilingRun.Result ceiling,
-                   double endToEndOverCeiling, long failedFiles, Map<String, ProcessSummary> processes, List<Timeline.Sample> timeline) {
+                   double endToEndOverCeiling, long failedFiles, Map<String, ProcessSummary> processes,
+                   Map<String, TopicTraffic.Row> kafka, List<Timeline.Sample> timeline) {
 
     /**
      * One process tree's use over the whole run and during the throughput phase (CPU: % of one core).

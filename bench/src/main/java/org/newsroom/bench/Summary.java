@@ -24,12 +24,35 @@ final class Summary {
             out.append("| %d/s | %s | %,d | %.2f s | %.2f s | %.2f s | %.2f s | %d |\n".formatted(result.load(),
                     result.intake(), result.sent(), p.p50(), p.p95(), p.p99(), p.max(), result.unresolved()));
         }
-        out.append("\n| process | CPU mean (% of a core) | CPU mean, throughput phase | CPU max | RSS mean | RSS max |\n")
-                .append("|---|---|---|---|---|---|\n");
+        // CPU time per article over the throughput phase: mean share of a core x the phase's length / its articles.
+        double msPerCorePercent = throughput.seconds() * 1000 / 100 / Math.max(1, throughput.searchable());
+        out.append("\n| process | CPU mean (% of a core) | CPU mean, throughput phase | CPU per article, throughput phase | CPU max | RSS mean | RSS max |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        double total = 0;
         for (Map.Entry<String, BenchReport.ProcessSummary> entry : report.processes().entrySet()) {
             BenchReport.ProcessSummary s = entry.getValue();
-            out.append("| %s | %.0f%% | %.0f%% | %.0f%% | %.0f MB | %.0f MB |\n".formatted(entry.getKey(),
-                    s.cpuMeanPercent(), s.cpuMeanThroughputPercent(), s.cpuMaxPercent(), s.rssMeanMb(), s.rssMaxMb()));
+            double ms = s.cpuMeanThroughputPercent() * msPerCorePercent;
+            total += entry.getKey().startsWith("bench") ? 0 : ms;
+            out.append("| %s | %.0f%% | %.0f%% | %.1f ms | %.0f%% | %.0f MB | %.0f MB |\n".formatted(entry.getKey(),
+                    s.cpuMeanPercent(), s.cpuMeanThroughputPercent(), ms, s.cpuMaxPercent(), s.rssMeanMb(), s.rssMaxMb()));
+        }
+        out.append("\nCPU per article, throughput phase, all pipeline processes (not the load generator): %.1f ms\n"
+                .formatted(total));
+        if (report.kafka() != null && !report.kafka().isEmpty()) {
+            long articles = Math.max(1, throughput.searchable());
+            out.append("\n| topic (throughput phase) | records per article (incl. transaction markers) | bytes per article (log growth, on disk) |\n")
+                    .append("|---|---|---|\n");
+            long records = 0;
+            long bytes = 0;
+            for (Map.Entry<String, TopicTraffic.Row> entry : report.kafka().entrySet()) {
+                TopicTraffic.Row row = entry.getValue();
+                records += row.records();
+                bytes += row.bytes();
+                out.append("| %s | %.2f | %,.0f |\n".formatted(entry.getKey(), (double) row.records() / articles,
+                        (double) row.bytes() / articles));
+            }
+            out.append("| **all topics** | **%.2f** | **%,.0f** |\n".formatted((double) records / articles,
+                    (double) bytes / articles));
         }
         out.append("\nfiles in feed/failed: ").append(report.failedFiles()).append('\n');
         return out.toString();
