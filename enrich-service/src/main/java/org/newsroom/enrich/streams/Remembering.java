@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -69,15 +71,23 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         this.context = context;
         this.held = context.getStateStore(HELD);
         this.gate = VersionGate.of(context, retention);
-        this.index = new DedupIndex(settings, window);
-        // The store iterates by time segment, then by key: the arrivals are put back in time order. Only the
-        // fingerprints are kept meanwhile (the index holds them anyway), not the articles.
-        List<Held> arrivals = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, ArticleFindings.Enriched> all = held.all()) {
-            all.forEachRemaining(entry -> arrivals.add(new Held(entry.key.window().start(), entry.value.fingerprint())));
+            this.index = rebuilt(all, settings, window);
         }
+    }
+
+    /**
+     * The index of the held articles. The store iterates by time segment, then by key: the arrivals are put back in
+     * time order. Only the fingerprints are kept meanwhile (the index holds them anyway), not the articles.
+     */
+    static DedupIndex rebuilt(Iterator<KeyValue<Windowed<String>, ArticleFindings.Enriched>> held,
+                              DedupSettings settings, Duration window) {
+        List<Held> arrivals = new ArrayList<>();
+        held.forEachRemaining(entry -> arrivals.add(new Held(entry.key.window().start(), entry.value.fingerprint())));
         arrivals.sort(Comparator.comparingLong(Held::arrivedAt));
+        DedupIndex index = new DedupIndex(settings, window);
         arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
+        return index;
     }
 
     private record Held(long arrivedAt, Fingerprint fingerprint) {
