@@ -13,14 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             topology starts, whichever service starts first)
  * @param enrichedPartitions   partitions of the enriched topic when enrich creates it
  * @param dedupWindow          how long an article stays a duplicate candidate after it arrived; bounds the
- *                             dedup state stores
+ *                             held articles (store {@code held-articles}) and the in-heap dedup index
  * @param versionRetention     how long the version gate remembers an article after its last version or kill
- *                             (stores {@code article-versions} and {@code article-arrivals}); a version arriving
+ *                             (store {@code article-versions}); a version arriving
  *                             later is taken as new. At least the dedup window, within which a killed article's
  *                             duplicate decision can still be re-emitted and must meet the kill at the gate
- * @param dedupBucketPartitions partitions of the {@code dedup-buckets} repartition topic, i.e. how many tasks
- *                             share the bucket lookups; it decides which task owns each bucket, so changing
- *                             it needs an application reset (new state)
  * @param replay               unset for the live service; when set (by {@code ./newsroom reprocess}), this instance
  *                             is a replay run of that name: it writes to {@link Topics#replayOf} instead of the
  *                             enriched topic and routes no tags (the live instance does that once per article)
@@ -32,7 +29,6 @@ public record EnrichProperties(
         @DefaultValue("3") int enrichedPartitions,
         @DefaultValue("30d") Duration dedupWindow,
         @DefaultValue("90d") Duration versionRetention,
-        @DefaultValue("3") int dedupBucketPartitions,
         String replay) {
 
     public EnrichProperties {

@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole duplicate index in one process: buckets, verification and decisions, as the Kafka Streams topology
- * runs them spread over partitions. Evaluation and benchmarks drive it; members that arrived more than the
- * window ago are no longer candidates.
+ * The duplicate index: buckets, verification and decisions, in one process. It is the production engine (the
+ * enrich topology's memory task holds one) and the one the evaluation and benchmark measure. Members that arrived
+ * more than the window before the newest arrival are no longer candidates and are evicted; an article added again
+ * (a redelivery or a correction) replaces its earlier entry and is decided afresh.
+ *
+ * <p>Decisions are a function of the set of members in the window, not of their order (see {@link Decision}), so
+ * an index rebuilt by adding the same fingerprints again in arrival order ({@link #restore}) decides as the one that
+ * saw them live.
  */
 public final class DedupIndex {
 
@@ -19,19 +24,27 @@ public final class DedupIndex {
     private final long windowMillis;
     private final PairFinder finder;
     private final int stride;
-    private final List<Fingerprint> members = new ArrayList<>();
-    private final BucketHeads heads = new BucketHeads();
-    private final Map<String, Decision> decisions = new HashMap<>();
+    /** Per slot, the member (null once replaced by a later entry of the same article, or evicted). */
+    private Fingerprint[] members = new Fingerprint[1024];
     private long[] arrivals = new long[1024];
     /** Per member slot and bucket index, the previous member of that bucket (slot + 1; 0 ends the chain). */
     private int[] next;
+    private BucketHeads heads = new BucketHeads();
+    private final Map<String, Decision> decisions = new HashMap<>();
+    /** The slot holding each article's current entry. */
+    private final Map<String, Integer> slots = new HashMap<>();
+    /** Slots below this are evicted; chains end there. */
+    private int first;
+    private int size;
+    /** Arrivals before this are evicted: the newest arrival's time less the window. */
+    private long evictedBefore = Long.MIN_VALUE;
 
     public DedupIndex(DedupSettings settings, Duration window) {
         this.settings = settings;
         this.windowMillis = window.toMillis();
         this.finder = new PairFinder(settings);
         this.stride = settings.bands() + 1;
-        this.next = new int[arrivals.length * stride];
+        this.next = new int[members.length * stride];
     }
 
     /**
@@ -39,12 +52,17 @@ public final class DedupIndex {
      * that changed because the newcomer turned out to be its earlier original.
      */
     public List<Decision> add(Fingerprint f, Instant arrivedAt) {
-        Decision own = decisions.getOrDefault(f.articleId(), Decision.originalOf(f));
+        evictBefore(arrivedAt.toEpochMilli() - windowMillis);
+        Integer replaced = slots.remove(f.articleId());
+        if (replaced != null) {
+            members[replaced] = null;
+        }
+        Decision own = Decision.originalOf(f);
         List<Decision> changed = new ArrayList<>();
-        int slot = members.size();
+        int slot = size;
         ensureCapacity(slot + 1);
         for (Bucket bucket : Bucket.of(f, settings)) {
-            long key = Hashing.mix(bucket.index() * 0x9E3779B97F4A7C15L ^ bucket.value());
+            long key = key(bucket);
             for (Match match : finder.matches(f, bucket, candidates(key, bucket.index(), arrivedAt))) {
                 if (match.articleId().equals(f.articleId())) {
                     own = own.improvedBy(match).orElse(own);
@@ -57,36 +75,98 @@ public final class DedupIndex {
             }
             next[slot * stride + bucket.index()] = heads.put(key, slot + 1);
         }
-        members.add(f);
+        members[slot] = f;
         arrivals[slot] = arrivedAt.toEpochMilli();
+        size++;
+        slots.put(f.articleId(), slot);
         decisions.put(f.articleId(), own);
         changed.addFirst(own);
         return changed;
+    }
+
+    /** Rebuilds the index after a restart: the same fingerprints added in arrival order decide as before. */
+    public void restore(Fingerprint f, Instant arrivedAt) {
+        add(f, arrivedAt);
     }
 
     public Decision decisionOf(String articleId) {
         return decisions.get(articleId);
     }
 
+    /** Articles in the window. */
     public int size() {
-        return members.size();
+        return slots.size();
     }
 
-    /** Newest first, stopping at the window's edge or the bucket cap. */
+    /** Newest first, stopping at the window's edge or the bucket cap; replaced entries are skipped. */
     private List<Fingerprint> candidates(long key, int bucketIndex, Instant arrivedAt) {
         List<Fingerprint> candidates = new ArrayList<>();
         long oldest = arrivedAt.toEpochMilli() - windowMillis;
-        for (int slot = heads.get(key) - 1; slot >= 0 && arrivals[slot] >= oldest
+        for (int slot = heads.get(key) - 1; slot >= first && arrivals[slot] >= oldest
                 && candidates.size() < settings.maxBucketMembers(); slot = next[slot * stride + bucketIndex] - 1) {
-            candidates.add(members.get(slot));
+            if (members[slot] != null) {
+                candidates.add(members[slot]);
+            }
         }
         return candidates;
     }
 
+    /**
+     * Evicts the members that arrived before {@code oldest}, from the oldest slot on (an arrival out of time order
+     * waits for those before it). Once the evicted slots outnumber the live ones, the arrays are compacted.
+     */
+    private void evictBefore(long oldest) {
+        if (oldest <= evictedBefore) {
+            return;
+        }
+        evictedBefore = oldest;
+        while (first < size && arrivals[first] < oldest) {
+            Fingerprint gone = members[first];
+            if (gone != null) {
+                members[first] = null;
+                slots.remove(gone.articleId());
+                decisions.remove(gone.articleId());
+            }
+            first++;
+        }
+        if (first > 0 && first >= size - first) {
+            compact();
+        }
+    }
+
+    /** Moves the live slots to the front and re-links their buckets: no pair is verified again. */
+    private void compact() {
+        int live = size - first;
+        Fingerprint[] kept = Arrays.copyOfRange(members, first, first + Math.max(live, 1024));
+        long[] keptArrivals = Arrays.copyOfRange(arrivals, first, first + Math.max(live, 1024));
+        members = kept;
+        arrivals = keptArrivals;
+        next = new int[members.length * stride];
+        heads = new BucketHeads();
+        slots.clear();
+        first = 0;
+        size = live;
+        for (int slot = 0; slot < live; slot++) {
+            Fingerprint f = members[slot];
+            if (f == null) {
+                continue;
+            }
+            slots.put(f.articleId(), slot);
+            for (Bucket bucket : Bucket.of(f, settings)) {
+                next[slot * stride + bucket.index()] = heads.put(key(bucket), slot + 1);
+            }
+        }
+    }
+
+    private static long key(Bucket bucket) {
+        return Hashing.mix(bucket.index() * 0x9E3779B97F4A7C15L ^ bucket.value());
+    }
+
     private void ensureCapacity(int slots) {
-        if (slots > arrivals.length) {
-            arrivals = Arrays.copyOf(arrivals, arrivals.length * 2);
-            next = Arrays.copyOf(next, arrivals.length * stride);
+        if (slots > members.length) {
+            members = Arrays.copyOf(members, members.length * 2);
+            arrivals = Arrays.copyOf(arrivals, members.length);
+            next = Arrays.copyOf(next, members.length * stride);
         }
     }
 }

@@ -8,131 +8,125 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.newsroom.contracts.ArticleEnriched;
-import org.newsroom.contracts.Dedup;
-import org.newsroom.contracts.DedupStatus;
-import org.newsroom.enrich.dedup.Bucket;
-import org.newsroom.enrich.dedup.Decision;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.enrich.dedup.Fingerprint;
-import org.newsroom.enrich.dedup.Match;
-import org.newsroom.enrich.dedup.Verification.Similarity;
 
 /**
- * Compact binary serdes for the dedup topology's internal records (repartition topics and stores). They are
- * read and written many times per article, where JSON cost most of enrich-service's CPU (a fingerprint's 128
- * signature values parsed as text on every bucket lookup). Only this topology reads them; the public topics
- * stay JSON. Each value starts with a format byte, so a record of another format fails loudly.
+ * Compact binary serdes for the topology's internal records (the findings topic and the held-articles store): a
+ * fingerprint's 128 signature values as text cost more to parse than the rest of the record. Only this topology
+ * reads them; the public topics stay JSON. Each value starts with a format byte, so a record of another format (an
+ * earlier release's, before the application reset docs/dedup.md asks for) fails loudly.
  */
 final class DedupSerdes {
 
-    private static final byte FORMAT = 1;
-    private static final byte ARRIVED = 1;
-    private static final byte CHECKED = 2;
-    private static final byte MATCHED = 3;
-    private static final DedupStatus[] STATUSES = DedupStatus.values();
+    private static final byte FORMAT = 2;
+    private static final byte ENRICHED = 1;
+    private static final byte TAKEN_OUT = 2;
+    private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
 
     private DedupSerdes() {
     }
 
-    static Serde<Fingerprint> fingerprints() {
-        return of(DedupSerdes::write, DedupSerdes::readFingerprint);
-    }
-
-    static Serde<BucketEntries> bucketEntries() {
-        return of((out, entries) -> {
-            out.writeShort(entries.partition());
-            out.writeShort(entries.buckets().size());
-            for (Bucket bucket : entries.buckets()) {
-                out.writeShort(bucket.index());
-                out.writeLong(bucket.value());
-            }
-            write(out, entries.fingerprint());
-        }, in -> {
-            int partition = in.readUnsignedShort();
-            int size = in.readUnsignedShort();
-            List<Bucket> buckets = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                buckets.add(new Bucket(in.readUnsignedShort(), in.readLong()));
-            }
-            return new BucketEntries(partition, buckets, readFingerprint(in));
-        });
-    }
-
-    static Serde<DecisionInput> decisionInputs() {
-        return of((out, input) -> {
-            switch (input) {
-                case DecisionInput.Arrived arrived -> {
-                    out.writeByte(ARRIVED);
-                    write(out, arrived.fingerprint());
-                    write(out, arrived.article());
+    /** The articles step's findings, as on the {@code article-findings} topic and in the {@code held-articles} store. */
+    static Serde<ArticleFindings> findings() {
+        return of((out, findings) -> {
+            switch (findings) {
+                case ArticleFindings.Enriched enriched -> {
+                    out.writeByte(ENRICHED);
+                    out.writeInt(enriched.version());
+                    write(out, enriched.fingerprint());
+                    byte[] article = enriched.article();
+                    out.writeInt(article.length);
+                    out.write(article);
                 }
-                case DecisionInput.Checked checked -> {
-                    out.writeByte(CHECKED);
-                    out.writeShort(checked.buckets());
-                    out.writeInt(checked.matches().size());
-                    for (Match match : checked.matches()) {
-                        write(out, match);
-                    }
-                }
-                case DecisionInput.Matched matched -> {
-                    out.writeByte(MATCHED);
-                    write(out, matched.match());
+                case ArticleFindings.TakenOut takenOut -> {
+                    out.writeByte(TAKEN_OUT);
+                    out.writeInt(takenOut.version());
+                    out.writeUTF(takenOut.pubStatus().name());
                 }
             }
         }, in -> switch (in.readByte()) {
-            case ARRIVED -> {
+            case ENRICHED -> {
+                int version = in.readInt();
                 Fingerprint fingerprint = readFingerprint(in);
-                yield new DecisionInput.Arrived(readArticle(in), fingerprint);
+                byte[] article = new byte[in.readInt()];
+                in.readFully(article);
+                yield new ArticleFindings.Enriched(version, fingerprint, article);
             }
-            case CHECKED -> {
-                int buckets = in.readUnsignedShort();
-                int size = in.readInt();
-                List<Match> matches = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    matches.add(readMatch(in));
-                }
-                yield new DecisionInput.Checked(buckets, matches);
-            }
-            case MATCHED -> new DecisionInput.Matched(readMatch(in));
-            default -> throw new SerializationException("unknown dedup decision input type");
+            case TAKEN_OUT -> new ArticleFindings.TakenOut(in.readInt(), PubStatus.valueOf(in.readUTF()));
+            default -> throw new SerializationException("unknown article findings type");
         });
     }
 
-    static Serde<ArticleDecision> articleDecisions() {
-        return of((out, state) -> {
-            write(out, state.decision());
-            out.writeLong(state.arrivedAt());
-            out.writeShort(state.uncheckedBuckets());
-            write(out, state.article());
-        }, in -> {
-            Decision decision = readDecision(in);
-            long arrivedAt = in.readLong();
-            int unchecked = in.readShort();
-            return new ArticleDecision(readArticle(in), decision, arrivedAt, unchecked);
-        });
+    /** The findings of a usable version, as held by the memory task. */
+    static Serde<ArticleFindings.Enriched> held() {
+        Serde<ArticleFindings> findings = findings();
+        return Serdes.serdeFrom((topic, value) -> findings.serializer().serialize(topic, value),
+                (topic, data) -> (ArticleFindings.Enriched) findings.deserializer().deserialize(topic, data));
+    }
+
+    /** An enriched article as {@code articles.enriched.v1} carries it (JSON). */
+    static byte[] json(ArticleEnriched article) {
+        return ARTICLES.serializer().serialize(null, article);
     }
 
     /**
-     * An enriched article kept as its JSON (the {@code articles.enriched.v1} encoding) while the decision step
-     * holds it: its bucket reports update the count many times, and only the emitted article needs parsing.
-     * Its version is kept beside it, since the decision step compares versions on every arrival.
+     * An article's JSON as the internal records carry it: its length, then the JSON deflated at the fastest level
+     * (about a third of the size, for tens of microseconds). It is compressed once, in the articles task, and
+     * inflated only when the memory task tells subscribers about it.
      */
-    record EncodedArticle(int version, byte[] json) {
-
-        private static final Serde<ArticleEnriched> JSON = serde(ArticleEnriched.class);
-
-        static EncodedArticle of(ArticleEnriched article) {
-            return new EncodedArticle(article.version(), JSON.serializer().serialize(null, article));
+    static byte[] deflated(byte[] json) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(json);
+            deflater.finish();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length / 2 + 64);
+            new DataOutputStream(bytes).writeInt(json.length);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                bytes.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
         }
+    }
 
-        ArticleEnriched decoded() {
-            return JSON.deserializer().deserialize(null, json);
+    /** The article {@link #deflated} encoded. */
+    static ArticleEnriched inflated(byte[] deflated) {
+        ByteBuffer in = ByteBuffer.wrap(deflated);
+        int length = in.getInt();
+        if (length < 0 || length > RecordLimit.MAX_VALUE_BYTES) {
+            throw new SerializationException("a deflated article of " + length + " bytes: not an internal record");
+        }
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(in);
+            byte[] json = new byte[length];
+            int read = 0;
+            while (read < length && !inflater.finished()) {
+                int n = inflater.inflate(json, read, length - read);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new SerializationException("a truncated deflated article");
+                }
+                read += n;
+            }
+            return ARTICLES.deserializer().deserialize(null, json);
+        } catch (DataFormatException e) {
+            throw new SerializationException("a corrupt deflated article", e);
+        } finally {
+            inflater.end();
         }
     }
 
@@ -164,11 +158,11 @@ final class DedupSerdes {
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
                 if (in.readByte() != FORMAT) {
-                    throw new SerializationException("not a dedup record of format " + FORMAT + " (topic " + topic + ")");
+                    throw new SerializationException("not an internal record of format " + FORMAT + " (topic " + topic + ")");
                 }
                 return reader.read(in);
             } catch (IOException e) {
-                throw new SerializationException("truncated dedup record (topic " + topic + ")", e);
+                throw new SerializationException("truncated internal record (topic " + topic + ")", e);
             }
         }));
     }
@@ -197,42 +191,6 @@ final class DedupSerdes {
         return new Fingerprint(articleId, publishedAt, contentHash, shingleCount, signature);
     }
 
-    private static void write(DataOutputStream out, Match match) throws IOException {
-        out.writeUTF(match.articleId());
-        out.writeUTF(match.otherId());
-        writeInstant(out, match.otherPublishedAt());
-        Similarity s = match.similarity();
-        out.writeByte(s.status().ordinal());
-        out.writeDouble(s.similarity());
-        out.writeDouble(s.containment());
-        out.writeUTF(s.method());
-    }
-
-    private static Match readMatch(DataInputStream in) throws IOException {
-        String articleId = in.readUTF();
-        String otherId = in.readUTF();
-        Instant otherPublishedAt = readInstant(in);
-        return new Match(articleId, otherId, otherPublishedAt,
-                new Similarity(STATUSES[in.readByte()], in.readDouble(), in.readDouble(), in.readUTF()));
-    }
-
-    private static void write(DataOutputStream out, Decision decision) throws IOException {
-        out.writeUTF(decision.articleId());
-        Dedup d = decision.dedup();
-        out.writeByte(d.status().ordinal());
-        out.writeUTF(d.canonicalId());
-        out.writeDouble(d.similarity());
-        out.writeDouble(d.containment());
-        out.writeUTF(d.method());
-        writeInstant(out, decision.canonicalPublishedAt());
-    }
-
-    private static Decision readDecision(DataInputStream in) throws IOException {
-        String articleId = in.readUTF();
-        Dedup dedup = new Dedup(STATUSES[in.readByte()], in.readUTF(), in.readDouble(), in.readDouble(), in.readUTF());
-        return new Decision(articleId, dedup, readInstant(in));
-    }
-
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
         out.writeLong(instant.getEpochSecond());
         out.writeInt(instant.getNano());
@@ -240,18 +198,5 @@ final class DedupSerdes {
 
     private static Instant readInstant(DataInputStream in) throws IOException {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
-    }
-
-    private static void write(DataOutputStream out, EncodedArticle article) throws IOException {
-        out.writeInt(article.version());
-        out.writeInt(article.json().length);
-        out.write(article.json());
-    }
-
-    private static EncodedArticle readArticle(DataInputStream in) throws IOException {
-        int version = in.readInt();
-        byte[] json = new byte[in.readInt()];
-        in.readFully(json);
-        return new EncodedArticle(version, json);
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
- * raw → enrich → deduplicate → version gate → enriched, keyed by article id at both ends; kills and holds skip
- * enrichment and leave the gate as tombstones. Runs with exactly-once processing, so a crash never emits an
+ * raw → enrich (per raw partition) → one memory task (dedup, version gate) → enriched, keyed by article id
+ * ({@link ArticleFlow}); kills and holds skip enrichment and leave the gate as tombstones. Runs with exactly-once processing, so a crash never emits an
  * article twice or loses one. Each published article is counted and logged with its correlation id.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,10 +48,9 @@ class EnrichmentTopology {
                                                 EnrichmentMetrics metrics) {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
-        KStream<String, ArticleEnriched> enriched = VersionGate.gated(builder, raw, usable -> DedupTopology.deduplicated(
-                builder, usable, enricher, DedupSettings.defaults(), properties.dedupWindow(),
-                properties.dedupBucketPartitions(), true), properties.versionRetention(), true);
-        enriched.peek((id, article) -> published(id, article, metrics), Named.as("enrich-published"))
+        KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher::enrich,
+                DedupSettings.defaults(), properties.dedupWindow(), properties.versionRetention(), true);
+        enriched.peek((id, article) -> published(id, article, metrics), Named.as("memory-publish"))
                 .to(properties.enrichedTopic(), Produced.with(RecordLimit.keys(), enrichedSerde()));
         return enriched;
     }

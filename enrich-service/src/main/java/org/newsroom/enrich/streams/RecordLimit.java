@@ -31,16 +31,38 @@ final class RecordLimit {
     /** What a value and its headers may take: the record limit less a key at its limit and the framing. */
     static final int MAX_VALUE_BYTES = Topics.MAX_RECORD_BYTES - MAX_KEY_BYTES - FRAMING;
 
+    /** Room kept beside an enriched article: fingerprint (~560 bytes), decision and headers, with some to spare. */
+    private static final int ARTICLE_COMPANY = 8 * 1024;
+
     private RecordLimit() {
     }
 
-    /** Refuses an arriving record whose key is no article id's size, before it has any output to fail. */
+    /**
+     * Refuses an arriving record whose key is no article id (missing, or longer than one may be), before it has any
+     * output to fail.
+     */
     static void checkKey(String key) {
-        int size = key == null ? 0 : key.getBytes(StandardCharsets.UTF_8).length;
+        if (key == null) {
+            throw new IllegalArgumentException("A record without a key: articles are keyed by their id");
+        }
+        int size = key.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_KEY_BYTES) {
             throw new RecordTooLargeException("A key of %,d bytes, more than the %,d an article id may take"
                     .formatted(size, MAX_KEY_BYTES));
         }
+    }
+
+    /**
+     * Refuses an enriched article whose encoding leaves no room in a record for what travels with it (fingerprint,
+     * decision, CloudEvents headers), where the raw record it came from is still at hand to be dead-lettered: the
+     * memory task writes it twice more, and a failure there would dead-letter an internal record instead.
+     */
+    static byte[] checkArticle(byte[] encoded) {
+        if (encoded.length > MAX_VALUE_BYTES - ARTICLE_COMPANY) {
+            throw new RecordTooLargeException("An enriched article of %,d bytes, more than the %,d it may take"
+                    .formatted(encoded.length, MAX_VALUE_BYTES - ARTICLE_COMPANY) + " (Topics.MAX_RECORD_BYTES)");
+        }
+        return encoded;
     }
 
     /** The topology's keys (article ids), bounded. */

@@ -4,147 +4,87 @@ import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.newsroom.contracts.ArticleEnriched;
-import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.corrections.LastVersion;
 import org.newsroom.enrich.routing.DroppedTags;
 
 /**
- * Corrections and kills: usable articles go through enrichment and dedup, kills and holds go around them, and
- * both meet, keyed by article id, at one gate that remembers the last version subscribers were told about
- * (store {@code article-versions}, changelogged). The gate lets a record through only if it replaces that
- * version ({@link LastVersion}): a stale version arriving late is dropped, a kill becomes a tombstone.
- * Meeting after dedup matters: a kill overtaking its article's enrichment must still win. Arrivals are
- * screened the same way (store {@code article-arrivals}) before enrichment. Both stores forget an article not
- * written for the retention ({@link VersionRetention}); a version arriving after that is taken as new.
+ * Corrections and kills, in the memory task: the last version subscribers were told about, per article (store
+ * {@code article-versions}, changelogged), and the rule ({@link LastVersion}) that lets a version or a re-decided
+ * article through only if it replaces that one. A stale version arriving late is refused before it enters the dedup
+ * memory; a kill becomes a tombstone naming the tags its article was routed by. An article's versions and kills
+ * reach the memory task in the order they arrived on their raw partition, whatever their enrichment cost, so a kill
+ * cannot be overtaken by its article. The store forgets an article not written for the retention
+ * ({@link VersionRetention}); a version arriving after that is taken as new.
  */
-final class VersionGate implements Processor<String, ArticleChange, String, ArticleEnriched> {
+final class VersionGate {
 
     static final String VERSIONS = "article-versions";
-    static final String ARRIVALS = "article-arrivals";
 
-    private final Duration retention;
-    private ProcessorContext<String, ArticleEnriched> context;
-    private TimestampedKeyValueStore<String, LastVersion> versions;
+    private final ProcessingContext context;
+    private final TimestampedKeyValueStore<String, LastVersion> versions;
 
-    private VersionGate(Duration retention) {
-        this.retention = retention;
+    private VersionGate(ProcessingContext context, TimestampedKeyValueStore<String, LastVersion> versions) {
+        this.context = context;
+        this.versions = versions;
+    }
+
+    /** The gate of a memory task, its store expired in wall-clock punctuations. */
+    static VersionGate of(ProcessingContext context, Duration retention) {
+        TimestampedKeyValueStore<String, LastVersion> versions = context.getStateStore(VERSIONS);
+        VersionRetention.schedule(context, versions, retention);
+        return new VersionGate(context, versions);
     }
 
     /**
-     * @param enrichment what usable articles go through (enrichment and dedup), keyed by article id at both ends
-     * @param retention  how long both stores remember an article after its entry was last written
-     * @param persistent a RocksDB store (production), else an in-memory one (tests)
+     * @param persistent a RocksDB store (production), else an in-memory one (tests). Cached: an arrival and the
+     *                   re-decisions it causes within one commit write the changelog once per article
      */
-    static KStream<String, ArticleEnriched> gated(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
-            Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment,
-            Duration retention, boolean persistent) {
-        builder.addStateStore(store(VERSIONS, persistent));
-        builder.addStateStore(store(ARRIVALS, persistent));
-        // Stale versions are dropped on arrival too, so they cost no enrichment and leave the dedup state alone.
-        KStream<String, ArticleReceived> current = raw.processValues(() -> new StaleArrivals(retention),
-                Named.as("versions-arrivals"), ARRIVALS);
-        KStream<String, ArticleChange> enriched = enrichment.apply(
-                        current.filter((id, article) -> article.pubStatus().shown(), Named.as("versions-usable")))
-                .mapValues(ArticleChange.Enriched::new, Named.as("versions-enriched"));
-        KStream<String, ArticleChange> takenOut = current
-                .filterNot((id, article) -> article.pubStatus().shown(), Named.as("versions-taken-out"))
-                .mapValues(article -> new ArticleChange.TakenOut(article.version(), article.pubStatus()),
-                        Named.as("versions-kills"));
-        return enriched.merge(takenOut, Named.as("versions-merge"))
-                .repartition(Repartitioned.<String, ArticleChange>as(VERSIONS).withKeySerde(RecordLimit.keys())
-                        .withValueSerde(RecordLimit.values(serde(ArticleChange.class))))
-                .process(() -> new VersionGate(retention), Named.as("versions-gate"), VERSIONS);
-    }
-
-    /** Each value with the wall-clock time it was written at ({@link VersionRetention}). */
-    private static StoreBuilder<TimestampedKeyValueStore<String, LastVersion>> store(String name, boolean persistent) {
+    static StoreBuilder<TimestampedKeyValueStore<String, LastVersion>> store(boolean persistent) {
         // A store of an earlier release (no times) is upgraded in place by RocksDB's timestamped store.
-        KeyValueBytesStoreSupplier store = persistent ? Stores.persistentTimestampedKeyValueStore(name)
-                : Stores.inMemoryKeyValueStore(name);
-        return Stores.timestampedKeyValueStoreBuilder(store, Serdes.String(), serde(LastVersion.class));
+        KeyValueBytesStoreSupplier store = persistent ? Stores.persistentTimestampedKeyValueStore(VERSIONS)
+                : Stores.inMemoryKeyValueStore(VERSIONS);
+        return Stores.timestampedKeyValueStoreBuilder(store, Serdes.String(), serde(LastVersion.class)).withCachingEnabled();
     }
 
-    /** Lets an arriving article through only if it replaces the newest version that arrived before it. */
-    private static final class StaleArrivals implements FixedKeyProcessor<String, ArticleReceived, ArticleReceived> {
-
-        private final Duration retention;
-        private FixedKeyProcessorContext<String, ArticleReceived> context;
-        private TimestampedKeyValueStore<String, LastVersion> arrivals;
-
-        private StaleArrivals(Duration retention) {
-            this.retention = retention;
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, ArticleReceived> context) {
-            this.context = context;
-            this.arrivals = context.getStateStore(ARRIVALS);
-            VersionRetention.schedule(context, arrivals, retention);
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, ArticleReceived> record) {
-            RecordLimit.checkKey(record.key());
-            ArticleReceived article = record.value();
-            LastVersion last = last(arrivals, record.key());
-            if (last == null || last.replacedBy(article.version(), article.pubStatus())) {
-                LastVersion arrived = LastVersion.of(article.version(), article.pubStatus(), List.of());
-                arrivals.put(record.key(), ValueAndTimestamp.make(arrived, context.currentSystemTimeMs()));
-                context.forward(record);
-            }
-        }
+    /** Whether {@code version} in {@code status} replaces what subscribers were told about the article. */
+    boolean admits(String articleId, int version, PubStatus status) {
+        LastVersion last = last(articleId);
+        return last == null || last.replacedBy(version, status);
     }
 
-    @Override
-    public void init(ProcessorContext<String, ArticleEnriched> context) {
-        this.context = context;
-        this.versions = context.getStateStore(VERSIONS);
-        VersionRetention.schedule(context, versions, retention);
-    }
-
-    @Override
-    public void process(Record<String, ArticleChange> record) {
-        LastVersion last = last(versions, record.key());
-        ArticleChange change = record.value();
-        if (last != null && !last.replacedBy(change.version(), change.pubStatus())) {
-            return;
-        }
-        // A kill or hold has no article: it leaves as a tombstone.
-        ArticleEnriched article = change instanceof ArticleChange.Enriched enriched ? enriched.article() : null;
+    /**
+     * Records that subscribers are told about {@code article} (null: the kill or hold of {@code version}) and returns
+     * the headers to tell them with: {@code headers} with the tags the previous version was routed by and this one
+     * drops. Call only for what {@link #admits} let through.
+     */
+    Headers tell(String articleId, int version, PubStatus status, ArticleEnriched article, Headers headers) {
+        LastVersion last = last(articleId);
         List<Tag> tags = article == null ? List.of() : article.tags();
-        versions.put(record.key(), ValueAndTimestamp.make(LastVersion.of(change.version(), change.pubStatus(), tags),
+        versions.put(articleId, ValueAndTimestamp.make(LastVersion.of(version, status, tags),
                 context.currentSystemTimeMs()));
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(DroppedTags.HEADER);
+        RecordHeaders told = new RecordHeaders(headers.toArray());
+        told.remove(DroppedTags.HEADER);
         List<Tag> dropped = last == null ? List.of() : last.droppedBy(tags);
         if (!dropped.isEmpty()) {
-            headers.add(DroppedTags.HEADER, DroppedTags.encoded(dropped));
+            told.add(DroppedTags.HEADER, DroppedTags.encoded(dropped));
         }
-        context.forward(new Record<>(record.key(), article, record.timestamp(), headers));
+        return told;
     }
 
-    private static LastVersion last(TimestampedKeyValueStore<String, LastVersion> store, String articleId) {
-        ValueAndTimestamp<LastVersion> entry = store.get(articleId);
+    private LastVersion last(String articleId) {
+        ValueAndTimestamp<LastVersion> entry = versions.get(articleId);
         return entry == null ? null : entry.value();
     }
 }

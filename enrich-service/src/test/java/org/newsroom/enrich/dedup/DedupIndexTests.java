@@ -103,6 +103,68 @@ class DedupIndexTests {
         assertThat(late.dedup().status()).isEqualTo(DedupStatus.original);
     }
 
+    @Test
+    void decidesACorrectionAfreshAndNoLongerMatchesItsReplacedText() {
+        List<Seeds> seeds = Seeds.all();
+        Seeds original = seeds.getFirst();
+        arrive(original);
+        Seeds copy = original.republished("copy", original.publishedAt().plusSeconds(60), original.paragraphs());
+        assertThat(arrive(copy).getFirst().dedup().status()).isEqualTo(DedupStatus.exact_duplicate);
+
+        Seeds corrected = seeds.get(1).republished("copy", original.publishedAt().plusSeconds(60),
+                seeds.get(1).paragraphs());
+        assertThat(arrive(corrected)).extracting(d -> d.dedup().status()).containsExactly(DedupStatus.original);
+        Seeds another = original.republished("another", original.publishedAt().plusSeconds(120), original.paragraphs());
+
+        assertThat(arrive(another)).extracting(d -> d.articleId() + "->" + d.dedup().canonicalId())
+                .containsExactly("another->" + original.articleId());
+        assertThat(index.size()).isEqualTo(3);
+    }
+
+    @Test
+    void evictionAndRestoreDecideAsAnUninterruptedRun() {
+        List<Seeds> arrivals = new ArrayList<>();
+        for (Seeds seed : Seeds.all()) {
+            arrivals.add(seed.republished(seed.articleId() + "-late", seed.publishedAt().plusSeconds(3600), seed.paragraphs()));
+        }
+        arrivals.addAll(Seeds.all());
+        for (Seeds seed : Seeds.all()) {
+            arrivals.add(seed.republished(seed.articleId() + "-trimmed", seed.publishedAt().plusSeconds(60),
+                    seed.paragraphs().subList(0, seed.paragraphs().size() - 2)));
+        }
+        Duration window = Duration.ofDays(3);
+        Duration apart = Duration.ofHours(12);
+        Instant start = clock;
+
+        DedupIndex uninterrupted = new DedupIndex(SETTINGS, window);
+        List<Decision> live = new ArrayList<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            live.addAll(uninterrupted.add(fingerprint(arrivals.get(i)), start.plus(apart.multipliedBy(i))));
+        }
+        // Stopped after 9 arrivals, rebuilt from those still in the window, then run on.
+        int stoppedAt = 9;
+        DedupIndex rebuilt = new DedupIndex(SETTINGS, window);
+        for (int i = 0; i < stoppedAt; i++) {
+            Instant at = start.plus(apart.multipliedBy(i));
+            if (!at.isBefore(start.plus(apart.multipliedBy(stoppedAt - 1)).minus(window))) {
+                rebuilt.restore(fingerprint(arrivals.get(i)), at);
+            }
+        }
+        List<Decision> resumed = new ArrayList<>();
+        for (int i = stoppedAt; i < arrivals.size(); i++) {
+            resumed.addAll(rebuilt.add(fingerprint(arrivals.get(i)), start.plus(apart.multipliedBy(i))));
+        }
+
+        assertThat(resumed).isEqualTo(live.subList(live.size() - resumed.size(), live.size()));
+        assertThat(live).extracting(d -> d.dedup().status()).contains(DedupStatus.exact_duplicate,
+                DedupStatus.near_duplicate);
+        assertThat(rebuilt.size()).as("only the window's articles are kept").isEqualTo(uninterrupted.size())
+                .isLessThan(arrivals.size());
+        for (Seeds seed : arrivals.subList(arrivals.size() - 3, arrivals.size())) {
+            assertThat(rebuilt.decisionOf(seed.articleId())).isEqualTo(uninterrupted.decisionOf(seed.articleId()));
+        }
+    }
+
     private List<Decision> arrive(Seeds article) {
         clock = clock.plusSeconds(1);
         return index.add(fingerprint(article), clock);

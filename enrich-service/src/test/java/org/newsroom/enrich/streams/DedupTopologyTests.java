@@ -24,7 +24,7 @@ import org.newsroom.contracts.DedupStatus;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
 
-/** The whole output of the dedup topology, record by record, for given arrivals. */
+/** The whole output of the topology's dedup, record by record, for given arrivals. */
 class DedupTopologyTests {
 
     private static final Duration WINDOW = Duration.ofDays(30);
@@ -39,7 +39,7 @@ class DedupTopologyTests {
         StreamsBuilder builder = new StreamsBuilder();
         Enricher enricher = new Enricher("test", Clock.fixed(arrival, ZoneOffset.UTC));
         TopologyRun run = TopologyRun.start("dedup-topology-tests", builder, input ->
-                DedupTopology.deduplicated(builder, input, enricher, DedupSettings.defaults(), WINDOW, 3, false));
+                ArticleFlow.of(builder, input, enricher::enrich, DedupSettings.defaults(), WINDOW, WINDOW, false));
         driver = run.driver();
         raw = run.raw();
         enriched = run.enriched();
@@ -80,8 +80,7 @@ class DedupTopologyTests {
         arrive(exactCopyOf(original, "mirror-0"));
         arrive(original);
 
-        // Each article's decisions come in order; re-emissions of different articles need not (they are
-        // found in whichever bucket partition comes first).
+        // Each article's decisions come in order; the order between articles is the order their matches are found.
         List<String> decisions = decisions();
         assertThat(decisions).filteredOn(d -> d.startsWith("trimmed-0 ")).containsExactly(
                 "trimmed-0 original of trimmed-0 by minhash-lsh",

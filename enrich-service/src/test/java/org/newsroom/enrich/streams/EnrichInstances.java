@@ -74,6 +74,19 @@ final class EnrichInstances implements AutoCloseable {
         running.remove(name).close();
     }
 
+    /** The running instance whose stream thread holds the active task {@code taskId} (e.g. {@code 1_0}). */
+    String hosting(String taskId) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> running.values().stream()
+                .filter(context -> hosts(context, taskId)).count() == 1);
+        return running.entrySet().stream().filter(e -> hosts(e.getValue(), taskId)).findFirst().orElseThrow().getKey();
+    }
+
+    private static boolean hosts(ConfigurableApplicationContext context, String taskId) {
+        KafkaStreams streams = context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+        return streams != null && streams.metadataForLocalThreads().stream().flatMap(t -> t.activeTasks().stream())
+                .anyMatch(task -> task.taskId().toString().equals(taskId));
+    }
+
     void produce(List<ArticleReceived> articles) {
         try (KafkaProducer<String, ArticleReceived> producer = new KafkaProducer<>(producerConfig(),
                 new StringSerializer(), serde(ArticleReceived.class).serializer())) {

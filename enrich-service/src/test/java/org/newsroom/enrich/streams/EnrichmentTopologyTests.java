@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
@@ -19,6 +21,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -45,16 +49,19 @@ class EnrichmentTopologyTests {
     private TestInputTopic<String, ArticleReceived> raw;
     private TestOutputTopic<String, ArticleEnriched> enriched;
 
+    private Topology topology;
+
     @BeforeEach
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         new EnrichmentTopology().enrichment(builder, new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC)),
-                new EnrichProperties("test", 3, 3, Duration.ofDays(30), Duration.ofDays(90), 3, null),
+                new EnrichProperties("test", 3, 3, Duration.ofDays(30), Duration.ofDays(90), null),
                 new EnrichmentMetrics(registry));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrichment-topology-tests");
         config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(builder.build(), config);
+        topology = builder.build();
+        driver = new TopologyTestDriver(topology, config);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW, Serdes.String().serializer(),
                 new CloudEventSerializer<>(serde(ArticleReceived.class).serializer()));
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(),
@@ -93,6 +100,25 @@ class EnrichmentTopologyTests {
         assertThat(registry.get(EnrichmentMetrics.ARTICLES).tag("dedup", "original").counter().count()).isEqualTo(1);
         assertThat(registry.get(EnrichmentMetrics.ARTICLES).tag("dedup", "exact_duplicate").counter().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void runsInTwoHopsStatelessArticlesThenOneMemoryTask() {
+        List<TopologyDescription.Subtopology> steps = topology.describe().subtopologies().stream()
+                .sorted(Comparator.comparingInt(TopologyDescription.Subtopology::id)).toList();
+
+        assertThat(steps).hasSize(2);
+        assertThat(names(steps.get(0))).contains("articles-enrich").doesNotContain("memory-remember");
+        assertThat(steps.get(0).nodes()).filteredOn(n -> n instanceof TopologyDescription.Processor)
+                .allSatisfy(n -> assertThat(((TopologyDescription.Processor) n).stores()).as(n.name()).isEmpty());
+        assertThat(names(steps.get(1))).contains("memory-remember", "memory-publish");
+        assertThat(steps.get(1).nodes()).filteredOn(n -> n.name().equals("memory-remember"))
+                .singleElement().satisfies(n -> assertThat(((TopologyDescription.Processor) n).stores())
+                        .containsExactlyInAnyOrder(Remembering.HELD, VersionGate.VERSIONS));
+    }
+
+    private static List<String> names(TopologyDescription.Subtopology subtopology) {
+        return subtopology.nodes().stream().map(TopologyDescription.Node::name).toList();
     }
 
     private static Map<String, String> headers(TestRecord<String, ArticleEnriched> record) {

@@ -81,7 +81,7 @@ class PoisonRecordsTests {
     private void start(String processingGuarantee) {
         StreamsBuilder builder = new StreamsBuilder();
         new EnrichmentTopology().enrichment(builder, new Enricher("test", enricherClock),
-                new EnrichProperties("test", 3, 3, Duration.ofDays(30), Duration.ofDays(90), 3, null),
+                new EnrichProperties("test", 3, 3, Duration.ofDays(30), Duration.ofDays(90), null),
                 new EnrichmentMetrics(registry));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
@@ -123,7 +123,7 @@ class PoisonRecordsTests {
                 .containsEntry(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "the enricher's clock is broken")
                 .containsEntry(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.ARTICLES_RAW)
                 .containsEntry(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, APPLICATION)
-                .containsEntry(DeadLetterHeaders.PROCESSOR, "dedup-fingerprint")
+                .containsEntry(DeadLetterHeaders.PROCESSOR, "articles-enrich")
                 .containsKey(DeadLetterHeaders.FAILED_AT);
         assertThat(headers.get(KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
                 .startsWith("java.lang.IllegalStateException: the enricher's clock is broken")
@@ -184,7 +184,7 @@ class PoisonRecordsTests {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.key()).isNull();
         assertThat(dead.value()).isEqualTo(event.value());
-        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("versions-arrivals");
+        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("articles-enrich");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(next.articleId());
     }
 
@@ -201,7 +201,7 @@ class PoisonRecordsTests {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(dead.key()).isEqualTo(huge.key());
-        assertThat(dead.value()).as("no room for the bytes next to the cause").isNull();
+        assertThat(dead.value()).as("the bytes it arrived as: refused before it had any output").isEqualTo(huge.value());
         assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(RecordTooLargeException.class.getName());
         assertThat(text(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ARTICLES_RAW);
         assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isNotBlank();
@@ -224,7 +224,7 @@ class PoisonRecordsTests {
         assertThat(dead.key()).isEqualTo(longKey);
         assertThat(dead.value()).isEqualTo(event.value());
         assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(RecordTooLargeException.class.getName());
-        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("versions-arrivals");
+        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("articles-enrich");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(next.articleId());
     }
 
@@ -242,14 +242,14 @@ class PoisonRecordsTests {
             assertThat(dead.value()).isEqualTo(new byte[] {1});
             assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN))
                     .isEqualTo(RecordTooLargeException.class.getName());
-            assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("dedup-verify");
+            assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("memory-remember");
         });
     }
 
     @Test
     void keysTheDeadLetterByTheFailingRecordOnceStreamsNoLongerHoldsTheSourceBytes() {
         PoisonRecords handler = configured();
-        ErrorHandlerContext freed = new Failure(Topics.ARTICLES_RAW, 0, 7L, new RecordHeaders(), "versions-gate",
+        ErrorHandlerContext freed = new Failure(Topics.ARTICLES_RAW, 0, 7L, new RecordHeaders(), "memory-remember",
                 new TaskId(1, 0), 0L, null, null);
 
         ProductionExceptionHandler.Response response = handler.handleError(freed, enrichedRecord(),
@@ -336,7 +336,7 @@ class PoisonRecordsTests {
     }
 
     private static ErrorHandlerContext failureAt(String topic) {
-        return new Failure(topic, 0, 7L, new RecordHeaders(), "dedup-verify", new TaskId(1, 0), 0L,
+        return new Failure(topic, 0, 7L, new RecordHeaders(), "memory-remember", new TaskId(1, 0), 0L,
                 "a1".getBytes(StandardCharsets.UTF_8), new byte[] {1});
     }
 

@@ -16,7 +16,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
@@ -71,14 +70,30 @@ class VersionGateTests {
     }
 
     @Test
-    void staleVersionAndKillsAreNotEnriched() {
+    void killsAreNotEnriched() {
         List<String> enriched = new ArrayList<>();
-        startWith(usable -> taggedByHeadline(usable.peek((id, article) -> enriched.add("v" + article.version()))));
+        startWith(article -> {
+            enriched.add("v" + article.version());
+            return taggedByHeadline(article);
+        });
         arrive(version(2, PubStatus.usable, "Quake Sendai"));
-        arrive(version(1, PubStatus.usable, "Quake Japan"));
         arrive(version(3, PubStatus.canceled, ""));
 
         assertThat(enriched).containsExactly("v2");
+    }
+
+    @Test
+    void staleVersionNeverEntersTheDedupMemory() {
+        startWithDedup();
+        List<ArticleReceived> seeds = Articles.seeds();
+        ArticleReceived earlierCopy = Articles.article("mirror-0", "mirror", seeds.get(0).publishedAt().minusSeconds(3600),
+                seeds.get(0).headline(), seeds.get(0).paragraphs());
+        arrive(seeds.get(0));
+        arrive(versionOf(earlierCopy, 2, PubStatus.usable, seeds.get(1).headline(), seeds.get(1).paragraphs()));
+        arrive(earlierCopy);
+
+        // Had the stale v1 been remembered, seed-0 would be re-emitted as its copy.
+        assertThat(decisions()).containsExactly("seed-0 v1 original of seed-0", "mirror-0 v2 original of mirror-0");
     }
 
     @Test
@@ -121,7 +136,6 @@ class VersionGateTests {
         driver.advanceWallClockTime(Duration.ofDays(31));
 
         assertThat(remembered(VersionGate.VERSIONS)).containsExactly("corrected-later v2");
-        assertThat(remembered(VersionGate.ARRIVALS)).containsExactly("corrected-later v2");
         arrive(version("corrected-later", 1, PubStatus.usable));
         assertThat(told()).as("the article still remembered refuses its stale version").containsExactly(
                 "killed-early tombstone dropped []", "corrected-later v1 Quake dropped []",
@@ -165,10 +179,7 @@ class VersionGateTests {
     }
 
     private void startWithDedup() {
-        Enricher enricher = new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC));
-        StreamsBuilder builder = new StreamsBuilder();
-        startWith(builder, usable -> DedupTopology.deduplicated(builder, usable, enricher, DedupSettings.defaults(),
-                Duration.ofDays(30), 3, false));
+        startWith(new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC))::enrich);
     }
 
     private List<String> decisions() {
@@ -176,24 +187,20 @@ class VersionGateTests {
                 + r.value().dedup().status() + " of " + r.value().dedup().canonicalId()).toList();
     }
 
-    private void startWith(Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment) {
-        startWith(new StreamsBuilder(), enrichment);
-    }
-
-    private void startWith(StreamsBuilder builder,
-                           Function<KStream<String, ArticleReceived>, KStream<String, ArticleEnriched>> enrichment) {
-        TopologyRun run = TopologyRun.start("version-gate-tests", builder,
-                input -> VersionGate.gated(builder, input, enrichment, RETENTION, false));
+    private void startWith(Function<ArticleReceived, ArticleEnriched> enrichment) {
+        StreamsBuilder builder = new StreamsBuilder();
+        TopologyRun run = TopologyRun.start("version-gate-tests", builder, input -> ArticleFlow.of(builder, input,
+                enrichment, DedupSettings.defaults(), Duration.ofDays(30), RETENTION, false));
         driver = run.driver();
         raw = run.raw();
         enriched = run.enriched();
     }
 
     /** Stands in for enrichment: one tag per headline word, so a test chooses the tags by the headline. */
-    private static KStream<String, ArticleEnriched> taggedByHeadline(KStream<String, ArticleReceived> usable) {
-        return usable.mapValues(article -> ArticleEnriched.of(article, new Enrichment("test",
+    private static ArticleEnriched taggedByHeadline(ArticleReceived article) {
+        return ArticleEnriched.of(article, new Enrichment("test",
                 Arrays.stream(article.headline().split(" ")).map(w -> new Tag("word:" + w, w, "rule", 1, List.of())).toList(),
-                List.of(), Dedup.originalOf(article.articleId(), "none"), article.articleId()), NOW));
+                List.of(), Dedup.originalOf(article.articleId(), "none"), article.articleId()), NOW);
     }
 
     private void arrive(ArticleReceived article) {
@@ -201,7 +208,7 @@ class VersionGateTests {
         raw.pipeInput(article.articleId(), article, arrival);
     }
 
-    /** What a store of the gate holds, as "article vVersion". */
+    /** What the gate's store holds, as "article vVersion". */
     private List<String> remembered(String store) {
         List<String> entries = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<LastVersion>> all =

@@ -1,0 +1,76 @@
+package org.newsroom.enrich.streams;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.enrich.dedup.DedupSettings;
+import org.newsroom.enrich.dedup.Fingerprinter;
+
+/**
+ * Raw articles to what subscribers are told, in two hops:
+ * <ol>
+ *   <li>sub-topology "articles", one task per raw partition, no state, where the CPU goes: {@code articles-enrich}
+ *       enriches a usable version and fingerprints it for dedup; a kill or hold passes as it is. Both go, keyed by
+ *       article id, to the {@code article-findings} repartition topic, which has <b>one</b> partition;</li>
+ *   <li>sub-topology "memory", one task: {@code memory-remember} ({@link Remembering}) holds the findings, decides
+ *       duplicates, and lets through the version gate what subscribers are to be told.</li>
+ * </ol>
+ * One partition for the memory is the price of one in-heap dedup index that every article meets; docs/dedup.md gives
+ * its ceiling and how a deployment goes past it.
+ */
+final class ArticleFlow {
+
+    static final String FINDINGS = "article-findings";
+
+    private ArticleFlow() {
+    }
+
+    /**
+     * @param enrichment what a usable version goes through before dedup ({@code Enricher::enrich} in production)
+     * @param window     how long an article stays a duplicate candidate after it arrived; bounds the held articles
+     * @param retention  how long the version gate remembers an article after its entry was last written
+     * @param persistent RocksDB stores (production), else in-memory ones (tests)
+     */
+    static KStream<String, ArticleEnriched> of(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
+                                               Function<ArticleReceived, ArticleEnriched> enrichment,
+                                               DedupSettings settings, Duration window, Duration retention,
+                                               boolean persistent) {
+        Fingerprinter fingerprinter = new Fingerprinter(settings);
+        builder.addStateStore(Remembering.heldStore(window, persistent));
+        builder.addStateStore(VersionGate.store(persistent));
+        return raw.mapValues((id, article) -> findings(id, article, enrichment, fingerprinter),
+                        Named.as("articles-enrich"))
+                .repartition(Repartitioned.<String, ArticleFindings>as(FINDINGS).withNumberOfPartitions(1)
+                        .withKeySerde(RecordLimit.keys()).withValueSerde(DedupSerdes.findings()))
+                .process(() -> new Remembering(settings, window, retention), Named.as("memory-remember"),
+                        Remembering.HELD, VersionGate.VERSIONS);
+    }
+
+    private static ArticleFindings findings(String articleId, ArticleReceived article,
+                                            Function<ArticleReceived, ArticleEnriched> enrichment,
+                                            Fingerprinter fingerprinter) {
+        RecordLimit.checkKey(articleId);
+        if (article == null) {
+            throw new IllegalArgumentException("A record without an article (a tombstone): kills carry a pubStatus");
+        }
+        if (!article.pubStatus().shown()) {
+            return new ArticleFindings.TakenOut(article.version(), article.pubStatus());
+        }
+        ArticleEnriched enriched = enrichment.apply(article);
+        byte[] json = RecordLimit.checkArticle(DedupSerdes.json(enriched));
+        return new ArticleFindings.Enriched(article.version(),
+                fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()),
+                DedupSerdes.deflated(json));
+    }
+
+    /** The source's publication time, else when the article was received: stable when reprocessed. */
+    private static Instant publishedAt(ArticleReceived received) {
+        return received.publishedAt() != null ? received.publishedAt() : received.occurredAt();
+    }
+}
