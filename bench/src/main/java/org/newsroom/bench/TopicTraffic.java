@@ -60,15 +60,24 @@ final class TopicTraffic implements AutoCloseable {
         return holdings;
     }
 
-    /** Per article, topic by topic, largest first; Kafka's own topics (offsets, transaction state) included. */
+    /**
+     * Per article, topic by topic, largest first; Kafka's own topics (offsets, transaction state) included, the
+     * per-tag topics summed in one row ({@code articles.tag.*}).
+     */
     static List<PerArticle> perArticle(Map<String, Holding> before, Map<String, Holding> after, long articles) {
-        return after.entrySet().stream().map(entry -> {
-            Holding was = before.getOrDefault(entry.getKey(), new Holding(0, 0));
-            return new PerArticle(entry.getKey(), (entry.getValue().bytes() - was.bytes()) / (double) articles,
-                    (entry.getValue().endOffsets() - was.endOffsets()) / (double) articles);
-        }).filter(topic -> topic.bytes() > 0 || topic.records() > 0)
-                .sorted((a, b) -> Double.compare(b.bytes(), a.bytes())).toList();
+        Map<String, double[]> grown = new TreeMap<>();
+        after.forEach((topic, holding) -> {
+            Holding was = before.getOrDefault(topic, new Holding(0, 0));
+            double[] row = grown.computeIfAbsent(topic.startsWith(TAG_TOPICS) ? TAG_TOPICS + "*" : topic, t -> new double[2]);
+            row[0] += (holding.bytes() - was.bytes()) / (double) articles;
+            row[1] += (holding.endOffsets() - was.endOffsets()) / (double) articles;
+        });
+        return grown.entrySet().stream().map(entry -> new PerArticle(entry.getKey(), entry.getValue()[0], entry.getValue()[1]))
+                .filter(topic -> topic.bytes() > 0 || topic.records() > 0)
+                .sorted((x, y) -> Double.compare(y.bytes(), x.bytes())).toList();
     }
+
+    private static final String TAG_TOPICS = "articles.tag.";
 
     @Override
     public void close() {

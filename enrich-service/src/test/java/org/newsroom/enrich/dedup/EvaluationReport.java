@@ -19,13 +19,14 @@ final class EvaluationReport {
     enum Outcome { found, missed, false_positive, unscored, true_negative }
 
     private final List<Item> items;
-    private final DedupIndex index;
+    /** Each article's last decision, as the index emitted it (an index forgets what left its window). */
+    private final Map<String, Decision> decisions;
     private final Map<String, Item> byId = new HashMap<>();
     private final Map<String, Item> earliestOfGroup = new HashMap<>();
 
-    EvaluationReport(List<Item> items, DedupIndex index) {
+    EvaluationReport(List<Item> items, Map<String, Decision> decisions) {
         this.items = items;
-        this.index = index;
+        this.decisions = decisions;
         for (Item item : items) {
             byId.put(item.id(), item);
             earliestOfGroup.merge(item.group(), item, (a, b) -> earlier(a, b) ? a : b);
@@ -52,7 +53,7 @@ final class EvaluationReport {
             String type = isCopy(item) ? item.edit() : "(negatives: first of their group)";
             byType.computeIfAbsent(type, t -> new HashMap<>()).merge(outcome, 1, Integer::sum);
             if (outcome == Outcome.false_positive) {
-                Decision d = index.decisionOf(item.id());
+                Decision d = decisions.get(item.id());
                 Item canonical = byId.get(d.dedup().canonicalId());
                 falsePositives.add(String.format("%s -> %s (J=%.2f C=%.2f) \"%s\" -> \"%s\"", item.id(), canonical.id(),
                         d.dedup().similarity(), d.dedup().containment(), item.headline(), canonical.headline()));
@@ -77,7 +78,7 @@ final class EvaluationReport {
     }
 
     private Outcome outcome(Item item) {
-        Decision decision = index.decisionOf(item.id());
+        Decision decision = decisions.get(item.id());
         if (decision.dedup().status() == DedupStatus.original) {
             return isCopy(item) ? Outcome.missed : Outcome.true_negative;
         }
