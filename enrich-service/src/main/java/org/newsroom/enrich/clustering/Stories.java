@@ -38,8 +38,8 @@ public final class Stories {
 
     /** How many of an article's heaviest words make it findable by others. */
     static final int KEY_WORDS = 12;
-    /** The most articles clustered together; a larger connected set is cut at a raised threshold. */
-    static final int MAX_CLUSTERED = 300;
+    /** The most articles clustered together by default; a larger connected set is cut at a raised threshold. */
+    public static final int MAX_CLUSTERED = 300;
     /** How far the threshold rises at a time when a connected set is too large. */
     static final double STEP = 0.025;
     /** Most words kept per article: the tail of a long text weighs little and costs memory. */
@@ -49,8 +49,13 @@ public final class Stories {
      * @param window        articles further apart than this are never in one story; memory keeps this long
      * @param threshold     the similarity every pair of a story reaches
      * @param entityWeight  {@code w}: how much named entities count against words
+     * @param maxClustered  the most articles clustered together: a larger connected set is cut (bounds the cost)
      */
-    public record Settings(Duration window, double threshold, double entityWeight) {
+    public record Settings(Duration window, double threshold, double entityWeight, int maxClustered) {
+
+        public Settings(Duration window, double threshold, double entityWeight) {
+            this(window, threshold, entityWeight, MAX_CLUSTERED);
+        }
     }
 
     /** An earlier article whose story changed. */
@@ -218,7 +223,7 @@ public final class Stories {
 
     /**
      * Re-clusters around {@code ids} (articles added, or whose neighbour left); returns the moved articles other than
-     * {@code self}. A connected set larger than {@link #MAX_CLUSTERED} is cut at the lowest raised threshold (in steps
+     * {@code self}. A connected set larger than {@code maxClustered} is cut at the lowest raised threshold (in steps
      * of {@link #STEP}) that leaves no part above it, and each part is clustered at that threshold: a function of
      * the set again, which bounds the work per arrival. Only the parts holding {@code ids}, or clustered at another
      * level before, are clustered again; the others cannot have changed.
@@ -234,8 +239,11 @@ public final class Stories {
             connected.forEach(a -> done.add(a.id));
             double level = settings.threshold();
             List<List<Article>> parts = List.of(connected);
-            while (parts.stream().anyMatch(p -> p.size() > MAX_CLUSTERED)) {
-                level += STEP;
+            if (connected.size() > settings.maxClustered()) {
+                double tooLow = cutBelow(connected);
+                while (level <= tooLow) {
+                    level += STEP;
+                }
                 parts = parts(connected, level);
             }
             for (List<Article> part : parts) {
@@ -262,7 +270,59 @@ public final class Stories {
         return revisions;
     }
 
-    /** The connected parts of {@code set} through links of at least {@code level}. */
+    /**
+     * The similarity of the link that, taking links from the most similar down, first joins more than
+     * {@code maxClustered} articles: the cut must lie above it (Kruskal's order, with union-find).
+     */
+    private double cutBelow(List<Article> set) {
+        Map<String, Integer> position = positions(set);
+        List<double[]> links = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            for (Map.Entry<String, Double> e : set.get(i).similar.entrySet()) {
+                int j = position.get(e.getKey());
+                if (i < j) {
+                    links.add(new double[] {e.getValue(), i, j});
+                }
+            }
+        }
+        links.sort((x, y) -> Double.compare(y[0], x[0]));
+        int[] parent = new int[set.size()];
+        int[] size = new int[set.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+            size[i] = 1;
+        }
+        for (double[] link : links) {
+            int x = root(parent, (int) link[1]);
+            int y = root(parent, (int) link[2]);
+            if (x != y) {
+                parent[y] = x;
+                size[x] += size[y];
+                if (size[x] > settings.maxClustered()) {
+                    return link[0];
+                }
+            }
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static Map<String, Integer> positions(List<Article> set) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < set.size(); i++) {
+            position.put(set.get(i).id, i);
+        }
+        return position;
+    }
+
+    /** The connected parts of {@code set} through links of at least {@code level}, each in id order. */
     private List<List<Article>> parts(List<Article> set, double level) {
         Set<String> seen = new HashSet<>();
         List<List<Article>> parts = new ArrayList<>();
@@ -278,7 +338,7 @@ public final class Stories {
 
     /** The articles reachable from {@code start} through links of at least {@code level}, in id order. */
     private List<Article> connected(Article start, double level) {
-        Map<String, Article> seen = new TreeMap<>();
+        Map<String, Article> seen = new HashMap<>();
         List<Article> queue = new ArrayList<>(List.of(start));
         seen.put(start.id, start);
         while (!queue.isEmpty()) {
@@ -292,7 +352,9 @@ public final class Stories {
             }
         }
         largestGroup = Math.max(largestGroup, seen.size());
-        return List.copyOf(seen.values());
+        List<Article> sorted = new ArrayList<>(seen.values());
+        sorted.sort(Comparator.comparing(x -> x.id));
+        return sorted;
     }
 
     /** Links between two groups: how many of their pairs are similar enough, and the least similarity among those. */
@@ -314,10 +376,7 @@ public final class Stories {
      */
     private static List<List<Article>> completeLinkage(List<Article> set, double level) {
         int n = set.size();
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            position.put(set.get(i).id, i);
-        }
+        Map<String, Integer> position = positions(set);
         List<List<Article>> groups = new ArrayList<>();
         List<Map<Integer, Link>> links = new ArrayList<>();
         TreeSet<Merge> merges = new TreeSet<>(BEST_FIRST);

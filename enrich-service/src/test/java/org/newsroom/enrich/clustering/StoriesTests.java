@@ -112,4 +112,34 @@ class StoriesTests {
             assertThat(answers).isEqualTo(first);
         }
     }
+
+    @Test
+    void aConnectedSetTooLargeToClusterIsCutAtARaisedThresholdTheSameWayInAnyOrder() {
+        // 48 reports all similar (0.5) through two shared words, eight events similar at 0.75 among themselves; at most 20 clustered together.
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            ids.add(String.format("r%03d", i));
+        }
+        Map<String, String> first = null;
+        Random random = new Random(11);
+        for (int run = 0; run < 10; run++) {
+            List<String> order = new ArrayList<>(ids);
+            Collections.shuffle(order, random);
+            Stories fresh = new Stories(new Stories.Settings(Duration.ofDays(3), 0.3, 0.0, 20), FLAT);
+            Map<String, String> answers = new TreeMap<>();
+            for (String id : order) {
+                int n = Integer.parseInt(id.substring(1));
+                Stories.Seen seen = fresh.see(id, MONDAY, List.of("alpha", "beta", "event" + (char) ('a' + n % 8), "own" + id), List.of());
+                answers.put(id, seen.storyId());
+                seen.revisions().forEach(v -> answers.put(v.articleId(), v.storyId()));
+            }
+            assertThat(fresh.largestGroup()).isGreaterThan(20);
+            assertThat(answers.values().stream().distinct()).hasSize(8);
+            assertThat(answers).containsEntry("r047", "story-r007");
+            if (first == null) {
+                first = answers;
+            }
+            assertThat(answers).isEqualTo(first);
+        }
+    }
 }
