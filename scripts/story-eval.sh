@@ -10,6 +10,10 @@ if [ -z "$DATA" ]; then
   DATA="$ROOT/data/story-clustering"
   [ -d "$DATA/ecbplus" ] || DATA="$ROOT/../shared/data/story-clustering"
 fi
+if [ ! -d "$DATA/ecbplus" ]; then
+  echo "story-eval: no ECB+ folder at $DATA (expected $DATA/ecbplus/ECB+/<topic>/); pass the folder as the first argument" >&2
+  exit 2
+fi
 "$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl enrich-service test-compile exec:java \
   -Dexec.mainClass=org.newsroom.enrich.clustering.StoryEvaluation -Dexec.classpathScope=test \
   -Dexec.args="$(cd "$DATA" && pwd) ${2:-}"
