@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Dedup;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Enrichment;
 import org.newsroom.contracts.Tag;
-import org.newsroom.enrich.clustering.StoryClusterer;
 import org.newsroom.enrich.entities.EntityRecognizer;
+import org.newsroom.enrich.entities.Recognised;
+import org.newsroom.enrich.memory.Facts;
+import org.newsroom.enrich.memory.Memory;
 import org.newsroom.enrich.normalising.TextNormaliser;
+import org.newsroom.enrich.normalising.Words;
 import org.newsroom.enrich.tagging.PlaceTagger;
 import org.newsroom.enrich.tagging.SubjectClassifier;
+import org.newsroom.enrich.tagging.TermWeights;
 import org.newsroom.enrich.tagging.TopicTagger;
 import org.newsroom.eventheaders.CorrelationContext;
 
@@ -22,6 +27,12 @@ import org.newsroom.eventheaders.CorrelationContext;
  * Turns a received article into an enriched one: normalised text, then what each capability decides:
  * entities, taxonomy topics, trained subjects, place tags and the story. Plain Java, driven by the Kafka
  * Streams topology at the edge, which also replaces the placeholder duplicate decision.
+ *
+ * <p>Who a person is and which story an article joins come from {@link Memory}: what the other articles in the
+ * window named and said. Both answers are functions of the set of articles, not of their order, and each new
+ * article may revise answers given earlier ({@link Memory.Revision}). Until the memory
+ * task of the topology exists (docs/enrich-redesign.md, stage 4b), the memory lives here, in process, and those
+ * revisions are not emitted: an earlier article keeps the answer it was published with.
  */
 public final class Enricher {
 
@@ -30,12 +41,17 @@ public final class Enricher {
 
     /** The capabilities enrichment runs, in this order; see {@code tagging.EnrichmentSteps} for defaults. */
     public record Steps(EntityRecognizer entities, TopicTagger topics, SubjectClassifier subjects,
-                        PlaceTagger places, StoryClusterer stories) {
+                        PlaceTagger places, Memory memory) {
     }
 
     private final String enrichmentVersion;
     private final Clock clock;
     private final Steps steps;
+    /**
+     * The stream threads share one memory until it moves into its own single task; the memory itself is not
+     * thread-safe. Only remembering takes the lock, not recognising, tagging or classifying.
+     */
+    private final ReentrantLock remembering = new ReentrantLock();
 
     /** An enricher that only normalises: no tags, no entities, each article its own story. */
     public Enricher(String enrichmentVersion, Clock clock) {
@@ -57,14 +73,29 @@ public final class Enricher {
 
     private ArticleEnriched enriched(ArticleReceived received) {
         ArticleReceived article = TextNormaliser.normalised(received);
-        List<Entity> entities = steps == null ? List.of()
-                : steps.entities().entities(article.headline(), withDateline(article));
-        List<Tag> tags = steps == null ? List.of() : tags(article, entities);
-        String storyId = steps == null ? article.articleId() : steps.stories().assign(article.articleId(),
-                when(article), article.headline(), article.body(), entities);
+        List<Entity> entities = List.of();
+        List<Tag> tags = List.of();
+        String storyId = article.articleId();
+        if (steps != null) {
+            Recognised recognised = steps.entities().recognise(article.headline(), withDateline(article));
+            Memory.Answer answer = remember(facts(article, recognised));
+            entities = recognised.entities(answer.people());
+            tags = tags(article, entities);
+            storyId = answer.storyId();
+        }
         Enrichment enrichment = new Enrichment(enrichmentVersion, tags, entities,
                 Dedup.originalOf(article.articleId(), NO_DEDUP), storyId);
         return ArticleEnriched.of(article, enrichment, clock.instant());
+    }
+
+    /** Revisions of earlier articles are dropped here: nothing emits them before the memory task exists. */
+    private Memory.Answer remember(Facts facts) {
+        remembering.lock();
+        try {
+            return steps.memory().see(facts);
+        } finally {
+            remembering.unlock();
+        }
     }
 
     private List<Tag> tags(ArticleReceived article, List<Entity> entities) {
@@ -72,6 +103,18 @@ public final class Enricher {
         tags.addAll(steps.places().tags(entities));
         tags.addAll(steps.subjects().tags(article.headline(), article.body()));
         return tags;
+    }
+
+    /** What memory takes of an article, worked out as {@link #enrich} does (for evaluations and the memory task). */
+    public Facts facts(ArticleReceived received) {
+        ArticleReceived article = TextNormaliser.normalised(received);
+        return facts(article, steps.entities().recognise(article.headline(), withDateline(article)));
+    }
+
+    /** The people as written, content words with the headline counted twice, the entity ids it gives by itself. */
+    private static Facts facts(ArticleReceived article, Recognised recognised) {
+        return new Facts(article.articleId(), when(article), recognised.named(),
+                Words.content(TermWeights.document(article.headline(), article.body())), recognised.ownKeys());
     }
 
     /** A dateline's place ("MOSCOW") is a mention like any other. */

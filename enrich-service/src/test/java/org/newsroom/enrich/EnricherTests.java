@@ -22,7 +22,7 @@ class EnricherTests {
 
     private List<ArticleEnriched> enrichedSeeds() {
         TaggingProperties settings = new TaggingProperties(dir.resolve("rules.yaml"), Duration.ofSeconds(2), "", 2,
-                Duration.ofDays(3), 0.3, List.of("*"), List.of("place"), 3);
+                Duration.ofDays(3), 0.125, 0.2, Duration.ofDays(30), List.of("*"), List.of("place"), 3);
         Enricher enricher = new Enricher("test", Clock.systemUTC(), EnrichmentSteps.of(settings, Clock.systemUTC()));
         return SeedArticles.seeds().stream().map(enricher::enrich).toList();
     }
@@ -46,11 +46,25 @@ class EnricherTests {
     }
 
     @Test
-    void groupsTheSeedsIntoTheVenezuelaStandoffAndThePompeoVisitToRussia() {
-        List<String> stories = enrichedSeeds().stream().map(ArticleEnriched::storyId).toList();
-        String venezuela = "story-seed-000_e48b20290115f886";
-        String visit = "story-seed-001_2ba139ad32a30a4e";
-        assertThat(stories).containsExactly(venezuela, visit, visit, venezuela, venezuela);
+    void namesGuaidoByTheSpellingMostSeedsWriteOnceItOutvotesTheFirst() {
+        List<ArticleEnriched> seeds = enrichedSeeds();
+        // Seed 000 ("Juan Gudaio") was published before the others outvoted its spelling; the revision that renames
+        // it is returned to the caller, and emitted once the memory task exists (docs/enrich-redesign.md, stage 4b).
+        assertThat(seeds.getFirst().entities()).extracting(Entity::id).contains("person:juan-gudaio");
+        for (ArticleEnriched seed : seeds.subList(1, seeds.size())) {
+            assertThat(seed.entities()).as(seed.articleId()).filteredOn(e -> e.name().contains("Guaido"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.id()).isEqualTo("person:juan-guaido");
+                        assertThat(e.name()).isEqualTo("Juan Guaido");
+                    });
+        }
+    }
+
+    @Test
+    void putsTheUndatedSeedsInOneStoryTheEarliestNames() {
+        // Without publication dates, nothing but the text tells the three events apart, and the seeds share their
+        // people, places and words: see docs/tagging.md ("What a story is") and ConvergenceTests for dated seeds.
+        assertThat(enrichedSeeds()).extracting(ArticleEnriched::storyId).containsOnly("story-seed-000_e48b20290115f886");
     }
 
     @Test

@@ -1,46 +1,74 @@
 package org.newsroom.enrich.clustering;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
-/** Cosine and weighted Jaccard over sparse word-keyed vectors. */
-final class Vectors {
+/**
+ * A sparse vector over sorted string keys. Sums run in key order, so the similarity of two articles is the same
+ * double whatever else is in memory or came first: story grouping compares these values with a threshold and
+ * with each other.
+ */
+record Vectors(String[] keys, double[] values) {
 
-    private Vectors() {
-    }
-
-    static Map<String, Double> normalised(Map<String, Double> v) {
-        double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
-        Map<String, Double> n = new HashMap<>();
-        v.forEach((k, x) -> n.put(k, norm == 0 ? 0 : x / norm));
-        return n;
-    }
-
-    /** With the norms given: a story's centroid is compared with many articles between its changes. */
-    static double cosine(Map<String, Double> a, double na, Map<String, Double> b, double nb) {
-        double dot = 0;
-        for (Map.Entry<String, Double> e : b.entrySet()) {
-            dot += a.getOrDefault(e.getKey(), 0.0) * e.getValue();
+    static Vectors of(Map<String, Double> weights) {
+        TreeMap<String, Double> sorted = new TreeMap<>(weights);
+        String[] keys = new String[sorted.size()];
+        double[] values = new double[sorted.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> e : sorted.entrySet()) {
+            keys[i] = e.getKey();
+            values[i++] = e.getValue();
         }
-        return na == 0 || nb == 0 ? 0 : dot / (na * nb);
+        return new Vectors(keys, values);
     }
 
-    static double norm(Map<String, Double> v) {
-        return Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+    Vectors normalised() {
+        double sum = 0;
+        for (double v : values) {
+            sum += v * v;
+        }
+        double norm = Math.sqrt(sum);
+        double[] n = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            n[i] = norm == 0 ? 0 : values[i] / norm;
+        }
+        return new Vectors(keys, n);
     }
 
-    static double weightedJaccard(Map<String, Double> a, Map<String, Double> b) {
-        Set<String> keys = new HashSet<>(a.keySet());
-        keys.addAll(b.keySet());
+    /** The dot product: the cosine when both are normalised. */
+    double dot(Vectors other) {
+        double dot = 0;
+        int i = 0;
+        int j = 0;
+        while (i < keys.length && j < other.keys.length) {
+            int c = keys[i].compareTo(other.keys[j]);
+            if (c == 0) {
+                dot += values[i++] * other.values[j++];
+            } else if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return dot;
+    }
+
+    /** Weighted Jaccard: the sum of minima over the sum of maxima. */
+    double weightedJaccard(Vectors other) {
         double min = 0;
         double max = 0;
-        for (String k : keys) {
-            double x = a.getOrDefault(k, 0.0);
-            double y = b.getOrDefault(k, 0.0);
-            min += Math.min(x, y);
-            max += Math.max(x, y);
+        int i = 0;
+        int j = 0;
+        while (i < keys.length || j < other.keys.length) {
+            int c = i == keys.length ? 1 : j == other.keys.length ? -1 : keys[i].compareTo(other.keys[j]);
+            if (c == 0) {
+                min += Math.min(values[i], other.values[j]);
+                max += Math.max(values[i++], other.values[j++]);
+            } else if (c < 0) {
+                max += values[i++];
+            } else {
+                max += other.values[j++];
+            }
         }
         return max == 0 ? 0 : min / max;
     }

@@ -28,18 +28,19 @@ public final class EntitiesEvalCommand {
         List<ReutersStory> test = Reuters21578.read(root.resolve("data/reuters21578")).stream()
                 .filter(s -> s.split() == ReutersStory.ModApte.test).toList();
         Gazetteer gazetteer = Gazetteer.bundled();
-        EntityRecognizer recognizer = new EntityRecognizer(gazetteer, People.reutersList());
+        EntityRecognizer recognizer = new EntityRecognizer(gazetteer);
+        People people = People.reutersList();
         System.out.printf("Reuters-21578 ModApte TEST, %d stories%n", test.size());
         System.out.printf("%-14s %7s %10s %8s %8s %18s%n", "kind", "stories", "gold", "P", "R", "P (named >= 2x)");
-        evaluate("places", test, ReutersStory::places, recognizer, EntityType.place, e -> gazetteer.reutersCodeOf(e.id())
+        evaluate("places", test, ReutersStory::places, recognizer, people, EntityType.place, e -> gazetteer.reutersCodeOf(e.id())
                 .or(() -> gazetteer.countryOfCapital(e.id()).flatMap(c -> gazetteer.reutersCodeOf(c.id()))));
-        evaluate("organisations", test, ReutersStory::orgs, recognizer, EntityType.organisation,
+        evaluate("organisations", test, ReutersStory::orgs, recognizer, people, EntityType.organisation,
                 e -> gazetteer.reutersCodeOf(e.id()));
-        evaluate("people", test, ReutersStory::people, recognizer, EntityType.person, e -> Optional.of(surname(e.name())));
+        evaluate("people", test, ReutersStory::people, recognizer, people, EntityType.person, e -> Optional.of(surname(e.name())));
     }
 
     private static void evaluate(String kind, List<ReutersStory> stories, Function<ReutersStory, List<String>> labels,
-                                 EntityRecognizer recognizer, EntityType type, Function<Entity, Optional<String>> code) {
+                                 EntityRecognizer recognizer, People people, EntityType type, Function<Entity, Optional<String>> code) {
         int[] all = new int[3];
         int[] repeated = new int[3];
         int counted = 0;
@@ -54,7 +55,7 @@ public final class EntitiesEvalCommand {
             Set<String> goldKeys = new HashSet<>(type == EntityType.person ? wanted.stream().map(EntitiesEvalCommand::surname).toList() : wanted);
             List<String> text = new java.util.ArrayList<>(List.of(dateline(s.dateline())));
             text.addAll(s.paragraphs());
-            List<Entity> found = recognizer.entities(s.title(), text).stream().filter(e -> e.type() == type).toList();
+            List<Entity> found = recognizer.entities("reuters-" + s.newId(), s.date(), s.title(), text, people).stream().filter(e -> e.type() == type).toList();
             count(goldKeys, found, code, all);
             count(goldKeys, found.stream().filter(e -> e.mentions() >= 2).toList(), code, repeated);
         }

@@ -1,15 +1,13 @@
 package org.newsroom.enrich.entities;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,7 +18,8 @@ import org.newsroom.contracts.EntityType;
  * Finds the people, places and organisations an article names. Places and organisations come from the
  * {@link Gazetteer} (nationality adjectives count for their country); a run of unknown capitalised words
  * is an organisation when it ends in an organisation word, and a person when a title or reporting verb
- * flanks it or its surname recurs alone; a lone surname resolves through {@link People}.
+ * flanks it or its surname recurs alone. Who the people are is not decided here: {@link Recognised} holds the
+ * names as written, and {@link People}, the memory of what other articles named, resolves them.
  */
 public final class EntityRecognizer {
 
@@ -48,14 +47,20 @@ public final class EntityRecognizer {
     private static final Pattern HYPHEN_LOWER = Pattern.compile("-\\p{Ll}");
 
     private final Gazetteer gazetteer;
-    private final People people;
 
-    public EntityRecognizer(Gazetteer gazetteer, People people) {
+    public EntityRecognizer(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        this.people = people;
     }
 
-    public List<Entity> entities(String headline, List<String> paragraphs) {
+    /** The entities of one article, its people resolved by {@code people} (which remembers the article). */
+    public List<Entity> entities(String articleId, Instant time, String headline, List<String> paragraphs,
+                                 People people) {
+        Recognised recognised = recognise(headline, paragraphs);
+        return recognised.entities(people.see(articleId, time, recognised.named()).resolution());
+    }
+
+    /** What an article names, in order of first mention, with its people as written. */
+    public Recognised recognise(String headline, List<String> paragraphs) {
         String title = headline == null ? "" : headline;
         List<Mentions.Run> runs = new ArrayList<>();
         for (Mentions.Run run : Mentions.in(title)) {
@@ -68,18 +73,15 @@ public final class EntityRecognizer {
         paragraphs.forEach(p -> runs.addAll(Mentions.in(p)));
         Set<String> loneWords = new HashSet<>();
         runs.stream().filter(r -> r.words().size() == 1).forEach(r -> loneWords.add(Names.key(r.words().getFirst())));
-        Found found = new Found();
+        List<Recognised.Mention> found = new ArrayList<>();
         List<String> pendingSurnames = new ArrayList<>();
         for (Mentions.Run run : runs) {
             read(run, loneWords, found, pendingSurnames);
         }
-        for (String surname : pendingSurnames) {
-            people.surname(surname).ifPresent(p -> found.add(p.id(), p.name(), EntityType.person, surname));
-        }
-        return found.entities();
+        return new Recognised(found, pendingSurnames);
     }
 
-    private void read(Mentions.Run run, Set<String> loneWords, Found found, List<String> pendingSurnames) {
+    private void read(Mentions.Run run, Set<String> loneWords, List<Recognised.Mention> found, List<String> pendingSurnames) {
         List<String> words = run.words();
         List<String> name = new ArrayList<>();
         String before = run.before();
@@ -92,8 +94,8 @@ public final class EntityRecognizer {
                 name(name, before, after, loneWords, found, pendingSurnames);
                 name = new ArrayList<>();
                 if (known.isPresent()) {
-                    found.add(known.get().entity().id(), known.get().entity().name(), known.get().entity().type(),
-                            String.join(" ", words.subList(i, i + known.get().length())));
+                    found.add(Recognised.Mention.known(known.get().entity().id(), known.get().entity().name(),
+                            known.get().entity().type(), String.join(" ", words.subList(i, i + known.get().length()))));
                     before = words.get(i + known.get().length() - 1);
                     i += known.get().length();
                     continue;
@@ -106,8 +108,8 @@ public final class EntityRecognizer {
         }
     }
 
-    private void name(List<String> words, String before, String after, Set<String> loneWords, Found found,
-                      List<String> pendingSurnames) {
+    private void name(List<String> words, String before, String after, Set<String> loneWords,
+                      List<Recognised.Mention> found, List<String> pendingSurnames) {
         while (!words.isEmpty() && Mentions.CONNECTORS_OF.contains(words.getLast())) {
             words = words.subList(0, words.size() - 1);
         }
@@ -116,13 +118,12 @@ public final class EntityRecognizer {
         }
         String surface = String.join(" ", words);
         if (ORGANISATION_HEADS.contains(fold(words.getLast())) && words.size() > 1) {
-            found.add("organisation:" + Gazetteer.slug(surface), surface, EntityType.organisation, surface);
+            found.add(Recognised.Mention.known("organisation:" + Gazetteer.slug(surface), surface, EntityType.organisation, surface));
         } else if (words.size() == 1) {
             pendingSurnames.add(words.getFirst());
         } else if (words.size() <= 4 && (PERSON_CUES.contains(fold(before)) || PERSON_CUES.contains(fold(after))
                 || loneWords.contains(Names.key(words.getLast())))) {
-            People.Person person = people.fullName(words);
-            found.add(person.id(), person.name(), EntityType.person, surface);
+            found.add(Recognised.Mention.person(words));
         }
     }
 
@@ -186,21 +187,5 @@ public final class EntityRecognizer {
             words.add(m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT));
         }
         return words;
-    }
-
-    /** Entities of one article in order of first mention, with their surface forms and counts. */
-    private static final class Found {
-        private final Map<String, Entity> byId = new LinkedHashMap<>();
-
-        void add(String id, String name, EntityType type, String surface) {
-            Entity old = byId.get(id);
-            Set<String> aliases = new LinkedHashSet<>(old == null ? List.of() : old.aliases());
-            aliases.add(surface);
-            byId.put(id, new Entity(id, name, type, List.copyOf(aliases), old == null ? 1 : old.mentions() + 1));
-        }
-
-        List<Entity> entities() {
-            return List.copyOf(byId.values());
-        }
     }
 }

@@ -1,114 +1,418 @@
 package org.newsroom.enrich.entities;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * People seen so far, by stable id ({@code person:<first>-<last>} of transliteration-folded name keys), so
- * "Sergei Lavrov" and "Sergey Lavrov" are one person, "Juan Gudaio" is taken for the known "Juan Guaido",
- * and "Lavrov" alone resolves once the full name has been seen. In-memory: per enrich instance.
+ * The people named by the articles in the window, as groups of full-name keys, so that what an article's names
+ * denote is a function of the <em>set</em> of articles seen, never of the order they came in.
+ *
+ * <p>A full name's key joins transliteration-folded parts ({@code juan-guaido}; "Sergei" and "Sergey" fold
+ * alike). Two keys are linked when they share the first key and their last keys are {@link Names#close}, or the
+ * reverse; a person is a connected group of linked keys. Its id is {@code person:<key>} of the key named by the
+ * most distinct articles, ties to the lexically smaller key; its shown name is the surface form the most
+ * articles write, ties lexical. A lone surname denotes the person the same article names in full with that
+ * surname; otherwise the group, among those with a key of that last name (or, when none, of the closest known
+ * last name), that the most articles name, ties to the smaller id. A surname nobody has named in full stays
+ * unresolved until someone does.
+ *
+ * <p>Every change returns the articles whose answer it moved ({@link Revision}): a new spelling that outvotes the
+ * old one renames every article of the group. Not thread-safe: the memory belongs to one task.
  */
 public final class People {
 
-    /** A person's id and the name first seen for them, the one shown. */
+    /** A person's id and shown name. */
     public record Person(String id, String name) {
     }
 
-    private final Map<String, Person> byId = new HashMap<>();
-    private final Map<String, String> idBySurname = new HashMap<>();
-    private final Map<String, Map<String, Integer>> spellings = new HashMap<>();
-    // Indexes for the spelling-tolerant lookups, so each costs the same however many people are known (a scan
-    // with an edit distance per known person was most of enrichment's time after a few thousand articles).
-    private final Map<String, List<String>> idsByFirstKey = new HashMap<>();
-    private final Map<String, List<String>> idsByLastKey = new HashMap<>();
-    private final Map<String, List<String>> surnamesByDeletion = new HashMap<>();
+    /** What an article says of people: full names (as written, two or more words) and lone surnames. */
+    public record Named(List<List<String>> fullNames, List<String> surnames) {
 
-    /** People known before any article: Reuters-21578's PEOPLE list ("james-baker", "reagan"). */
+        public static final Named NONE = new Named(List.of(), List.of());
+
+        public Named {
+            fullNames = fullNames.stream().map(List::copyOf).toList();
+            surnames = List.copyOf(surnames);
+        }
+    }
+
+    /** Whom an article's names denote, by name key; surnames nobody has named in full are absent. */
+    public record Resolution(Map<String, Person> fullNames, Map<String, Person> surnames) {
+
+        public static final Resolution NONE = new Resolution(Map.of(), Map.of());
+
+        public Resolution {
+            fullNames = Map.copyOf(fullNames);
+            surnames = Map.copyOf(surnames);
+        }
+
+        public Optional<Person> fullName(List<String> words) {
+            return Optional.ofNullable(fullNames.get(key(words)));
+        }
+
+        public Optional<Person> surname(String word) {
+            return Optional.ofNullable(surnames.get(Names.key(word)));
+        }
+    }
+
+    /** An earlier article whose answer changed: its whole new resolution. */
+    public record Revision(String articleId, Resolution resolution) {
+    }
+
+    /** This article's resolution, and the earlier articles it changed. */
+    public record Seen(Resolution resolution, List<Revision> revisions) {
+    }
+
+    /** One article's facts, as remembered. */
+    private record Article(Instant time, Map<String, String> fullNames, Set<String> surnames) {
+    }
+
+    private final Map<String, Article> articles = new HashMap<>();
+    /** Articles by publication time, for expiry. */
+    private final TreeMap<Instant, Set<String>> byTime = new TreeMap<>();
+    /** Full-name key → the articles naming it. */
+    private final Map<String, Set<String>> articlesByKey = new HashMap<>();
+    /** Full-name key → surface form → how many articles write it so. */
+    private final Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+    private final Map<String, Set<String>> keysByFirst = new HashMap<>();
+    private final Map<String, Set<String>> keysByLast = new HashMap<>();
+    /** Last keys of known full names, by their deletions (see {@link #deletions}), for close-surname lookups. */
+    private final Map<String, Set<String>> lastKeysByDeletion = new HashMap<>();
+    /** Surname key → the articles naming it alone; and the same keys by deletion, to find those near a last key. */
+    private final Map<String, Set<String>> articlesBySurname = new HashMap<>();
+    private final Map<String, Set<String>> surnamesByDeletion = new HashMap<>();
+
+    /** People known before any article: Reuters-21578's PEOPLE list ("james-baker", "reagan"), as one article. */
     public static People reutersList() {
         People people = new People();
-        for (String code : Gazetteer.lines("entities/reuters-people.txt")) {
-            List<String> words = java.util.Arrays.stream(code.split("-")).map(w -> Names.titleCase(w)).toList();
-            if (words.size() > 1) {
-                people.fullName(words);
-            } else {
-                Person alone = new Person("person:" + Names.key(words.getFirst()), words.getFirst());
-                if (people.byId.putIfAbsent(alone.id(), alone) == null) {
-                    people.indexId(alone.id());
-                }
-                people.addSurname(Names.key(words.getFirst()), alone.id());
-            }
-        }
+        List<List<String>> names = Gazetteer.lines("entities/reuters-people.txt").stream()
+                .map(code -> Arrays.stream(code.split("-")).map(Names::titleCase).toList()).toList();
+        people.restore("reuters-people-list", Instant.MAX, new Named(names, List.of()));
         return people;
     }
 
-    /** The person a full name (two or more words) denotes, registering it when new. */
-    synchronized Person fullName(List<String> words) {
-        String id = "person:" + String.join("-", words.stream().map(Names::key).toList());
-        Person known = byId.get(id);
-        if (known == null) {
-            known = misspelt(words).orElse(null);
-        }
-        if (known == null) {
-            known = new Person(id, String.join(" ", words));
-            byId.put(id, known);
-            indexId(id);
-        }
-        addSurname(Names.key(words.getLast()), known.id());
-        return mostSpelt(known, String.join(" ", words));
-    }
-
-    /** The spelling seen most often becomes the shown name; the id never changes. */
-    private Person mostSpelt(Person person, String spelling) {
-        Map<String, Integer> counts = spellings.computeIfAbsent(person.id(), k -> new HashMap<>());
-        counts.merge(spelling, 1, Integer::sum);
-        String name = person.name();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() > counts.getOrDefault(name, 0)) {
-                name = e.getKey();
-            }
-        }
-        Person shown = new Person(person.id(), name);
-        byId.put(person.id(), shown);
-        return shown;
-    }
-
-    /** The person a lone surname denotes, if a full name with that surname has been seen. */
-    synchronized Optional<Person> surname(String word) {
-        String key = Names.key(word);
-        String id = idBySurname.get(key);
-        if (id == null) {
-            id = nearSurname(key).map(idBySurname::get).orElse(null);
-        }
-        return Optional.ofNullable(id).map(byId::get);
+    /** The key of a full name: its parts' keys joined by '-'. */
+    static String key(List<String> words) {
+        return String.join("-", words.stream().map(Names::key).filter(k -> !k.isEmpty()).toList());
     }
 
     /**
-     * The known surname closest to {@code key} within {@link Names#close}, ties alphabetically. Two keys within
-     * two edits share a string reachable from each by at most two deletions (a substitution or transposition
-     * is one deletion on each side), so looking up the key's own deletions finds every candidate.
+     * Remembers what an article names (replacing what it named before, if seen already) and answers whom its
+     * names denote, with the earlier articles whose answers this changed.
      */
-    private Optional<String> nearSurname(String key) {
-        Set<String> candidates = new LinkedHashSet<>();
+    public Seen see(String articleId, Instant time, Named named) {
+        Article old = articles.get(articleId);
+        Article now = article(time, named);
+        List<Revision> revisions = changing(touched(old, now), articleId, () -> {
+            forget(articleId);
+            remember(articleId, now);
+        });
+        return new Seen(resolution(articleId), revisions);
+    }
+
+    /** Remembers an article without working out revisions: rebuilding the memory from its facts after a restart. */
+    public void restore(String articleId, Instant time, Named named) {
+        forget(articleId);
+        remember(articleId, article(time, named));
+    }
+
+    /** Forgets the articles published before {@code cutoff}, with the revisions of those that remain. */
+    public List<Revision> expire(Instant cutoff) {
+        List<String> old = byTime.headMap(cutoff).values().stream().flatMap(Set::stream).sorted().toList();
+        if (old.isEmpty()) {
+            return List.of();
+        }
+        Set<String> touched = new HashSet<>();
+        old.forEach(id -> touched.addAll(touched(articles.get(id), null)));
+        return changing(touched, null, () -> old.forEach(this::forget));
+    }
+
+    /** Whom an article's names denote now; nothing for an article not in memory. */
+    public Resolution resolution(String articleId) {
+        Article article = articles.get(articleId);
+        if (article == null) {
+            return Resolution.NONE;
+        }
+        Map<String, Person> full = new TreeMap<>();
+        article.fullNames().keySet().forEach(k -> full.put(k, group(k).person()));
+        Map<String, Person> alone = new TreeMap<>();
+        for (String surname : article.surnames()) {
+            ownSurname(article, surname).or(() -> surname(surname)).ifPresent(p -> alone.put(surname, p));
+        }
+        return new Resolution(full, alone);
+    }
+
+    public boolean remembers(String articleId) {
+        return articles.containsKey(articleId);
+    }
+
+    public int size() {
+        return articles.size();
+    }
+
+    private static Article article(Instant time, Named named) {
+        Map<String, String> full = new TreeMap<>();
+        for (List<String> words : named.fullNames()) {
+            String key = key(words);
+            if (!key.isEmpty()) {
+                full.merge(key, String.join(" ", words), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        Set<String> surnames = new TreeSet<>();
+        named.surnames().stream().map(Names::key).filter(k -> !k.isEmpty()).forEach(surnames::add);
+        return new Article(Objects.requireNonNull(time, "time"), full, surnames);
+    }
+
+    private static Set<String> touched(Article old, Article now) {
+        Set<String> keys = new HashSet<>();
+        for (Article a : new Article[] {old, now}) {
+            if (a != null) {
+                keys.addAll(a.fullNames().keySet());
+            }
+        }
+        return keys;
+    }
+
+    // ---- revisions ----------------------------------------------------------------------------------------------
+
+    /**
+     * Runs a change to the memory and returns the articles (other than {@code self}) whose answer it moved. Only
+     * the groups of the touched keys can change, and with them only the surnames equal or close to their last keys.
+     */
+    private List<Revision> changing(Set<String> touched, String self, Runnable change) {
+        // Before the change: the groups of the touched keys, and of the keys a new key is about to join.
+        Set<String> keys = new TreeSet<>();
+        for (String k : touched) {
+            if (articlesByKey.containsKey(k)) {
+                keys.addAll(component(k));
+            } else {
+                neighbours(k).forEach(n -> keys.addAll(component(n)));
+            }
+        }
+        Map<String, Person> before = persons(keys);
+        Set<String> surnames = surnamesNear(keys, touched);
+        Map<String, Optional<Person>> surnamesBefore = surnameAnswers(surnames);
+        change.run();
+        Set<String> after = new TreeSet<>(keys);
+        touched.stream().filter(articlesByKey::containsKey).forEach(k -> after.addAll(component(k)));
+        Map<String, Person> now = persons(after);
+        surnames.addAll(surnamesNear(after, touched));
+        Set<String> moved = new TreeSet<>();
+        for (String key : after) {
+            if (!Objects.equals(before.get(key), now.get(key))) {
+                moved.addAll(articlesByKey.getOrDefault(key, Set.of()));
+            }
+        }
+        Map<String, Optional<Person>> surnamesAfter = surnameAnswers(surnames);
+        for (String surname : surnames) {
+            if (!Objects.equals(surnamesBefore.get(surname), surnamesAfter.get(surname))) {
+                moved.addAll(articlesBySurname.getOrDefault(surname, Set.of()));
+            }
+        }
+        if (self != null) {
+            moved.remove(self);
+        }
+        return moved.stream().map(id -> new Revision(id, resolution(id))).toList();
+    }
+
+    private Map<String, Person> persons(Set<String> keys) {
+        Map<String, Person> persons = new HashMap<>();
+        for (String key : keys) {
+            if (articlesByKey.containsKey(key)) {
+                persons.put(key, group(key).person());
+            }
+        }
+        return persons;
+    }
+
+    /** Surnames in memory equal or close to a last key of {@code keys}. */
+    private Set<String> surnamesNear(Set<String> keys, Set<String> touched) {
+        Set<String> lasts = new HashSet<>();
+        keys.forEach(k -> lasts.add(lastKey(k)));
+        touched.forEach(k -> lasts.add(lastKey(k)));
+        Set<String> surnames = new TreeSet<>();
+        for (String last : lasts) {
+            for (String deletion : deletions(last)) {
+                for (String surname : surnamesByDeletion.getOrDefault(deletion, Set.of())) {
+                    if (surname.equals(last) || Names.close(surname, last)) {
+                        surnames.add(surname);
+                    }
+                }
+            }
+        }
+        return surnames;
+    }
+
+    /** The answer for a surname where the article does not name its own full name with it. */
+    private Map<String, Optional<Person>> surnameAnswers(Set<String> surnames) {
+        Map<String, Optional<Person>> answers = new HashMap<>();
+        surnames.forEach(s -> answers.put(s, surname(s)));
+        return answers;
+    }
+
+    // ---- groups -------------------------------------------------------------------------------------------------
+
+    private record Group(Person person, int articles) {
+    }
+
+    /** The keys linked to {@code key}, directly or through others. */
+    private Set<String> component(String key) {
+        Set<String> seen = new TreeSet<>();
+        List<String> queue = new ArrayList<>(List.of(key));
+        seen.add(key);
+        while (!queue.isEmpty()) {
+            String k = queue.removeLast();
+            for (String n : neighbours(k)) {
+                if (seen.add(n)) {
+                    queue.add(n);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private List<String> neighbours(String key) {
+        String first = firstKey(key);
+        String last = lastKey(key);
+        List<String> linked = new ArrayList<>();
+        for (String k : keysByFirst.getOrDefault(first, Set.of())) {
+            if (!k.equals(key) && Names.close(last, lastKey(k))) {
+                linked.add(k);
+            }
+        }
+        for (String k : keysByLast.getOrDefault(last, Set.of())) {
+            if (!k.equals(key) && Names.close(first, firstKey(k))) {
+                linked.add(k);
+            }
+        }
+        return linked;
+    }
+
+    private Group group(String key) {
+        Set<String> keys = component(key);
+        String id = keys.stream().min(Comparator.<String>comparingInt(k -> -articlesByKey.get(k).size())
+                .thenComparing(Comparator.naturalOrder())).orElseThrow();
+        Map<String, Integer> written = new HashMap<>();
+        Set<String> naming = new HashSet<>();
+        for (String k : keys) {
+            surfaces.getOrDefault(k, Map.of()).forEach((s, n) -> written.merge(s, n, Integer::sum));
+            naming.addAll(articlesByKey.get(k));
+        }
+        String name = written.entrySet().stream().min(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(id);
+        return new Group(new Person("person:" + id, name), naming.size());
+    }
+
+    /** The person the article names in full with this surname: "Lavrov" after "Sergei Lavrov". */
+    private Optional<Person> ownSurname(Article article, String surname) {
+        return article.fullNames().keySet().stream().filter(k -> lastKey(k).equals(surname)).sorted().findFirst()
+                .map(k -> group(k).person());
+    }
+
+    /** The most-named group with a key of this last name or, when there is none, of the closest known one. */
+    private Optional<Person> surname(String surname) {
+        String last = keysByLast.containsKey(surname) ? surname : closestLastKey(surname).orElse(null);
+        if (last == null) {
+            return Optional.empty();
+        }
+        return keysByLast.get(last).stream().map(this::group).distinct()
+                .min(Comparator.comparingInt((Group g) -> -g.articles()).thenComparing(g -> g.person().id()))
+                .map(Group::person);
+    }
+
+    /**
+     * The known last key closest to {@code key} within {@link Names#close}, ties alphabetically. Two keys within
+     * two edits share a string reachable from each by at most two deletions (a substitution or transposition is
+     * one deletion on each side), so looking up the key's own deletions finds every candidate.
+     */
+    private Optional<String> closestLastKey(String key) {
+        Set<String> candidates = new HashSet<>();
         for (String deletion : deletions(key)) {
-            candidates.addAll(surnamesByDeletion.getOrDefault(deletion, List.of()));
+            candidates.addAll(lastKeysByDeletion.getOrDefault(deletion, Set.of()));
         }
         return candidates.stream().filter(known -> Names.close(known, key))
                 .min(Comparator.<String>comparingInt(known -> Names.distance(known, key))
                         .thenComparing(Comparator.naturalOrder()));
     }
 
-    private void addSurname(String key, String id) {
-        if (idBySurname.putIfAbsent(key, id) == null) {
-            for (String deletion : deletions(key)) {
-                surnamesByDeletion.computeIfAbsent(deletion, k -> new ArrayList<>(1)).add(key);
+    // ---- bookkeeping --------------------------------------------------------------------------------------------
+
+    private void remember(String id, Article article) {
+        articles.put(id, article);
+        byTime.computeIfAbsent(article.time(), t -> new HashSet<>()).add(id);
+        article.fullNames().forEach((key, surface) -> {
+            if (articlesByKey.computeIfAbsent(key, k -> new HashSet<>()).add(id)
+                    && articlesByKey.get(key).size() == 1) {
+                keysByFirst.computeIfAbsent(firstKey(key), k -> new HashSet<>()).add(key);
+                if (keysByLast.computeIfAbsent(lastKey(key), k -> new HashSet<>()).add(key)
+                        && keysByLast.get(lastKey(key)).size() == 1) {
+                    deletions(lastKey(key)).forEach(d -> lastKeysByDeletion.computeIfAbsent(d, k -> new HashSet<>()).add(lastKey(key)));
+                }
+            }
+            surfaces.computeIfAbsent(key, k -> new HashMap<>()).merge(surface, 1, Integer::sum);
+        });
+        for (String surname : article.surnames()) {
+            if (articlesBySurname.computeIfAbsent(surname, k -> new HashSet<>()).add(id)
+                    && articlesBySurname.get(surname).size() == 1) {
+                deletions(surname).forEach(d -> surnamesByDeletion.computeIfAbsent(d, k -> new HashSet<>()).add(surname));
             }
         }
+    }
+
+    private void forget(String id) {
+        Article article = articles.remove(id);
+        if (article == null) {
+            return;
+        }
+        Set<String> atTime = byTime.get(article.time());
+        atTime.remove(id);
+        if (atTime.isEmpty()) {
+            byTime.remove(article.time());
+        }
+        article.fullNames().forEach((key, surface) -> {
+            Map<String, Integer> written = surfaces.get(key);
+            if (written.merge(surface, -1, Integer::sum) == 0) {
+                written.remove(surface);
+            }
+            Set<String> naming = articlesByKey.get(key);
+            naming.remove(id);
+            if (naming.isEmpty()) {
+                articlesByKey.remove(key);
+                surfaces.remove(key);
+                removeFrom(keysByFirst, firstKey(key), key);
+                if (removeFrom(keysByLast, lastKey(key), key)) {
+                    deletions(lastKey(key)).forEach(d -> removeFrom(lastKeysByDeletion, d, lastKey(key)));
+                }
+            }
+        });
+        for (String surname : article.surnames()) {
+            if (removeFrom(articlesBySurname, surname, id)) {
+                deletions(surname).forEach(d -> removeFrom(surnamesByDeletion, d, surname));
+            }
+        }
+    }
+
+    /** Removes a value from a multimap; true when that emptied its key. */
+    private static boolean removeFrom(Map<String, Set<String>> map, String key, String value) {
+        Set<String> values = map.get(key);
+        if (values == null || !values.remove(value) || !values.isEmpty()) {
+            return false;
+        }
+        map.remove(key);
+        return true;
     }
 
     /** The key itself and every string made by deleting one or two of its letters. */
@@ -125,28 +429,19 @@ public final class People {
         return deletions;
     }
 
-    private void indexId(String id) {
-        idsByFirstKey.computeIfAbsent(firstKey(id), k -> new ArrayList<>(1)).add(id);
-        idsByLastKey.computeIfAbsent(lastKey(id), k -> new ArrayList<>(1)).add(id);
+    private static String firstKey(String key) {
+        int end = key.indexOf('-');
+        return end < 0 ? key : key.substring(0, end);
     }
 
-    /** The first name's key in an id: {@code person:<first>-...-<last>}. */
-    private static String firstKey(String id) {
-        int end = id.indexOf('-');
-        return id.substring("person:".length(), end < 0 ? id.length() : end);
+    private static String lastKey(String key) {
+        return key.substring(key.lastIndexOf('-') + 1);
     }
 
-    private static String lastKey(String id) {
-        return id.substring(Math.max(id.lastIndexOf('-') + 1, "person:".length()));
-    }
-
-    /** A known person whose first name matches and whose surname is a near spelling, or vice versa. */
-    private Optional<Person> misspelt(List<String> words) {
-        String first = Names.key(words.getFirst());
-        String last = Names.key(words.getLast());
-        Optional<String> sameFirst = idsByFirstKey.getOrDefault(first, List.of()).stream()
-                .filter(id -> Names.close(last, lastKey(id))).findFirst();
-        return sameFirst.or(() -> idsByLastKey.getOrDefault(last, List.of()).stream()
-                .filter(id -> Names.close(first, firstKey(id))).findFirst()).map(byId::get);
+    /** Every person in memory, by id: for tests and diagnostics. */
+    Collection<Person> persons() {
+        Set<Person> all = new TreeSet<>(Comparator.comparing(Person::id));
+        articlesByKey.keySet().forEach(k -> all.add(group(k).person()));
+        return all;
     }
 }

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.newsroom.enrich.Enricher;
-import org.newsroom.enrich.clustering.StoryClusterer;
+import org.newsroom.enrich.clustering.Stories;
+import org.newsroom.enrich.clustering.TermIdf;
 import org.newsroom.enrich.entities.EntityRecognizer;
 import org.newsroom.enrich.entities.Gazetteer;
 import org.newsroom.enrich.entities.People;
+import org.newsroom.enrich.memory.Memory;
 
 /** Builds the enrichment steps from settings: bundled resources unless a file is named. Plain Java. */
 public final class EnrichmentSteps {
@@ -21,9 +23,33 @@ public final class EnrichmentSteps {
     public static Enricher.Steps of(TaggingProperties p, Clock clock) {
         MediaTopics iptc = MediaTopics.bundled();
         RulesFile rules = new RulesFile(p.rulesFile(), iptc, p.rulesCheckInterval(), clock);
-        return new Enricher.Steps(new EntityRecognizer(Gazetteer.bundled(), new People()),
-                new TopicTagger(iptc, rules), new SubjectClassifier(subjectModel(p.subjectModel()), SubjectClassifier.SCHEME),
-                new PlaceTagger(p.placeMinMentions()), new StoryClusterer(p.storyWindow(), p.storyThreshold()));
+        SubjectModel subjects = subjectModel(p.subjectModel());
+        return new Enricher.Steps(new EntityRecognizer(Gazetteer.bundled()),
+                new TopicTagger(iptc, rules), new SubjectClassifier(subjects, SubjectClassifier.SCHEME),
+                new PlaceTagger(p.placeMinMentions()), memory(p, subjects));
+    }
+
+    /**
+     * A fresh memory with these settings, its stories weighing words by the subject model's idf. Stories keep
+     * articles for two story windows, so one arriving up to a window late is still judged against every article it
+     * could share a story with.
+     */
+    public static Memory memory(TaggingProperties p, SubjectModel subjects) {
+        return new Memory(new People(), p.peopleWindow(), new Stories(stories(p), idf(subjects)),
+                p.storyWindow().multipliedBy(2));
+    }
+
+    public static Stories.Settings stories(TaggingProperties p) {
+        return new Stories.Settings(p.storyWindow(), p.storyThreshold(), p.storyEntityWeight());
+    }
+
+    /** Stories weigh words by the subject model's idf: fixed, learnt from the training corpus. */
+    public static TermIdf idf(SubjectModel model) {
+        return TermIdf.of(model.terms().index(), model.terms().idf());
+    }
+
+    public static SubjectModel bundledModel() {
+        return subjectModel("");
     }
 
     private static SubjectModel subjectModel(String file) {

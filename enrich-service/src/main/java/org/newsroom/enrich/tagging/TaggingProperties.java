@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rulesCheckInterval how often the rules file's modification time is checked
  * @param subjectModel       a retrained subject model file; empty = the bundled Reuters-21578 model
  * @param placeMinMentions   mentions that make a place a tag
- * @param storyWindow        a story quiet for this long closes
- * @param storyThreshold     similarity an article needs to join an open story
+ * @param storyWindow        articles further apart than this are never one story, and stories forget them
+ * @param storyThreshold     similarity every two articles of a story reach (tuned on ECB+ train topics)
+ * @param storyEntityWeight  how much shared named entities count against shared words in that similarity
+ * @param peopleWindow       how long the names an article wrote count towards who a person is
  * @param routedTags         tags (slugs, e.g. {@code venezuela}) that get a topic {@code articles.tag.<slug>.v1};
  *                           {@code *} routes every tag of the listed {@code routedSchemes}
  * @param routedSchemes      schemes whose tags {@code *} routes
@@ -28,7 +30,9 @@ public record TaggingProperties(
         @DefaultValue("") String subjectModel,
         @DefaultValue("2") int placeMinMentions,
         @DefaultValue("3d") Duration storyWindow,
-        @DefaultValue("0.3") double storyThreshold,
+        @DefaultValue("0.125") double storyThreshold,
+        @DefaultValue("0.2") double storyEntityWeight,
+        @DefaultValue("30d") Duration peopleWindow,
         @DefaultValue("*") List<String> routedTags,
         @DefaultValue({"place", "newsroom", "iptc-mediatopic"}) List<String> routedSchemes,
         @DefaultValue("3") int tagPartitions) {

@@ -2,6 +2,7 @@ package org.newsroom.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Entity;
@@ -9,10 +10,12 @@ import org.newsroom.contracts.EntityType;
 
 class EntityRecognizerTests {
 
-    private final EntityRecognizer recognizer = new EntityRecognizer(Gazetteer.bundled(), new People());
+    private final EntityRecognizer recognizer = new EntityRecognizer(Gazetteer.bundled());
+    private final People people = new People();
+    private int articles;
 
     private List<Entity> entities(String... paragraphs) {
-        return recognizer.entities("Talks in Helsinki", List.of(paragraphs));
+        return recognizer.entities("a" + articles++, Instant.EPOCH, "Talks in Helsinki", List.of(paragraphs), people);
     }
 
     @Test
