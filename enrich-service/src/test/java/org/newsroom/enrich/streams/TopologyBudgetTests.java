@@ -153,8 +153,8 @@ class TopologyBudgetTests {
     }
 
     private TaggingProperties tagging() {
-        return new TaggingProperties(dir.resolve("rules.yaml"), Duration.ofSeconds(2), "", 2, Duration.ofDays(3), 0.3,
-                List.of("*"), List.of("place", "newsroom", "iptc-mediatopic"), 3);
+        return new TaggingProperties(dir.resolve("rules.yaml"), Duration.ofSeconds(2), "", 2, Duration.ofDays(3), 0.125,
+                0.2, Duration.ofDays(30), List.of("*"), List.of("place", "newsroom", "iptc-mediatopic"), 3);
     }
 
     private static EnrichProperties properties() {
