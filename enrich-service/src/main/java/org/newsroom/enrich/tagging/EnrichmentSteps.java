@@ -9,8 +9,6 @@ import java.time.Clock;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.clustering.StoryClusterer;
 import org.newsroom.enrich.entities.EntityRecognizer;
-import org.newsroom.enrich.entities.Gazetteer;
-import org.newsroom.enrich.entities.People;
 
 /** Builds the enrichment steps from settings: bundled resources unless a file is named. Plain Java. */
 public final class EnrichmentSteps {
@@ -21,7 +19,7 @@ public final class EnrichmentSteps {
     public static Enricher.Steps of(TaggingProperties p, Clock clock) {
         MediaTopics iptc = MediaTopics.bundled();
         RulesFile rules = new RulesFile(p.rulesFile(), iptc, p.rulesCheckInterval(), clock);
-        return new Enricher.Steps(new EntityRecognizer(Gazetteer.bundled(), new People()),
+        return new Enricher.Steps(EntityRecognizer.asTheServiceRuns(),
                 new TopicTagger(iptc, rules), new SubjectClassifier(subjectModel(p.subjectModel()), SubjectClassifier.SCHEME),
                 new PlaceTagger(p.placeMinMentions()), new StoryClusterer(p.storyWindow(), p.storyThreshold()));
     }

@@ -30,7 +30,7 @@ class SubjectClassifierTests {
             docs.add(new SubjectTraining.Labelled("wheat harvest grain tonnes crop farmers " + i, Set.of("grain")));
             docs.add(new SubjectTraining.Labelled("bank rate interest money market dealers " + i, Set.of("money")));
         }
-        SubjectModel trained = new SubjectTraining(new SubjectTraining.Settings(1, 3, 1, 100), System.out).train(docs);
+        SubjectModel trained = new SubjectTraining(new SubjectTraining.Settings(List.of(1.0), List.of(0.3), List.of(-0.4), 3, 1, 100), System.out).train(docs);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         trained.write(file);
         SubjectModel read = SubjectModel.read(new ByteArrayInputStream(file.toByteArray()));
