@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Duplicate detection quality: precision and recall, overall and per edit type, on a labelled set built from
-# data/reuters21578 and data/bbc (republication variants of sampled stories; all other stories as negatives).
-#   ./newsroom dedup-eval [sampled-originals] [grid]   (default 2000 originals x 7 edit types; "grid" sweeps
-#                                                      shingle size and thresholds instead)
+# Duplicate detection quality: precision and recall, overall and per edit type, on labelled sets built from
+# data/reuters21578 and data/bbc (republication variants of sampled stories; all other stories as negatives):
+# a tuning sample (ModApte TRAIN, half of BBC) and a disjoint held-out sample (TEST + unused, other half).
+#   ./newsroom dedup-eval [sampled-originals] [held-out|tuning|grid]   (default 2000 originals x 9 edit types on the
+#                                                      held-out sample; "grid" sweeps bands and thresholds on
+#                                                      the tuning sample instead)
 set -euo pipefail
 ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 "$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl enrich-service test-compile exec:java \

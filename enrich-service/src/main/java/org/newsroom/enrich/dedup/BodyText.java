@@ -7,35 +7,99 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The words of an article body as duplicate detection compares them: the headline is left out (republishers
- * re-headline), so are a leading dateline ("LONDON (Reuters) -") and a byline paragraph, which each outlet
- * rewrites; case, accents' encoding and punctuation do not count, numbers do.
+ * The words of an article body as duplicate detection compares them. Left out is what each outlet writes
+ * around the same story: the headline (republishers re-headline), the byline, the dateline, agency credit
+ * lines and copyright notices. Case, accents' encoding and punctuation (so also quotation-mark styles) do not
+ * count, numbers do.
+ *
+ * <p>The rules describe the forms of these parts in general (a place in capitals or a few capitalised words,
+ * an optional date and agency, then a dash; a short line of capitalised name words; "Reporting by",
+ * "contributed to this report", a copyright line) rather than any one outlet's wording: the evaluation
+ * measures them on outlets' forms they were not written from (docs/dedup.md).
  */
 public final class BodyText {
 
-    private static final Pattern DATELINE = Pattern.compile(
-            "^(\\p{Lu}[\\p{Lu}\\p{M} .'/-]{1,40}(,[\\p{L}\\p{M}\\d .]{1,30}){0,2}\\s*(\\([^)]{1,30}\\))?"
-                    + "|[\\p{L}\\p{M} .,'/-]{1,40}\\([^)]{1,30}\\))\\s*[-\u2013\u2014]{1,2}\\s+");
-    private static final Pattern BYLINE = Pattern.compile("^(By|BY|by) \\p{Lu}.{0,60}$");
+    /** How many leading paragraphs may hold the byline and the dateline (an editor's note may come first). */
+    private static final int HEAD_PARAGRAPHS = 3;
+    /** Credit lines and copyright notices are short; a longer paragraph that mentions them is story text. */
+    private static final int CREDIT_MAX_WORDS = 40;
+    private static final int BYLINE_MAX_WORDS = 8;
+
+    private static final String AGENCY = "(\\([^)]{1,30}\\)|/[^/]{1,30}/)";
+    private static final String DATE_PARTS = "(,[\\p{L}\\p{M}\\d .]{1,30}){0,3}";
+    private static final Pattern DATELINE = Pattern.compile("^("
+            // LONDON (Reuters) -   AKRON, Ohio, March 26 -   CHICAGO, Ill., March 9, 1987 /PRNewswire/ --
+            + "\\p{Lu}[\\p{Lu}\\p{M} .'/-]{1,40}" + DATE_PARTS + "\\s*" + AGENCY + "?"
+            // Moscow (AFP) -   Paris, 12 February (AFP) -   (CNN) --
+            + "|[\\p{L}\\p{M}\\d .,'/-]{0,40}" + AGENCY
+            + ")\\s*[-\u2013\u2014]{1,2}\\s+"
+            // Chicago \u2014   (a typographic dash after up to three capitalised words and an optional date)
+            + "|^\\p{Lu}[\\p{L}\\p{M}.'-]*( \\p{Lu}[\\p{L}\\p{M}.'-]*){0,2}" + DATE_PARTS + "\\s+[\u2013\u2014]{1,2}\\s+");
+    private static final Pattern BYLINE_WORD = Pattern.compile("[\\p{Lu}|&,-][\\p{L}\\p{M}.'-]*,?|and|of|the|for|de|van|von");
+    private static final Pattern NAME_WITH_AFFILIATION = Pattern.compile(
+            "\\p{Lu}[\\p{L}\\p{M}.'-]+( \\p{Lu}[\\p{L}\\p{M}.'-]+){1,2}( \\||,) .+");
+    private static final Pattern CREDIT = Pattern.compile("(?i)^[(\\[\\s\u2013\u2014-]*(additional )?"
+            + "(reporting|writing|editing|compiled|edited|written|translated|produced) by\\b"
+            + "|\\bcontributed( reporting)? to this (report|story|article)"
+            + "|^[(\\s]*(\u00a9|\\(c\\)|copyright\\b)|\\ball rights reserved\\b|\\bmay not be (re)?published\\b");
+    /** The outlet speaking to its readers ("Sign up for our newsletter", "we read every message"). */
+    private static final Pattern OUTLET_VOICE = Pattern.compile("\\b([Ww]e|[Oo]ur|[Yy]ou|[Yy]our)\\b");
+    private static final Pattern QUOTATION_MARK = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]|''|``|(^|\\s)'\\p{L}");
+    private static final Pattern REPORTED_SPEECH = Pattern.compile("\\b(said|says|told|added|according)\\b");
 
     private BodyText() {
     }
 
     public static List<String> words(List<String> paragraphs) {
         List<String> words = new ArrayList<>();
-        boolean first = true;
+        boolean datelineSeen = false;
+        int index = 0;
         for (String paragraph : paragraphs) {
             String text = paragraph.strip();
-            if (first && BYLINE.matcher(text).matches()) {
+            boolean head = index++ < HEAD_PARAGRAPHS;
+            if (text.isEmpty() || isCredit(text) || isPromotion(text) || (head && isByline(text))) {
                 continue;
             }
-            if (first) {
-                text = DATELINE.matcher(text).replaceFirst("");
-                first = text.isEmpty();
+            if (head && !datelineSeen) {
+                String rest = DATELINE.matcher(text).replaceFirst("");
+                datelineSeen = rest.length() < text.length();
+                text = rest;
             }
             split(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), words);
         }
         return words;
+    }
+
+    /** A credit line ("Reporting by ...", "... contributed to this report.") or a copyright notice. */
+    static boolean isCredit(String paragraph) {
+        return paragraph.split("\\s+").length <= CREDIT_MAX_WORDS && CREDIT.matcher(paragraph).find();
+    }
+
+    /**
+     * A short paragraph in which the outlet addresses its readers (a newsletter, subscription or tip line), told
+     * from story text by speaking as "we" or to "you" outside any quotation or reported speech.
+     */
+    static boolean isPromotion(String paragraph) {
+        return paragraph.split("\\s+").length <= CREDIT_MAX_WORDS && !QUOTATION_MARK.matcher(paragraph).find()
+                && !REPORTED_SPEECH.matcher(paragraph).find() && OUTLET_VOICE.matcher(paragraph).find();
+    }
+
+    /**
+     * A byline: "By ..." or a name with the outlet or role ("Jane Doe | AFP", "JANE DOE, Associated Press
+     * Writer"): a short line of capitalised words without digits or a sentence's final punctuation.
+     */
+    static boolean isByline(String paragraph) {
+        String[] tokens = paragraph.split("\\s+");
+        if (tokens.length < 2 || tokens.length > BYLINE_MAX_WORDS + 2 || paragraph.matches(".*[\\d!?:;\"\u201c\u201d].*")
+                || paragraph.endsWith(".") && !paragraph.matches(".*\\b\\p{Lu}\\.$")) {
+            return false;
+        }
+        for (String token : tokens) {
+            if (!BYLINE_WORD.matcher(token).matches()) {
+                return false;
+            }
+        }
+        return tokens[0].equalsIgnoreCase("by") || NAME_WITH_AFFILIATION.matcher(paragraph).matches();
     }
 
     private static void split(String text, List<String> words) {

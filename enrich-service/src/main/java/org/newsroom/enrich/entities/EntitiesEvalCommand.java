@@ -1,6 +1,7 @@
 package org.newsroom.enrich.entities;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,9 @@ import org.newsroom.corpora.ReutersStory;
 /**
  * {@code ./newsroom entities-eval}: precision and recall of recognised places, organisations and people
  * against Reuters-21578's PLACES, ORGS and PEOPLE labels (ModApte TEST split, stories with at least one
- * label of the kind). Reuters labels what a story is about, not every name in it, so precision is also
- * shown for entities named at least twice.
+ * label of the kind), first with the recognizer the service runs, then with Reuters' own PEOPLE list preloaded
+ * (which the service does not have). Reuters labels what a story is about, not every name in it, so
+ * precision is also shown for entities named at least twice.
  */
 public final class EntitiesEvalCommand {
 
@@ -27,40 +29,66 @@ public final class EntitiesEvalCommand {
         Path root = Path.of(System.getProperty("newsroom.root", "."));
         List<ReutersStory> test = Reuters21578.read(root.resolve("data/reuters21578")).stream()
                 .filter(s -> s.split() == ReutersStory.ModApte.test).toList();
-        Gazetteer gazetteer = Gazetteer.bundled();
-        EntityRecognizer recognizer = new EntityRecognizer(gazetteer);
-        People people = People.reutersList();
         System.out.printf("Reuters-21578 ModApte TEST, %d stories%n", test.size());
         System.out.printf("%-14s %7s %10s %8s %8s %18s%n", "kind", "stories", "gold", "P", "R", "P (named >= 2x)");
-        evaluate("places", test, ReutersStory::places, recognizer, people, EntityType.place, e -> gazetteer.reutersCodeOf(e.id())
-                .or(() -> gazetteer.countryOfCapital(e.id()).flatMap(c -> gazetteer.reutersCodeOf(c.id()))));
-        evaluate("organisations", test, ReutersStory::orgs, recognizer, people, EntityType.organisation,
-                e -> gazetteer.reutersCodeOf(e.id()));
-        evaluate("people", test, ReutersStory::people, recognizer, people, EntityType.person, e -> Optional.of(surname(e.name())));
+        System.out.println("service configuration (bundled gazetteer, people learnt from the stories as they come):");
+        report(test, EntityRecognizer.asTheServiceRuns(), new People()).forEach(f -> System.out.println(f.line()));
+        System.out.println("Reuters' PEOPLE list preloaded (not what the service runs):");
+        report(test, EntityRecognizer.asTheServiceRuns(), People.reutersList())
+                .forEach(f -> System.out.println(f.line()));
     }
 
-    private static void evaluate(String kind, List<ReutersStory> stories, Function<ReutersStory, List<String>> labels,
-                                 EntityRecognizer recognizer, People people, EntityType type, Function<Entity, Optional<String>> code) {
+    /**
+     * Places, organisations and people, in that order: the figures of one recognizer on {@code stories}, which
+     * it reads once each in their order, as the service reads a stream (what {@code people} learns carries over).
+     */
+    static List<Figures> report(List<ReutersStory> stories, EntityRecognizer recognizer, People people) {
+        Gazetteer gazetteer = Gazetteer.bundled();
+        List<List<Entity>> found = stories.stream().map(s -> {
+            List<String> text = new ArrayList<>(List.of(dateline(s.dateline())));
+            text.addAll(s.paragraphs());
+            return recognizer.entities("reuters-" + s.newId(), s.date(), s.title(), text, people);
+        }).toList();
+        return List.of(
+                evaluate("places", stories, found, ReutersStory::places, EntityType.place,
+                        e -> gazetteer.reutersCodeOf(e.id()).or(() -> gazetteer.countryOfCapital(e.id())
+                                .flatMap(c -> gazetteer.reutersCodeOf(c.id())))),
+                evaluate("organisations", stories, found, ReutersStory::orgs, EntityType.organisation,
+                        e -> gazetteer.reutersCodeOf(e.id())),
+                evaluate("people", stories, found, ReutersStory::people, EntityType.person,
+                        e -> Optional.of(surname(e.name()))));
+    }
+
+    /** Precision and recall of one kind of entity. */
+    record Figures(String kind, int stories, int gold, double precision, double recall, double repeatedPrecision) {
+
+        String line() {
+            return String.format(Locale.ROOT, "%-14s %7d %10d %8.3f %8.3f %18.3f", kind, stories, gold, precision,
+                    recall, repeatedPrecision);
+        }
+    }
+
+    private static Figures evaluate(String kind, List<ReutersStory> stories, List<List<Entity>> entities,
+                                    Function<ReutersStory, List<String>> labels, EntityType type,
+                                    Function<Entity, Optional<String>> code) {
         int[] all = new int[3];
         int[] repeated = new int[3];
         int counted = 0;
         int gold = 0;
-        for (ReutersStory s : stories) {
-            List<String> wanted = labels.apply(s);
+        for (int i = 0; i < stories.size(); i++) {
+            List<String> wanted = labels.apply(stories.get(i));
             if (wanted.isEmpty()) {
                 continue;
             }
             counted++;
             gold += wanted.size();
             Set<String> goldKeys = new HashSet<>(type == EntityType.person ? wanted.stream().map(EntitiesEvalCommand::surname).toList() : wanted);
-            List<String> text = new java.util.ArrayList<>(List.of(dateline(s.dateline())));
-            text.addAll(s.paragraphs());
-            List<Entity> found = recognizer.entities("reuters-" + s.newId(), s.date(), s.title(), text, people).stream().filter(e -> e.type() == type).toList();
+            List<Entity> found = entities.get(i).stream().filter(e -> e.type() == type).toList();
             count(goldKeys, found, code, all);
             count(goldKeys, found.stream().filter(e -> e.mentions() >= 2).toList(), code, repeated);
         }
-        System.out.printf(Locale.ROOT, "%-14s %7d %10d %8.3f %8.3f %18.3f%n", kind, counted, gold,
-                ratio(all[0], all[0] + all[1]), ratio(all[0], all[0] + all[2]), ratio(repeated[0], repeated[0] + repeated[1]));
+        return new Figures(kind, counted, gold, ratio(all[0], all[0] + all[1]), ratio(all[0], all[0] + all[2]),
+                ratio(repeated[0], repeated[0] + repeated[1]));
     }
 
     /** tp, fp, fn of one story; entities without a Reuters counterpart (e.g. cities) are not judged. */

@@ -52,6 +52,14 @@ public final class EntityRecognizer {
         this.gazetteer = gazetteer;
     }
 
+    /**
+     * The recognizer enrich-service runs: the bundled gazetteer; people are learnt from the articles as they come,
+     * in the memory task's {@link People}, never known in advance. The evaluation measures this one.
+     */
+    public static EntityRecognizer asTheServiceRuns() {
+        return new EntityRecognizer(Gazetteer.bundled());
+    }
+
     /** The entities of one article, its people resolved by {@code people} (which remembers the article). */
     public List<Entity> entities(String articleId, Instant time, String headline, List<String> paragraphs,
                                  People people) {

@@ -37,10 +37,7 @@ public final class ClassifierEvalCommand {
         System.out.printf("Reuters-21578 ModApte: %d categories, %d test stories, model %s%n",
                 categories.size(), test.size(), modelFile == null ? "(bundled)" : modelFile);
         for (boolean atLeastOne : new boolean[] {false, true}) {
-            Scores scores = new Scores(categories);
-            for (ReutersStory s : test) {
-                scores.add(Set.copyOf(s.topics()), Set.copyOf(classifier.labels(s.title(), s.body(), atLeastOne)));
-            }
+            Scores scores = scores(classifier, test, categories, atLeastOne);
             System.out.printf("%-52s micro-F1 %.4f  macro-F1 %.4f%n",
                     atLeastOne ? "this model, at least one subject per story" : "this model, tuned thresholds only",
                     scores.microF1(), scores.macroF1());
@@ -48,6 +45,16 @@ public final class ClassifierEvalCommand {
         System.out.printf("%-52s micro-F1 .8599  macro-F1 .5251%n", "Yang & Liu 1999, SVM");
         System.out.printf("%-52s micro-F1 .8567  macro-F1 .5242%n", "Yang & Liu 1999, kNN");
         System.out.printf("%-52s micro-averaged break-even .875%n", "Joachims 1998, linear SVM");
+    }
+
+    /** The classifier's labels against Reuters' on {@code stories}, over {@code categories}. */
+    static Scores scores(SubjectClassifier classifier, List<ReutersStory> stories, Set<String> categories,
+                         boolean atLeastOne) {
+        Scores scores = new Scores(categories);
+        for (ReutersStory s : stories) {
+            scores.add(Set.copyOf(s.topics()), Set.copyOf(classifier.labels(s.title(), s.body(), atLeastOne)));
+        }
+        return scores;
     }
 
     /** Categories with at least one training and one test story (the 90 of the literature). */

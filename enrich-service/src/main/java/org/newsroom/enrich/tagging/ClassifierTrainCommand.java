@@ -33,8 +33,7 @@ public final class ClassifierTrainCommand {
                 case "--reuters" -> reuters = Path.of(args[i + 1]);
                 case "--folders" -> folders = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
-                case "--c" -> settings = new SubjectTraining.Settings(Double.parseDouble(args[i + 1]),
-                        settings.folds(), settings.minDocs(), settings.keptWeights());
+                case "--c" -> settings = settings.withCost(Double.parseDouble(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

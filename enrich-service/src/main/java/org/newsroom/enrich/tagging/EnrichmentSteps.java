@@ -10,7 +10,6 @@ import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.clustering.Stories;
 import org.newsroom.enrich.clustering.TermIdf;
 import org.newsroom.enrich.entities.EntityRecognizer;
-import org.newsroom.enrich.entities.Gazetteer;
 import org.newsroom.enrich.entities.People;
 import org.newsroom.enrich.memory.Memory;
 
@@ -24,7 +23,7 @@ public final class EnrichmentSteps {
         MediaTopics iptc = MediaTopics.bundled();
         RulesFile rules = new RulesFile(p.rulesFile(), iptc, p.rulesCheckInterval(), clock);
         SubjectModel subjects = subjectModel(p.subjectModel());
-        return new Enricher.Steps(new EntityRecognizer(Gazetteer.bundled()),
+        return new Enricher.Steps(EntityRecognizer.asTheServiceRuns(),
                 new TopicTagger(iptc, rules), new SubjectClassifier(subjects, SubjectClassifier.SCHEME),
                 new PlaceTagger(p.placeMinMentions()), memory(p, subjects));
     }

@@ -3,25 +3,20 @@ package org.newsroom.enrich.tagging;
 import java.util.Arrays;
 import java.util.Comparator;
 
-/** Picks a decision threshold from held-out decisions: the cut that maximises F1 (SCut). */
-final class Thresholds {
+/**
+ * Picks a decision threshold from held-out decisions: the cut that maximises F1 (SCut), with two guards whose
+ * values {@link SubjectTraining} chooses by cross-validation on the training data.
+ *
+ * @param minF1 a cut that reaches only a poorer F1 on held-out data (a subject with one or two examples) would
+ *              flood the output with false positives; such subjects keep the SVM's own boundary (SCut.fbr)
+ * @param floor the lowest cut accepted, for the same reason
+ */
+record Thresholds(double minF1, double floor) {
 
     /** With nothing trustworthy to learn from, keep the SVM's own boundary. */
     static final double DEFAULT = 0.0;
 
-    /**
-     * A cut that reaches only a poor F1 on held-out data (a subject with one or two examples) would flood
-     * the output with false positives; such subjects keep the default boundary instead (SCut.fbr).
-     */
-    static final double MIN_F1 = 0.3;
-
-    /** The lowest cut accepted, for the same reason. */
-    static final double FLOOR = -0.4;
-
-    private Thresholds() {
-    }
-
-    static double bestF1(double[] decisions, double[] y) {
+    double bestF1(double[] decisions, double[] y) {
         Integer[] order = new Integer[y.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> decisions[i]).reversed());
@@ -39,6 +34,6 @@ final class Thresholds {
                 threshold = (decisions[order[k]] + decisions[order[k + 1]]) / 2;
             }
         }
-        return best < MIN_F1 ? DEFAULT : Math.max(threshold, FLOOR);
+        return best < minF1 ? DEFAULT : Math.max(threshold, floor);
     }
 }

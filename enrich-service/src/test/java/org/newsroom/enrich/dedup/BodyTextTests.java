@@ -28,4 +28,48 @@ class BodyTextTests {
         assertThat(BodyText.words(List.of("The company said profits rose - again.")))
                 .containsExactly("the", "company", "said", "profits", "rose", "again");
     }
+
+    @Test
+    void dropsDatelinesOfOtherStylesWithDatesAgenciesAndTypographicDashes() {
+        for (String dateline : List.of("WASHINGTON, Feb. 12 (AP) \u2014 ", "Chicago \u2014 ", "(CNN) -- ",
+                "Paris, 12 February (AFP) \u2013 ", "DALLAS, Texas, March 9, 1987 /PRNewswire/ -- ")) {
+            assertThat(BodyText.words(List.of(dateline + "Oil prices rose sharply."))).as(dateline)
+                    .containsExactly("oil", "prices", "rose", "sharply");
+        }
+    }
+
+    @Test
+    void dropsBylinesOfOtherStylesEvenAfterAnEditorsNote() {
+        for (String byline : List.of("Jane Doe | Metro Business Journal", "BY JANE DOE", "Jane Doe, Associated Press Writer",
+                "By Jane Doe and Tom Becker", "By Staff Reporter A. Smith")) {
+            assertThat(BodyText.words(List.of("Editor's note: updated with comment.", byline, "Oil rose.")))
+                    .as(byline).containsExactly("editor", "s", "note", "updated", "with", "comment", "oil", "rose");
+        }
+    }
+
+    @Test
+    void dropsAgencyCreditLinesAndCopyrightNoticesWherever() {
+        assertThat(BodyText.words(List.of("Oil rose.",
+                "Reporting by Jane Doe in London; additional reporting by Tom Becker; Editing by Sara Lindqvist",
+                "(Reporting by Jane Doe; Editing by Tom Becker)",
+                "Associated Press writer Tom Becker in Chicago contributed to this report.",
+                "\u00a9 1987 Herald Tribune. Distributed by Tribune Content Agency, LLC.",
+                "Copyright 2019 The Courier. All rights reserved.",
+                "-- Compiled by Jane Doe for the business desk")))
+                .containsExactly("oil", "rose");
+    }
+
+    @Test
+    void keepsStoryParagraphsThatMerelyMentionReportingOrNames() {
+        assertThat(BodyText.words(List.of("Oil rose.", "Jane Doe said reporting by the agency was late.",
+                "Prices fell in the afternoon")))
+                .containsExactly("oil", "rose", "jane", "doe", "said", "reporting", "by", "the", "agency", "was", "late",
+                        "prices", "fell", "in", "the", "afternoon");
+    }
+
+    @Test
+    void ignoresQuotationMarkStyles() {
+        assertThat(BodyText.words(List.of("\u201cWe will act,\u201d he said.")))
+                .isEqualTo(BodyText.words(List.of("\"We will act,\" he said.")));
+    }
 }

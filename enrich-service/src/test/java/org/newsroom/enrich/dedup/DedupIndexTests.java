@@ -40,15 +40,45 @@ class DedupIndexTests {
     }
 
     @Test
-    void flagsACopyWithLocalParagraphsAndBoilerplateAddedAsNearDuplicate() {
+    void flagsACopyWithALocalParagraphAddedAsNearDuplicate() {
+        Seeds seed = Seeds.first();
+        arrive(seed);
+        List<String> padded = new ArrayList<>(seed.paragraphs());
+        padded.add("Venezuelan families in the county said they were following the talks closely.");
+
+        Dedup dedup = arrive(seed.republished("padded", seed.publishedAt().plusSeconds(60), padded)).getFirst().dedup();
+
+        assertThat(dedup.status()).isEqualTo(DedupStatus.near_duplicate);
+        assertThat(dedup.canonicalId()).isEqualTo(seed.articleId());
+    }
+
+    @Test
+    void flagsACopyThatOnlyAddsTheOutletsPromotionsAndCreditsAsExactDuplicate() {
         Seeds seed = Seeds.first();
         arrive(seed);
         List<String> padded = new ArrayList<>(seed.paragraphs());
         padded.addFirst("Local readers can find more coverage of the Venezuela crisis on our world news pages.");
         padded.add("This story was provided by a wire agency. Copyright 2019. All rights reserved. "
                 + "Sign up for our daily newsletter to get the top stories in your inbox every morning.");
+        padded.add("Additional reporting by Jane Doe in Caracas; editing by Tom Becker");
 
         Dedup dedup = arrive(seed.republished("padded", seed.publishedAt().plusSeconds(60), padded)).getFirst().dedup();
+
+        assertThat(dedup.status()).isEqualTo(DedupStatus.exact_duplicate);
+        assertThat(dedup.canonicalId()).isEqualTo(seed.articleId());
+    }
+
+    @Test
+    void flagsACopyThatIsTrimmedAndPaddedAtOnceAsNearDuplicate() {
+        Seeds seed = Seeds.first();
+        arrive(seed);
+        List<String> mixed = new ArrayList<>(seed.paragraphs().subList(0, seed.paragraphs().size() / 2 + 1));
+        mixed.set(0, "CARACAS, May 6 (AP) \u2014 " + mixed.getFirst());
+        mixed.addFirst("Carlos Mendes, Associated Press Writer");
+        mixed.add("Venezuelan families in the county said they were following the talks closely.");
+        mixed.add("Associated Press writer Jane Doe in Caracas contributed to this report.");
+
+        Dedup dedup = arrive(seed.republished("mixed", seed.publishedAt().plusSeconds(60), mixed)).getFirst().dedup();
 
         assertThat(dedup.status()).isEqualTo(DedupStatus.near_duplicate);
         assertThat(dedup.canonicalId()).isEqualTo(seed.articleId());

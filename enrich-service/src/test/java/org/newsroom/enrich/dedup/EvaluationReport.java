@@ -44,6 +44,25 @@ final class EvaluationReport {
                 (double) found / copies, found, copies, counts.getOrDefault(Outcome.unscored, 0));
     }
 
+    /** Share of the copies made by {@code edit} that were found (a copy pointed at another story is missed). */
+    double recallOf(String edit) {
+        List<Item> copies = items.stream().filter(i -> isCopy(i) && i.edit().equals(edit)).toList();
+        return (double) copies.stream().filter(i -> outcome(i) == Outcome.found).count() / copies.size();
+    }
+
+    /** Share of the flags that point at a copy's own story. */
+    double precision() {
+        long found = items.stream().filter(i -> outcome(i) == Outcome.found).count();
+        long wrong = items.stream().filter(i -> outcome(i) == Outcome.false_positive).count();
+        return (double) found / (found + wrong);
+    }
+
+    /** Share of all copies found. */
+    double recall() {
+        List<Item> copies = items.stream().filter(this::isCopy).toList();
+        return (double) copies.stream().filter(i -> outcome(i) == Outcome.found).count() / copies.size();
+    }
+
     void print() {
         Map<String, Map<Outcome, Integer>> byType = new TreeMap<>();
         List<String> falsePositives = new ArrayList<>();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,12 +28,12 @@ class SubjectClassifierTests {
 
     @Test
     void aModelLearnsSubjectsFromLabelledTextAndSurvivesAWriteReadRoundTrip() {
-        List<SubjectTraining.Labelled> docs = new java.util.ArrayList<>();
+        List<SubjectTraining.Labelled> docs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             docs.add(new SubjectTraining.Labelled("wheat harvest grain tonnes crop farmers " + i, Set.of("grain")));
             docs.add(new SubjectTraining.Labelled("bank rate interest money market dealers " + i, Set.of("money")));
         }
-        SubjectModel trained = new SubjectTraining(new SubjectTraining.Settings(1, 3, 1, 100), System.out).train(docs);
+        SubjectModel trained = new SubjectTraining(new SubjectTraining.Settings(List.of(1.0), List.of(0.3), List.of(-0.4), 3, 1, 100), System.out).train(docs);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         trained.write(file);
         SubjectModel read = SubjectModel.read(new ByteArrayInputStream(file.toByteArray()));
@@ -38,5 +41,24 @@ class SubjectClassifierTests {
         SubjectClassifier classifier = new SubjectClassifier(read, "test");
         assertThat(classifier.labels("Grain", "the wheat crop and grain harvest", false)).containsExactly("grain");
         assertThat(classifier.labels("Rates", "the bank raised its interest rate", false)).containsExactly("money");
+    }
+
+    @Test
+    void trainingChoosesItsMetaParametersByCrossValidationOnTheTrainingDocumentsAndSaysWhich() {
+        List<SubjectTraining.Labelled> docs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            docs.add(new SubjectTraining.Labelled("wheat harvest grain tonnes crop farmers " + i, Set.of("grain")));
+            docs.add(new SubjectTraining.Labelled("bank rate interest money market dealers " + i, Set.of("money")));
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        SubjectTraining training = new SubjectTraining(new SubjectTraining.Settings(List.of(0.5, 1.0), List.of(0.0, 0.5),
+                List.of(-0.2, -0.4), 3, 1, 100), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        SubjectClassifier classifier = new SubjectClassifier(training.train(docs), "test");
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("3-fold cross-validation on the training documents")
+                .contains("C=0.5").contains("C=1.0").containsPattern("chosen: C=\\S+, least F1 \\S+, lowest cut \\S+");
+        assertThat(classifier.labels("Grain", "the wheat crop and grain harvest", false)).containsExactly("grain");
     }
 }
