@@ -14,7 +14,8 @@ final class HtmlArticleParser {
 
     ParsedDocument parse(String html) throws UnreadableDocumentException {
         Document page = Jsoup.parse(html);
-        List<String> paragraphs = MainText.extract(page);
+        MainText.Result text = MainText.extract(page);
+        List<String> paragraphs = text.paragraphs();
         if (paragraphs.isEmpty()) {
             throw new UnreadableDocumentException("HTML page has no article text");
         }

@@ -2,8 +2,11 @@ package org.newsroom.ingest.parsing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -11,58 +14,251 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Main-text extraction from a news page, readability style: page furniture is dropped by tag and by
- * class/id, every block of running text scores its ancestors by length and punctuation, the best-scoring
- * container wins together with siblings that score nearly as well (stories split into several columns),
- * and a container the publisher marked as {@code itemprop=articleBody} is trusted first.
+ * Main-text extraction from a news page, readability style: page furniture is dropped by tag and by class/id
+ * token, every block of running text scores its ancestors by length and punctuation, the best-scoring container
+ * wins together with siblings that score nearly as well (stories split into several columns), and a container
+ * the publisher marked as {@code itemprop=articleBody} is trusted first. When the best container is weak, the
+ * page's own summary of the article (JSON-LD {@code articleBody}, Open Graph description) or its largest block of
+ * running text is taken instead, and the result says which path it took and how sure it is.
  */
 final class MainText {
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "(?i)(^|[\\s_-])(comment|comments|disqus|share|sharing|social|related|recommend|promo|sponsor|advert|ads?"
-                    + "|banner|sidebar|side-bar|rail|widget|footer|masthead|header|navigation|nav|menu|breadcrumb"
-                    + "|newsletter|subscribe|signup|paywall|popup|modal|cookie|outbrain|taboola|tags?|byline|author-bio"
-                    + "|caption|credit|toolbar|skip|more-from|read-more|most-read|trending|pagination|print|hidden"
-                    + "|visually-hidden|sr-only|timestamp|dateline|meta|topics|follow)([\\s_-]|$)");
+    /** The paragraphs found, how they were found and how sure the extractor is (0 to 1). */
+    record Result(List<String> paragraphs, Method method, double confidence) {
+
+        Result {
+            paragraphs = List.copyOf(paragraphs);
+        }
+
+        static final Result NONE = new Result(List.of(), Method.none, 0);
+
+        int length() {
+            return paragraphs.stream().mapToInt(String::length).sum();
+        }
+    }
+
+    /** Which path produced the text; a newsroom filters on the weak ones. */
+    enum Method {
+        /** The container the publisher marked {@code itemprop=articleBody}. */
+        articleBody,
+        /** The best-scoring container of running text, with its siblings. */
+        scoredBlock,
+        /** The {@code articleBody} of the page's JSON-LD. */
+        jsonLd,
+        /** The page's Open Graph (or meta) description: a summary, not the story. */
+        openGraph,
+        /** The single largest block of running text on the page. */
+        largestBlock,
+        none
+    }
+
+    /**
+     * Class/id words of page furniture. A class or id token ({@code site-header}, {@code share_buttons}) is
+     * furniture when its first word is one of these, or its last word when the token has two words; longer tokens
+     * whose last word is one (e.g. {@code elementor-widget-container}, a widget's content box) are not.
+     */
+    private static final Set<String> FURNITURE = Set.of("comment", "comments", "disqus", "share", "sharing", "sharer",
+            "social", "related", "recommend", "recommended", "promo", "sponsor", "sponsored", "advert", "advertisement",
+            "ad", "ads", "banner", "sidebar", "rail", "widget", "widgets", "footer", "masthead", "header", "navigation",
+            "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup", "popup", "modal",
+            "cookie", "cookies", "outbrain", "taboola", "tags", "byline", "caption", "credit", "toolbar", "skip",
+            "pagination", "print", "hidden", "timestamp", "dateline", "meta", "topics", "follow", "trending");
+    /** Furniture named in two words. */
+    private static final Set<String> FURNITURE_PHRASES = Set.of("side-bar", "more-from", "read-more", "most-read",
+            "author-bio", "visually-hidden", "sr-only", "tag-list", "tags-list");
+    /** First words that negate the rest: {@code non-ad-column} is the column without ads. */
+    private static final Set<String> NEGATIONS = Set.of("non", "no", "not", "without");
+    /** Last words that name a variant of a thing, not the thing: {@code header-style-2} styles a page. */
+    private static final Set<String> VARIANTS = Set.of("style", "layout", "type", "template", "theme", "version",
+            "skin", "mode");
+    /** Comment threads are running text too, but never the article: no amount of text saves them. */
+    private static final Set<String> ALWAYS_FURNITURE = Set.of("comment", "comments", "disqus");
     private static final Pattern LIKELY = Pattern.compile(
             "(?i)(article|body|content|entry|main|page|post|story|text|blog)");
-    private static final String FURNITURE = "script, style, noscript, iframe, nav, header:not(article header), footer,"
-            + " aside, button, select, input, textarea, svg, figure, figcaption, template, object, embed, video, audio,"
-            + " [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [style*=display:none],"
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[-_]+");
+    private static final String FURNITURE_TAGS = "script, style, noscript, iframe, nav, header:not(article header),"
+            + " footer, aside, button, select, input, textarea, svg, figure, figcaption, template, object, embed, video,"
+            + " audio, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [style*=display:none],"
             + " [style*=display: none]";
     private static final int MIN_BLOCK = 25;
     private static final double SIBLING_SHARE = 0.2;
+    private static final int WIDEN_LEVELS = 5;
+    private static final double WIDEN_GAIN = 1.5;
+    private static final double RUNNING_SHARE = 0.6;
+    private static final double WIDEN_LINKS = 0.3;
+    /** A flagged element holding this share of the page's running text is the article, whatever its class says. */
+    private static final double ARTICLE_SHARE = 0.5;
+    /** Below this many characters the best container is weak and the page's own article metadata is tried. */
+    private static final int WEAK_LENGTH = 300;
+    /** The text of an {@code articleBody} container trusted without scoring. */
+    private static final int MARKED_LENGTH = 200;
 
     private MainText() {
     }
 
-    static List<String> extract(Document page) {
+    static Result extract(Document page) {
         if (page.body() == null) {
-            return List.of();
+            return Result.NONE;
         }
         Element body = page.body().clone();
-        body.select(FURNITURE).remove();
+        body.select(FURNITURE_TAGS).remove();
         // Whole ASP.NET pages sit inside one <form>; only small forms are furniture.
         body.select("form").stream().filter(form -> form.text().length() < 500).forEach(Element::remove);
-        Element marked = body.selectFirst("[itemprop=articleBody]");
-        if (marked != null && marked.text().length() >= 200) {
-            removeUnlikely(marked);
-            return HtmlText.paragraphs(marked);
+        Element unflagged = body.clone();
+
+        Result marked = markedBody(body);
+        if (marked != null) {
+            return marked;
         }
-        removeUnlikely(body);
-        List<String> paragraphs = new ArrayList<>();
-        bestContainers(body).forEach(container -> paragraphs.addAll(HtmlText.paragraphs(container)));
-        return paragraphs;
+        removeFlagged(body, runningText(body));
+        Result scored = scoredBlock(body);
+        if (scored.length() >= WEAK_LENGTH) {
+            return scored;
+        }
+        // A weak best candidate: the page's own statement of its article, then its largest block of text.
+        List<Result> fallbacks = new ArrayList<>();
+        fallbacks.add(scored);
+        String jsonLdBody = PageMetadata.articleBody(page);
+        if (jsonLdBody != null) {
+            fallbacks.add(new Result(HtmlText.paragraphs(jsonLdBody.replace("\n", "<br>")), Method.jsonLd, 0.6));
+        }
+        fallbacks.add(largestBlock(unflagged));
+        Result best = fallbacks.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
+        if (best.length() == 0) {
+            String description = PageMetadata.description(page);
+            return description == null ? Result.NONE : new Result(List.of(description), Method.openGraph, 0.2);
+        }
+        return best;
     }
 
-    private static void removeUnlikely(Element root) {
+    /** The container(s) the publisher marked as the article body, when they hold enough text to trust. */
+    private static Result markedBody(Element body) {
+        List<Element> marked = body.select("[itemprop=articleBody]").stream()
+                .filter(element -> element.parents().stream().noneMatch(p -> p.attr("itemprop").equals("articleBody")))
+                .toList();
+        if (marked.isEmpty() || marked.stream().mapToInt(element -> element.text().length()).sum() < MARKED_LENGTH) {
+            return null;
+        }
+        List<String> paragraphs = new ArrayList<>();
+        for (Element element : marked) {
+            removeFlagged(element, runningText(element));
+            paragraphs.addAll(HtmlText.paragraphs(element));
+        }
+        int length = paragraphs.stream().mapToInt(String::length).sum();
+        return new Result(paragraphs, Method.articleBody, Math.min(1, 0.7 + length / 5000.0));
+    }
+
+    private static Result scoredBlock(Element body) {
+        List<Element> containers = bestContainers(body);
+        List<String> paragraphs = new ArrayList<>();
+        containers.forEach(container -> paragraphs.addAll(HtmlText.paragraphs(container)));
+        if (paragraphs.isEmpty()) {
+            return Result.NONE;
+        }
+        int length = paragraphs.stream().mapToInt(String::length).sum();
+        double links = containers.stream().mapToDouble(MainText::linkDensity).max().orElse(0);
+        // Confidence grows with the running text found and falls with the share of it that is links.
+        return new Result(paragraphs, Method.scoredBlock, Math.min(1, length / 1500.0) * (1 - links));
+    }
+
+    /** The block with the most running text on the page, for pages whose furniture hides the article. */
+    private static Result largestBlock(Element body) {
+        Map<Element, Integer> running = runningText(body);
+        Element largest = null;
+        int most = 0;
+        for (Element block : body.select("*")) {
+            int own = ownText(block).length();
+            if (own > most && HtmlText.BLOCKS.contains(block.normalName()) && linkDensity(block) < 0.5) {
+                largest = block;
+                most = own;
+            }
+        }
+        if (largest == null || most < MIN_BLOCK) {
+            return Result.NONE;
+        }
+        // A paragraph's container holds its neighbours too: take the container when it is mostly running text.
+        Element parent = largest.parent();
+        Element chosen = parent != null && parent != body && running.getOrDefault(parent, 0) >= 0.7 * parent.text().length()
+                ? parent : largest;
+        return new Result(HtmlText.paragraphs(chosen), Method.largestBlock, 0.3);
+    }
+
+    /**
+     * Removes elements whose class or id names furniture, unless the name also says article/content or the
+     * element holds most of the page's running text (a page wrapper classed after its sidebar layout).
+     */
+    private static void removeFlagged(Element root, Map<Element, Integer> running) {
+        int total = running.getOrDefault(root, 0);
         for (Element element : root.select("*")) {
-            String signature = element.className() + " " + element.id();
-            if (element != root && !signature.isBlank() && UNLIKELY.matcher(signature).find()
-                    && !LIKELY.matcher(signature).find() && !element.normalName().matches("body|article|main")) {
+            if (element == root || element.normalName().matches("body|article|main")) {
+                continue;
+            }
+            String flag = furnitureWord(element);
+            if (flag == null || LIKELY.matcher(element.className() + " " + element.id()).find()
+                    && !ALWAYS_FURNITURE.contains(flag)) {
+                continue;
+            }
+            boolean holdsArticle = total > 0 && running.getOrDefault(element, 0) >= ARTICLE_SHARE * total;
+            if (!holdsArticle || ALWAYS_FURNITURE.contains(flag)) {
                 element.remove();
             }
         }
+    }
+
+    /** The furniture word an element's class or id tokens name, or null. */
+    static String furnitureWord(Element element) {
+        for (String token : (element.className() + " " + element.id()).toLowerCase(Locale.ROOT).split("\\s+")) {
+            String word = furnitureWord(token);
+            if (word != null) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    static String furnitureWord(String token) {
+        if (token.isEmpty()) {
+            return null;
+        }
+        if (FURNITURE_PHRASES.contains(token)) {
+            return token;
+        }
+        List<String> words = new ArrayList<>(List.of(WORD_SEPARATORS.split(token)));
+        // Trailing numbers and single letters are variants (`header-style-2`, `column-l`), not words.
+        while (words.size() > 1 && words.getLast().matches("\\d+|\\p{L}|")) {
+            words.removeLast();
+        }
+        if (words.isEmpty() || NEGATIONS.contains(words.getFirst()) || VARIANTS.contains(words.getLast())) {
+            return null;
+        }
+        if (words.size() >= 2 && FURNITURE_PHRASES.contains(words.get(0) + "-" + words.get(1))) {
+            return words.get(0) + "-" + words.get(1);
+        }
+        if (FURNITURE.contains(words.getFirst())) {
+            return words.getFirst();
+        }
+        return words.size() == 2 && FURNITURE.contains(words.getLast()) ? words.getLast() : null;
+    }
+
+    /**
+     * Characters of running text under each element: blocks with at least {@link #MIN_BLOCK} characters of their
+     * own text that are not mostly links.
+     */
+    private static Map<Element, Integer> runningText(Element root) {
+        Map<Element, Integer> running = new IdentityHashMap<>();
+        for (Element block : root.select("*")) {
+            if (!HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")) {
+                continue;
+            }
+            String own = ownText(block);
+            if (own.length() < MIN_BLOCK || ownLinkText(block) > own.length() / 2) {
+                continue;
+            }
+            for (Element ancestor = block; ancestor != null; ancestor = ancestor == root ? null : ancestor.parent()) {
+                running.merge(ancestor, own.length(), Integer::sum);
+            }
+        }
+        return running;
     }
 
     /** The best container, and those of its siblings that hold a fair share of the text too. */
@@ -77,8 +273,13 @@ final class MainText {
                 bestScore = score;
             }
         }
-        if (best == null || best.parent() == null) {
-            return best == null ? List.of() : List.of(best);
+        if (best == null) {
+            return List.of();
+        }
+        best = widened(best, root, runningText(root));
+        bestScore = scores.getOrDefault(best, 0.0) * (1 - linkDensity(best));
+        if (best.parent() == null || best == root) {
+            return List.of(best);
         }
         List<Element> chosen = new ArrayList<>();
         for (Element sibling : best.parent().children()) {
@@ -89,6 +290,27 @@ final class MainText {
             }
         }
         return chosen;
+    }
+
+    /**
+     * The best container's ancestor when that holds clearly more running text and is not mostly links: the story
+     * goes on past an ad row, or each paragraph sits in its own card, so the best-scoring box is one piece of it.
+     */
+    private static Element widened(Element best, Element root, Map<Element, Integer> running) {
+        Element current = best;
+        Element ancestor = best;
+        for (int level = 0; level < WIDEN_LEVELS && ancestor != root && ancestor.parent() != null; level++) {
+            ancestor = ancestor.parent();
+            int ancestorRunning = running.getOrDefault(ancestor, 0);
+            if (ancestorRunning < RUNNING_SHARE * ancestor.text().length() || linkDensity(ancestor) > WIDEN_LINKS) {
+                break;
+            }
+            // Wrappers that add nothing are passed through: the next piece of the story may be further up.
+            if (ancestorRunning >= WIDEN_GAIN * running.getOrDefault(current, 0)) {
+                current = ancestor;
+            }
+        }
+        return current;
     }
 
     /** Each block of running text adds its score to its container, and half of it to the next one up. */
@@ -123,6 +345,19 @@ final class MainText {
             }
         }
         return text.toString().strip();
+    }
+
+    /** Characters of the element's own (inline) text that sit inside links. */
+    private static int ownLinkText(Element element) {
+        int links = 0;
+        for (Element child : element.children()) {
+            if (child.normalName().equals("a")) {
+                links += child.text().length();
+            } else if (!HtmlText.BLOCKS.contains(child.normalName())) {
+                links += ownLinkText(child);
+            }
+        }
+        return links;
     }
 
     private static double linkDensity(Element element) {
