@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.newsroom.contracts.Extraction.Method;
 
 /**
  * Main-text extraction from a news page, readability style: page furniture is dropped by tag and by class/id
@@ -30,26 +31,12 @@ final class MainText {
             paragraphs = List.copyOf(paragraphs);
         }
 
-        static final Result NONE = new Result(List.of(), Method.none, 0);
+        /** Nothing found: the page is refused, so no path is named. */
+        static final Result NONE = new Result(List.of(), null, 0);
 
         int length() {
             return paragraphs.stream().mapToInt(String::length).sum();
         }
-    }
-
-    /** Which path produced the text; a newsroom filters on the weak ones. */
-    enum Method {
-        /** The container the publisher marked {@code itemprop=articleBody}. */
-        articleBody,
-        /** The best-scoring container of running text, with its siblings. */
-        scoredBlock,
-        /** The {@code articleBody} of the page's JSON-LD. */
-        jsonLd,
-        /** The page's Open Graph (or meta) description: a summary, not the story. */
-        openGraph,
-        /** The single largest block of running text on the page. */
-        largestBlock,
-        none
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.Extraction.Method;
 
 /** The general rules of main-text extraction, each on the kind of page it was made for. */
 class MainTextTests {
@@ -87,7 +88,7 @@ class MainTextTests {
         MainText.Result result = extract("<div itemprop=\"articleBody\">" + paragraphs(0, 2)
                 + "<div class=\"paywall\">" + paragraphs(2, 6) + "</div></div>");
 
-        assertThat(result.method()).isEqualTo(MainText.Method.articleBody);
+        assertThat(result.method()).isEqualTo(Method.articleBody);
         assertThat(result.paragraphs()).hasSize(6);
     }
 
@@ -122,7 +123,7 @@ class MainTextTests {
                 + "</script></head><body><div id=\"app\"><p>Loading the story, please wait a moment.</p></div>"
                 + "</body></html>"));
 
-        assertThat(result.method()).isEqualTo(MainText.Method.jsonLd);
+        assertThat(result.method()).isEqualTo(Method.jsonLd);
         assertThat(result.paragraphs()).hasSize(2);
         assertThat(result.confidence()).isLessThan(1);
     }
@@ -133,7 +134,7 @@ class MainTextTests {
                 + " content=\"The council kept the library open.\"></head><body><nav><a href=\"/\">Home</a></nav>"
                 + "</body></html>"));
 
-        assertThat(result.method()).isEqualTo(MainText.Method.openGraph);
+        assertThat(result.method()).isEqualTo(Method.openGraph);
         assertThat(result.paragraphs()).containsExactly("The council kept the library open.");
         assertThat(result.confidence()).isLessThan(0.5);
     }
@@ -143,7 +144,7 @@ class MainTextTests {
         MainText.Result result = extract("<article><h1>Library stays open</h1>" + paragraphs(0, 12) + "</article>"
                 + SIDEBAR);
 
-        assertThat(result.method()).isEqualTo(MainText.Method.scoredBlock);
+        assertThat(result.method()).isEqualTo(Method.scoredBlock);
         assertThat(result.confidence()).isGreaterThan(0.8);
         assertThat(text(result)).doesNotContain("Popular");
     }
