@@ -63,6 +63,11 @@ final class MainText {
     private static final Pattern LIKELY = Pattern.compile(
             "(?i)(article|body|content|entry|main|page|post|story|text|blog)");
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[-_]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern COMMAS = Pattern.compile("[,，、]");
+    private static final Pattern VARIANT_SUFFIX = Pattern.compile("\\d+|\\p{L}|");
+    /** Elements that say by their tag that they hold the page's content, whatever their class says. */
+    private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
     private static final String FURNITURE_TAGS = "script, style, noscript, iframe, nav, header:not(article header),"
             + " footer, aside, button, select, input, textarea, svg, figure, figcaption, template, object, embed, video,"
             + " audio, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [style*=display:none],"
@@ -87,12 +92,7 @@ final class MainText {
         if (page.body() == null) {
             return Result.NONE;
         }
-        Element body = page.body().clone();
-        body.select(FURNITURE_TAGS).remove();
-        // Whole ASP.NET pages sit inside one <form>; only small forms are furniture.
-        body.select("form").stream().filter(form -> form.text().length() < 500).forEach(Element::remove);
-        Element unflagged = body.clone();
-
+        Element body = withoutFurnitureTags(page.body());
         Result marked = markedBody(body);
         if (marked != null) {
             return marked;
@@ -109,13 +109,22 @@ final class MainText {
         if (jsonLdBody != null) {
             fallbacks.add(new Result(HtmlText.paragraphs(jsonLdBody.replace("\n", "<br>")), Method.jsonLd, 0.6));
         }
-        fallbacks.add(largestBlock(unflagged));
+        fallbacks.add(largestBlock(withoutFurnitureTags(page.body())));
         Result best = fallbacks.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
         if (best.length() == 0) {
             String description = PageMetadata.description(page);
             return description == null ? Result.NONE : new Result(List.of(description), Method.openGraph, 0.2);
         }
         return best;
+    }
+
+    /** A copy of the page's body without the elements that are furniture by their tag alone. */
+    private static Element withoutFurnitureTags(Element pageBody) {
+        Element body = pageBody.clone();
+        body.select(FURNITURE_TAGS).remove();
+        // Whole ASP.NET pages sit inside one <form>; only small forms are furniture.
+        body.select("form").stream().filter(form -> form.text().length() < 500).forEach(Element::remove);
+        return body;
     }
 
     /** The container(s) the publisher marked as the article body, when they hold enough text to trust. */
@@ -136,14 +145,15 @@ final class MainText {
     }
 
     private static Result scoredBlock(Element body) {
-        List<Element> containers = bestContainers(body);
+        TextStats stats = TextStats.of(body);
+        List<Element> containers = bestContainers(body, stats);
         List<String> paragraphs = new ArrayList<>();
         containers.forEach(container -> paragraphs.addAll(HtmlText.paragraphs(container)));
         if (paragraphs.isEmpty()) {
             return Result.NONE;
         }
         int length = paragraphs.stream().mapToInt(String::length).sum();
-        double links = containers.stream().mapToDouble(MainText::linkDensity).max().orElse(0);
+        double links = containers.stream().mapToDouble(stats::linkDensity).max().orElse(0);
         // Confidence grows with the running text found and falls with the share of it that is links.
         return new Result(paragraphs, Method.scoredBlock, Math.min(1, length / 1500.0) * (1 - links));
     }
@@ -177,7 +187,7 @@ final class MainText {
     private static void removeFlagged(Element root, Map<Element, Integer> running) {
         int total = running.getOrDefault(root, 0);
         for (Element element : root.select("*")) {
-            if (element == root || element.normalName().matches("body|article|main")) {
+            if (element == root || NEVER_FLAGGED.contains(element.normalName())) {
                 continue;
             }
             String flag = furnitureWord(element);
@@ -194,7 +204,11 @@ final class MainText {
 
     /** The furniture word an element's class or id tokens name, or null. */
     static String furnitureWord(Element element) {
-        for (String token : (element.className() + " " + element.id()).toLowerCase(Locale.ROOT).split("\\s+")) {
+        String names = (element.className() + " " + element.id()).strip();
+        if (names.isEmpty()) {
+            return null;
+        }
+        for (String token : WHITESPACE.split(names.toLowerCase(Locale.ROOT))) {
             String word = furnitureWord(token);
             if (word != null) {
                 return word;
@@ -212,7 +226,7 @@ final class MainText {
         }
         List<String> words = new ArrayList<>(List.of(WORD_SEPARATORS.split(token)));
         // Trailing numbers and single letters are variants (`header-style-2`, `column-l`), not words.
-        while (words.size() > 1 && words.getLast().matches("\\d+|\\p{L}|")) {
+        while (words.size() > 1 && VARIANT_SUFFIX.matcher(words.getLast()).matches()) {
             words.removeLast();
         }
         if (words.isEmpty() || NEGATIONS.contains(words.getFirst()) || VARIANTS.contains(words.getLast())) {
@@ -249,12 +263,12 @@ final class MainText {
     }
 
     /** The best container, and those of its siblings that hold a fair share of the text too. */
-    private static List<Element> bestContainers(Element root) {
+    private static List<Element> bestContainers(Element root, TextStats stats) {
         Map<Element, Double> scores = scores(root);
         Element best = null;
         double bestScore = 0;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            double score = entry.getValue() * (1 - stats.linkDensity(entry.getKey()));
             if (score > bestScore) {
                 best = entry.getKey();
                 bestScore = score;
@@ -263,14 +277,14 @@ final class MainText {
         if (best == null) {
             return List.of();
         }
-        best = widened(best, root, runningText(root));
-        bestScore = scores.getOrDefault(best, 0.0) * (1 - linkDensity(best));
+        best = widened(best, root, runningText(root), stats);
+        bestScore = scores.getOrDefault(best, 0.0) * (1 - stats.linkDensity(best));
         if (best.parent() == null || best == root) {
             return List.of(best);
         }
         List<Element> chosen = new ArrayList<>();
         for (Element sibling : best.parent().children()) {
-            double score = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
+            double score = scores.getOrDefault(sibling, 0.0) * (1 - stats.linkDensity(sibling));
             boolean sameKind = !best.className().isBlank() && sibling.className().equals(best.className());
             if (sibling == best || score >= bestScore * SIBLING_SHARE || sameKind && score > 0) {
                 chosen.add(sibling);
@@ -283,13 +297,14 @@ final class MainText {
      * The best container's ancestor when that holds clearly more running text and is not mostly links: the story
      * goes on past an ad row, or each paragraph sits in its own card, so the best-scoring box is one piece of it.
      */
-    private static Element widened(Element best, Element root, Map<Element, Integer> running) {
+    private static Element widened(Element best, Element root, Map<Element, Integer> running,
+                                   TextStats stats) {
         Element current = best;
         Element ancestor = best;
         for (int level = 0; level < WIDEN_LEVELS && ancestor != root && ancestor.parent() != null; level++) {
             ancestor = ancestor.parent();
             int ancestorRunning = running.getOrDefault(ancestor, 0);
-            if (ancestorRunning < RUNNING_SHARE * ancestor.text().length() || linkDensity(ancestor) > WIDEN_LINKS) {
+            if (ancestorRunning < RUNNING_SHARE * stats.length(ancestor) || stats.linkDensity(ancestor) > WIDEN_LINKS) {
                 break;
             }
             // Wrappers that add nothing are passed through: the next piece of the story may be further up.
@@ -308,7 +323,7 @@ final class MainText {
             if (own.length() < MIN_BLOCK || !HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")) {
                 continue;
             }
-            double score = 1 + own.split("[,，、]").length + Math.min(own.length() / 100.0, 3);
+            double score = 1 + COMMAS.split(own).length + Math.min(own.length() / 100.0, 3);
             Element container = block.normalName().equals("p") || block.normalName().equals("li") ? block.parent() : block;
             if (container != null) {
                 scores.merge(container, score, Double::sum);
@@ -345,6 +360,45 @@ final class MainText {
             }
         }
         return links;
+    }
+
+    /**
+     * Text and link-text lengths of every element, summed bottom-up in one pass: asking each candidate for its
+     * text would read a large page's tree once per candidate.
+     */
+    private record TextStats(Map<Element, Integer> text, Map<Element, Integer> links) {
+
+        static TextStats of(Element root) {
+            Map<Element, Integer> text = new IdentityHashMap<>();
+            Map<Element, Integer> links = new IdentityHashMap<>();
+            List<Element> all = root.getAllElements();
+            // Document order puts parents before children: backwards, every child is summed before its parent.
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Element element = all.get(i);
+                int length = 0;
+                int linked = 0;
+                for (Node child : element.childNodes()) {
+                    if (child instanceof TextNode node) {
+                        length += node.text().strip().length();
+                    } else if (child instanceof Element inner) {
+                        length += text.getOrDefault(inner, 0);
+                        linked += links.getOrDefault(inner, 0);
+                    }
+                }
+                text.put(element, length);
+                links.put(element, element.normalName().equals("a") ? length : linked);
+            }
+            return new TextStats(text, links);
+        }
+
+        int length(Element element) {
+            return text.getOrDefault(element, 0);
+        }
+
+        double linkDensity(Element element) {
+            int length = length(element);
+            return length == 0 ? 0 : (double) links.getOrDefault(element, 0) / length;
+        }
     }
 
     private static double linkDensity(Element element) {
