@@ -68,13 +68,25 @@ final class MainText {
     private static final Pattern VARIANT_SUFFIX = Pattern.compile("\\d+|\\p{L}|");
     /** Elements that say by their tag that they hold the page's content, whatever their class says. */
     private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
-    private static final String FURNITURE_TAGS = "script, style, noscript, iframe, nav, header:not(article header),"
-            + " footer, aside, button, select, input, textarea, svg, figure, figcaption, template, object, embed, video,"
-            + " audio, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [style*=display:none],"
+    private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg, figure,"
+            + " figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true], [style*=display:none],"
             + " [style*=display: none]";
+    /**
+     * Furniture by its tag or role, unless it holds most of the page's running text: some themes wrap the whole
+     * page in {@code <header>} or a {@code <form>}, and some pages put their no-script version, article included,
+     * in {@code <noscript>}.
+     */
+    private static final String STRUCTURAL_FURNITURE = "noscript, nav, header:not(article header), footer, aside, form,"
+            + " [role=navigation], [role=complementary]";
     private static final int MIN_BLOCK = 25;
     private static final double SIBLING_SHARE = 0.2;
     private static final int WIDEN_LEVELS = 5;
+    private static final double TEASER_WEIGHT = 0.25;
+    private static final int TEASER_ITEMS = 3;
+    private static final int TEASER_DEPTH = 3;
+    private static final int HEADLINE_LINK = 20;
+    private static final int TEASER_LENGTH = 400;
+    private static final double TEASER_LINK_SHARE = 0.2;
     private static final double WIDEN_GAIN = 1.5;
     private static final double RUNNING_SHARE = 0.6;
     private static final double WIDEN_LINKS = 0.3;
@@ -122,8 +134,13 @@ final class MainText {
     private static Element withoutFurnitureTags(Element pageBody) {
         Element body = pageBody.clone();
         body.select(FURNITURE_TAGS).remove();
-        // Whole ASP.NET pages sit inside one <form>; only small forms are furniture.
-        body.select("form").stream().filter(form -> form.text().length() < 500).forEach(Element::remove);
+        Map<Element, Integer> running = runningText(body);
+        int total = running.getOrDefault(body, 0);
+        for (Element element : body.select(STRUCTURAL_FURNITURE)) {
+            if (total == 0 || running.getOrDefault(element, 0) < ARTICLE_SHARE * total) {
+                element.remove();
+            }
+        }
         return body;
     }
 
@@ -243,16 +260,17 @@ final class MainText {
 
     /**
      * Characters of running text under each element: blocks with at least {@link #MIN_BLOCK} characters of their
-     * own text that are not mostly links.
+     * own text that are neither mostly links nor teasers.
      */
     private static Map<Element, Integer> runningText(Element root) {
         Map<Element, Integer> running = new IdentityHashMap<>();
+        Map<Element, Boolean> teasers = new IdentityHashMap<>();
         for (Element block : root.select("*")) {
             if (!HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")) {
                 continue;
             }
             String own = ownText(block);
-            if (own.length() < MIN_BLOCK || ownLinkText(block) > own.length() / 2) {
+            if (own.length() < MIN_BLOCK || ownLinkText(block) > own.length() / 2 || inTeaser(block, teasers)) {
                 continue;
             }
             for (Element ancestor = block; ancestor != null; ancestor = ancestor == root ? null : ancestor.parent()) {
@@ -318,12 +336,17 @@ final class MainText {
     /** Each block of running text adds its score to its container, and half of it to the next one up. */
     private static Map<Element, Double> scores(Element root) {
         Map<Element, Double> scores = new HashMap<>();
+        Map<Element, Boolean> teasers = new IdentityHashMap<>();
         for (Element block : root.select("*")) {
             String own = ownText(block);
-            if (own.length() < MIN_BLOCK || !HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")) {
+            if (own.length() < MIN_BLOCK || !HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")
+                    || ownLinkText(block) > own.length() / 2) {
                 continue;
             }
             double score = 1 + COMMAS.split(own).length + Math.min(own.length() / 100.0, 3);
+            if (inTeaser(block, teasers)) {
+                score *= TEASER_WEIGHT;
+            }
             Element container = block.normalName().equals("p") || block.normalName().equals("li") ? block.parent() : block;
             if (container != null) {
                 scores.merge(container, score, Double::sum);
@@ -333,6 +356,37 @@ final class MainText {
             }
         }
         return scores;
+    }
+
+    /**
+     * Whether a block is the summary in a teaser: one of three or more alike items (same tag and class under one
+     * parent), short, whose headline link is a fifth of its text or more. Lists of "latest news" are made of these; summed, they would
+     * outscore a short article.
+     */
+    private static boolean inTeaser(Element block, Map<Element, Boolean> teasers) {
+        Element item = block;
+        for (int level = 0; level <= TEASER_DEPTH && item != null; level++, item = item.parent()) {
+            if (teasers.computeIfAbsent(item, MainText::isTeaser)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTeaser(Element item) {
+        Element parent = item.parent();
+        if (parent == null || parent.childrenSize() < TEASER_ITEMS) {
+            return false;
+        }
+        long alike = parent.children().stream().filter(sibling -> sibling.normalName().equals(item.normalName())
+                && sibling.className().equals(item.className())).count();
+        if (alike < TEASER_ITEMS) {
+            return false;
+        }
+        // A teaser is small and its headline link is a good part of it; a paragraph with a link in it is not one.
+        int length = item.text().length();
+        return length <= TEASER_LENGTH && item.select("a").stream().mapToInt(a -> a.text().length())
+                .anyMatch(link -> link >= HEADLINE_LINK && link >= TEASER_LINK_SHARE * length);
     }
 
     /** Text of the element itself and its inline children, not of nested blocks. */

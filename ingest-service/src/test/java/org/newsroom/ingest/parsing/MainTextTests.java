@@ -148,4 +148,34 @@ class MainTextTests {
         assertThat(result.confidence()).isGreaterThan(0.8);
         assertThat(text(result)).doesNotContain("Popular");
     }
+
+    @Test
+    void pageWrappedInAHeaderElementKeepsItsArticle() {
+        MainText.Result result = extract("<header id=\"header\"><div class=\"logo\">Daily Paper</div><main>"
+                + paragraphs(0, 5) + "</main></header><footer><p>Copyright Daily Paper, all rights reserved.</p></footer>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+        assertThat(text(result)).doesNotContain("Copyright");
+    }
+
+    @Test
+    void pageWhoseNoScriptVersionHoldsTheArticleIsRead() {
+        MainText.Result result = extract("<div id=\"app\"></div><noscript><div id=\"text\">" + paragraphs(0, 5)
+                + "</div></noscript><noscript><img src=\"pixel.gif\"></noscript>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+    }
+
+    @Test
+    void teaserListDoesNotOutscoreAShortArticle() {
+        String teasers = IntStream.range(0, 10).mapToObj(i -> "<li class=\"teaser\"><a href=\"/story/" + i
+                + "\">Headline number " + i + " of the latest news</a><p>A summary of that other story, with a few"
+                + " details, places, and names, as teasers have.</p></li>").collect(Collectors.joining());
+
+        MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3) + "</div>"
+                + "<div class=\"latest\"><ul>" + teasers + "</ul></div>");
+
+        assertThat(result.paragraphs()).hasSize(3);
+        assertThat(text(result)).doesNotContain("Headline number");
+    }
 }
