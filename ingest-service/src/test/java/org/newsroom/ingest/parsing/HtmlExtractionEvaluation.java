@@ -40,13 +40,30 @@ public final class HtmlExtractionEvaluation {
     record SegmentPage(String file, boolean dev, SegmentCounts counts) {
     }
 
+    /** What an extractor gives for a page: its id or file name, and its raw bytes. */
+    interface Extractor {
+        String text(String key, byte[] page);
+    }
+
+    /** Our extractor: the production path. */
+    static final Extractor OURS = (key, page) -> extract(page);
+
     public static void main(String[] args) throws IOException {
         Path benchmark = Path.of(args.length > 0 ? args[0] : "samples/formats/html");
         Path devSet = Path.of(args.length > 1 ? args[1] : "samples/formats/html");
         Path segmentSet = Path.of(args.length > 2 ? args[2] : "data/html-eval");
-        boolean listHeldOut = args.length > 3 && args[3].equals("--list-held-out");
+        boolean listHeldOut = false;
+        Map<String, Path> others = new TreeMap<>();
+        for (int i = 3; i < args.length; i++) {
+            if (args[i].equals("--list-held-out")) {
+                listHeldOut = true;
+            } else if (args[i].equals("--outputs") && i + 1 < args.length) {
+                String[] named = args[++i].split("=", 2);
+                others.put(named[0], Path.of(named[1]));
+            }
+        }
 
-        List<PageScore> pages = evaluate(benchmark, ids(devSet));
+        List<PageScore> pages = evaluate(benchmark, ids(devSet), OURS);
         System.out.printf("Zyte article-extraction benchmark (%s)%n", benchmark);
         System.out.printf("%-10s %-5s %-56s %7s %7s %7s %9s%n", "page", "set", "url", "P", "R", "F1", "token F1");
         for (PageScore page : pages) {
@@ -68,7 +85,7 @@ public final class HtmlExtractionEvaluation {
         }
 
         if (Files.isDirectory(segmentSet)) {
-            List<SegmentPage> segments = evaluateSegments(segmentSet);
+            List<SegmentPage> segments = evaluateSegments(segmentSet, OURS);
             System.out.printf("%ntrafilatura with/without segments (%s)%n", segmentSet);
             for (SegmentPage page : segments) {
                 SegmentCounts c = page.counts();
@@ -88,6 +105,42 @@ public final class HtmlExtractionEvaluation {
                         total.trueNegatives(), nothing);
             }
         }
+        if (!others.isEmpty()) {
+            compare(benchmark, ids(devSet), segmentSet, others);
+        }
+    }
+
+    /**
+     * Other extractors' outputs (JSON {@code {"zyte": {id: text}, "html-eval": {file: text}}}, e.g. from
+     * {@code scripts/readability-outputs.py}) scored by the same code on the same pages, beside ours.
+     */
+    private static void compare(Path benchmark, Set<String> devIds, Path segmentSet, Map<String, Path> others)
+            throws IOException {
+        Map<String, Extractor> extractors = new TreeMap<>();
+        extractors.put("newsroom (this)", OURS);
+        for (Map.Entry<String, Path> other : others.entrySet()) {
+            JsonNode outputs = JsonMapper.shared().readTree(other.getValue().toFile());
+            extractors.put(other.getKey(), (key, page) -> {
+                JsonNode text = outputs.path("zyte").has(key) ? outputs.path("zyte").path(key)
+                        : outputs.path("html-eval").path(key);
+                return text.isMissingNode() ? "" : text.asString();
+            });
+        }
+        System.out.printf("%nsame pages, same scoring code%n%-20s %-36s %-20s %-20s%n", "extractor",
+                "Zyte dev 20: shingle P / R / F1", "html-eval dev F1", "html-eval held-out F1");
+        for (Map.Entry<String, Extractor> extractor : extractors.entrySet()) {
+            List<PageScore> pages = evaluate(benchmark, devIds, extractor.getValue());
+            ShingleOverlap.Summary zyte = ShingleOverlap.Summary.of(pages.stream().filter(PageScore::dev)
+                    .map(PageScore::shingles).toList());
+            List<SegmentPage> segments = evaluateSegments(segmentSet, extractor.getValue());
+            System.out.printf("%-20s %.3f / %.3f / %.3f %15s %-20.3f %-20.3f%n", extractor.getKey(), zyte.precision(),
+                    zyte.recall(), zyte.f1(), "", segmentF1(segments, true), segmentF1(segments, false));
+        }
+    }
+
+    private static double segmentF1(List<SegmentPage> pages, boolean dev) {
+        return pages.stream().filter(p -> p.dev() == dev).map(SegmentPage::counts)
+                .reduce(new SegmentCounts(0, 0, 0, 0), SegmentCounts::plus).f1();
     }
 
     static double meanTokenF1(List<PageScore> scores) {
@@ -102,12 +155,12 @@ public final class HtmlExtractionEvaluation {
     }
 
     /** Every page of a benchmark folder ({@code pages/<id>.html} or {@code html/<id>.html.gz}), scored. */
-    static List<PageScore> evaluate(Path folder, Set<String> devIds) throws IOException {
+    static List<PageScore> evaluate(Path folder, Set<String> devIds, Extractor extractor) throws IOException {
         JsonNode truth = JsonMapper.shared().readTree(folder.resolve("ground-truth.json").toFile());
         List<PageScore> scores = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : new TreeMap<>(truth.properties().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))).entrySet()) {
-            String extracted = extract(page(folder, entry.getKey()));
+            String extracted = extractor.text(entry.getKey(), page(folder, entry.getKey()));
             String body = entry.getValue().path("articleBody").asString();
             scores.add(new PageScore(entry.getKey(), entry.getValue().path("url").asString(),
                     devIds.contains(entry.getKey()), ShingleOverlap.of(extracted, body), TokenOverlap.of(extracted, body)));
@@ -115,11 +168,12 @@ public final class HtmlExtractionEvaluation {
         return scores;
     }
 
-    static List<SegmentPage> evaluateSegments(Path folder) throws IOException {
+    static List<SegmentPage> evaluateSegments(Path folder, Extractor extractor) throws IOException {
         JsonNode expectations = JsonMapper.shared().readTree(folder.resolve("expectations.json").toFile());
         List<SegmentPage> pages = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : expectations.properties()) {
-            String extracted = extract(Files.readAllBytes(folder.resolve("pages").resolve(entry.getKey())));
+            String extracted = extractor.text(entry.getKey(),
+                    Files.readAllBytes(folder.resolve("pages").resolve(entry.getKey())));
             pages.add(new SegmentPage(entry.getKey(), !heldOut(entry.getKey()), SegmentCounts.of(extracted,
                     strings(entry.getValue().path("with")), strings(entry.getValue().path("without")))));
         }
