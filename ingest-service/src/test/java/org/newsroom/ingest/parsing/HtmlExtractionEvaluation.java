@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import org.newsroom.contracts.Extraction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,16 +34,21 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HtmlExtractionEvaluation {
 
     /** One benchmark page's scores. */
-    record PageScore(String id, String url, boolean dev, ShingleOverlap shingles, TokenOverlap tokens) {
+    record PageScore(String id, String url, boolean dev, ShingleOverlap shingles, TokenOverlap tokens,
+                     Extraction extraction) {
     }
 
     /** One html-eval page's segment counts. */
-    record SegmentPage(String file, boolean dev, SegmentCounts counts) {
+    record SegmentPage(String file, boolean dev, SegmentCounts counts, Extraction extraction) {
     }
 
-    /** What an extractor gives for a page: its id or file name, and its raw bytes. */
+    /** What an extractor gives for a page, and how it found it when it says so. */
+    record Output(String text, Extraction extraction) {
+    }
+
+    /** An extractor, given a page's id or file name and its raw bytes. */
     interface Extractor {
-        String text(String key, byte[] page);
+        Output text(String key, byte[] page);
     }
 
     /** Our extractor: the production path. */
@@ -105,6 +111,14 @@ public final class HtmlExtractionEvaluation {
                         total.trueNegatives(), nothing);
             }
         }
+        List<Extraction> ours = new ArrayList<>(pages.stream().map(PageScore::extraction).toList());
+        if (Files.isDirectory(segmentSet)) {
+            evaluateSegments(segmentSet, OURS).forEach(page -> ours.add(page.extraction()));
+        }
+        Map<String, Long> methods = new TreeMap<>(ours.stream().collect(java.util.stream.Collectors.groupingBy(
+                e -> e == null ? "refused (no text)" : e.method().name(), java.util.stream.Collectors.counting())));
+        System.out.printf("%nextraction methods over all %d pages: %s; confidence under 0.5: %d pages%n", ours.size(),
+                methods, ours.stream().filter(e -> e != null && e.confidence() < 0.5).count());
         if (!others.isEmpty()) {
             compare(benchmark, ids(devSet), segmentSet, others);
         }
@@ -123,7 +137,7 @@ public final class HtmlExtractionEvaluation {
             extractors.put(other.getKey(), (key, page) -> {
                 JsonNode text = outputs.path("zyte").has(key) ? outputs.path("zyte").path(key)
                         : outputs.path("html-eval").path(key);
-                return text.isMissingNode() ? "" : text.asString();
+                return new Output(text.isMissingNode() ? "" : text.asString(), null);
             });
         }
         System.out.printf("%nsame pages, same scoring code%n%-20s %-36s %-20s %-20s%n", "extractor",
@@ -160,10 +174,11 @@ public final class HtmlExtractionEvaluation {
         List<PageScore> scores = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : new TreeMap<>(truth.properties().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))).entrySet()) {
-            String extracted = extractor.text(entry.getKey(), page(folder, entry.getKey()));
+            Output extracted = extractor.text(entry.getKey(), page(folder, entry.getKey()));
             String body = entry.getValue().path("articleBody").asString();
             scores.add(new PageScore(entry.getKey(), entry.getValue().path("url").asString(),
-                    devIds.contains(entry.getKey()), ShingleOverlap.of(extracted, body), TokenOverlap.of(extracted, body)));
+                    devIds.contains(entry.getKey()), ShingleOverlap.of(extracted.text(), body),
+                    TokenOverlap.of(extracted.text(), body), extracted.extraction()));
         }
         return scores;
     }
@@ -172,10 +187,11 @@ public final class HtmlExtractionEvaluation {
         JsonNode expectations = JsonMapper.shared().readTree(folder.resolve("expectations.json").toFile());
         List<SegmentPage> pages = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : expectations.properties()) {
-            String extracted = extractor.text(entry.getKey(),
+            Output extracted = extractor.text(entry.getKey(),
                     Files.readAllBytes(folder.resolve("pages").resolve(entry.getKey())));
-            pages.add(new SegmentPage(entry.getKey(), !heldOut(entry.getKey()), SegmentCounts.of(extracted,
-                    strings(entry.getValue().path("with")), strings(entry.getValue().path("without")))));
+            pages.add(new SegmentPage(entry.getKey(), !heldOut(entry.getKey()), SegmentCounts.of(extracted.text(),
+                    strings(entry.getValue().path("with")), strings(entry.getValue().path("without"))),
+                    extracted.extraction()));
         }
         return pages;
     }
@@ -194,12 +210,12 @@ public final class HtmlExtractionEvaluation {
     }
 
     /** The extractor's own output for a page's raw bytes; nothing when the page is refused. */
-    static String extract(byte[] page) {
+    static Output extract(byte[] page) {
         try {
-            return String.join("\n\n", new HtmlArticleParser().parse(TextDecoding.decode(page)).articles()
-                    .getFirst().paragraphs());
+            ParsedArticle article = new HtmlArticleParser().parse(TextDecoding.decode(page)).articles().getFirst();
+            return new Output(String.join("\n\n", article.paragraphs()), article.extraction());
         } catch (UnreadableDocumentException e) {
-            return "";
+            return new Output("", null);
         }
     }
 
