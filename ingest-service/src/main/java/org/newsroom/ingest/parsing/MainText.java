@@ -94,6 +94,8 @@ final class MainText {
     private static final double ARTICLE_SHARE = 0.5;
     /** Below this many characters the best container is weak and the page's own article metadata is tried. */
     private static final int WEAK_LENGTH = 300;
+    /** How much longer than the scored text the JSON-LD {@code articleBody} must be to be taken instead. */
+    private static final double JSON_LD_LONGER = 2;
     /** The text of an {@code articleBody} container trusted without scoring. */
     private static final int MARKED_LENGTH = 200;
 
@@ -111,16 +113,20 @@ final class MainText {
         }
         removeFlagged(body, runningText(body));
         Result scored = scoredBlock(body);
+        String jsonLdBody = PageMetadata.articleBody(page);
+        Result jsonLd = jsonLdBody == null ? Result.NONE
+                : new Result(HtmlText.paragraphs(jsonLdBody.replace("\n", "<br>")), Method.jsonLd, 0.6);
+        // The publisher's own copy of the text, much longer than what scoring found: the best box was a fragment.
+        if (jsonLd.length() >= WEAK_LENGTH && jsonLd.length() >= JSON_LD_LONGER * scored.length()) {
+            return jsonLd;
+        }
         if (scored.length() >= WEAK_LENGTH) {
             return scored;
         }
         // A weak best candidate: the page's own statement of its article, then its largest block of text.
         List<Result> fallbacks = new ArrayList<>();
         fallbacks.add(scored);
-        String jsonLdBody = PageMetadata.articleBody(page);
-        if (jsonLdBody != null) {
-            fallbacks.add(new Result(HtmlText.paragraphs(jsonLdBody.replace("\n", "<br>")), Method.jsonLd, 0.6));
-        }
+        fallbacks.add(jsonLd);
         fallbacks.add(largestBlock(withoutFurnitureTags(page.body())));
         Result best = fallbacks.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
         if (best.length() == 0) {

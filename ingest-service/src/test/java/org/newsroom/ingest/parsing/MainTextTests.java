@@ -178,4 +178,21 @@ class MainTextTests {
         assertThat(result.paragraphs()).hasSize(3);
         assertThat(text(result)).doesNotContain("Headline number");
     }
+
+    @Test
+    void pageShowingOnlyAConsentNoticeFallsBackToTheMuchLongerJsonLdArticleBody() {
+        String story = IntStream.range(0, 8).mapToObj(i -> "Paragraph " + i + " of the story: the council met on"
+                + " Tuesday, heard the residents, and voted to keep the library open.").collect(Collectors.joining("\\n"));
+        String consent = "<div class=\"consent\"><p>We and our partners use cookies and similar technologies, to store"
+                + " and access information on your device, for personalised ads and content, ad and content"
+                + " measurement, audience insights, and product development. You can accept, or manage your"
+                + " choices, at any time, by clicking the settings link at the bottom of every page.</p></div>";
+
+        MainText.Result result = MainText.extract(Jsoup.parse("<html><head><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"articleBody\":\"" + story + "\"}</script></head><body>" + consent
+                + "</body></html>"));
+
+        assertThat(result.method()).isEqualTo(Method.jsonLd);
+        assertThat(result.paragraphs()).hasSize(8);
+    }
 }
