@@ -94,6 +94,8 @@ final class MainText {
     private static final double ARTICLE_SHARE = 0.5;
     /** Below this many characters the best container is weak and the page's own article metadata is tried. */
     private static final int WEAK_LENGTH = 300;
+    private static final String LINK_BLOCKS = "p, ul, ol, div, section, table, h2, h3, h4";
+    private static final double LINK_BLOCK_DENSITY = 0.5;
     /** How much longer than the scored text the JSON-LD {@code articleBody} must be to be taken instead. */
     private static final double JSON_LD_LONGER = 2;
     /** The text of an {@code articleBody} container trusted without scoring. */
@@ -170,6 +172,16 @@ final class MainText {
     private static Result scoredBlock(Element body) {
         TextStats stats = TextStats.of(body);
         List<Element> containers = bestContainers(body, stats);
+        Map<Element, Integer> running = runningText(body);
+        // Inside the story: link lists and link-only lines ("Read more: …", related headlines) are furniture.
+        for (Element container : containers) {
+            for (Element inner : container.select(LINK_BLOCKS)) {
+                if (inner != container && running.getOrDefault(inner, 0) == 0
+                        && stats.linkDensity(inner) > LINK_BLOCK_DENSITY) {
+                    inner.remove();
+                }
+            }
+        }
         List<String> paragraphs = new ArrayList<>();
         containers.forEach(container -> paragraphs.addAll(HtmlText.paragraphs(container)));
         if (paragraphs.isEmpty()) {

@@ -195,4 +195,15 @@ class MainTextTests {
         assertThat(result.method()).isEqualTo(Method.jsonLd);
         assertThat(result.paragraphs()).hasSize(8);
     }
+
+    @Test
+    void relatedHeadlinesAndReadMoreLinesInsideTheStoryAreDropped() {
+        MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3)
+                + "<p><a href=\"/other\">Read more: Council votes on the budget again</a></p>" + paragraphs(3, 5)
+                + "<ul><li><a href=\"/a\">Mayor opens the new bridge over the river</a></li>"
+                + "<li><a href=\"/b\">Library hours extended for the summer</a></li></ul></div>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+        assertThat(text(result)).doesNotContain("Read more", "Mayor opens");
+    }
 }
