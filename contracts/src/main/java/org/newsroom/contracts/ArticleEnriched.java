@@ -9,6 +9,7 @@ import java.util.UUID;
  * An article with everything ingest knew about it plus what enrichment decided: tags, entities, the
  * duplicate decision and its story. Published on {@link Topics#ARTICLES_ENRICHED}, keyed by
  * {@code articleId}; a later decision about the same article is a new record with the same key.
+ * {@code extraction} (optional) is carried over from {@link ArticleReceived#extraction()}.
  */
 public record ArticleEnriched(
         UUID eventId,
@@ -33,7 +34,8 @@ public record ArticleEnriched(
         List<Tag> tags,
         List<Entity> entities,
         Dedup dedup,
-        String storyId) {
+        String storyId,
+        Extraction extraction) {
 
     public ArticleEnriched {
         Objects.requireNonNull(eventId, "eventId");
@@ -51,6 +53,17 @@ public record ArticleEnriched(
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
 
+    /** An article without {@code extraction} (the record as it was before that field). */
+    public ArticleEnriched(UUID eventId, Instant occurredAt, String articleId, int version, Source source, String format,
+                           String url, String guid, String headline, List<String> paragraphs, Instant publishedAt,
+                           String byline, Dateline dateline, String language, List<Removal> removed,
+                           PubStatus pubStatus, String correlationId, String enrichmentVersion, Instant enrichedAt,
+                           List<Tag> tags, List<Entity> entities, Dedup dedup, String storyId) {
+        this(eventId, occurredAt, articleId, version, source, format, url, guid, headline, paragraphs, publishedAt,
+                byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion, enrichedAt, tags,
+                entities, dedup, storyId, null);
+    }
+
     /**
      * Enrichment of {@code received}: the article's fields are carried over unchanged.
      */
@@ -60,28 +73,28 @@ public record ArticleEnriched(
                 received.paragraphs(), received.publishedAt(), received.byline(), received.dateline(),
                 received.language(), received.removed(), received.pubStatus(), received.correlationId(),
                 enrichment.enrichmentVersion(), enrichedAt,
-                enrichment.tags(), enrichment.entities(), enrichment.dedup(), enrichment.storyId());
+                enrichment.tags(), enrichment.entities(), enrichment.dedup(), enrichment.storyId(), received.extraction());
     }
 
     /** The same article with a new duplicate decision (e.g. when an earlier original turns up later). */
     public ArticleEnriched withDedup(Dedup newDedup) {
         return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
                 paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
-                enrichedAt, tags, entities, newDedup, storyId);
+                enrichedAt, tags, entities, newDedup, storyId, extraction);
     }
 
     /** The same article as another event (e.g. a later decision about it: each event has its own id). */
     public ArticleEnriched withEventId(UUID newEventId) {
         return new ArticleEnriched(newEventId, occurredAt, articleId, version, source, format, url, guid, headline,
                 paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
-                enrichedAt, tags, entities, dedup, storyId);
+                enrichedAt, tags, entities, dedup, storyId, extraction);
     }
 
     /** The same article assigned to another story. */
     public ArticleEnriched withStoryId(String newStoryId) {
         return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
                 paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
-                enrichedAt, tags, entities, dedup, newStoryId);
+                enrichedAt, tags, entities, dedup, newStoryId, extraction);
     }
 
     /** The body as one text, paragraphs separated by blank lines. */

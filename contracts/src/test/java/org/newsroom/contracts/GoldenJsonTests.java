@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +58,24 @@ class GoldenJsonTests {
         assertThat(article.pubStatus()).as("an article without a status is usable").isEqualTo(PubStatus.usable);
         assertThat(article.correlationId()).isNull();
         assertThat(article.body()).isEqualTo("One paragraph.");
+        assertThat(article.extraction()).as("an article from before the field, or not from a web page").isNull();
+    }
+
+    @Test
+    void webPageArticleCarriesHowItsTextWasFoundIntoEnrichment() {
+        String page = """
+                {"eventId":"6f1c1b4e-3f55-4f0e-9a43-0d5b7b0c2a11","occurredAt":"2019-05-13T08:00:01Z",
+                 "articleId":"abc123","version":1,"source":{"name":"inbox","kind":"folder"},"format":"html",
+                 "headline":"A headline","paragraphs":["One paragraph."],
+                 "extraction":{"method":"jsonLd","confidence":0.6}}""";
+
+        ArticleReceived article = JSON.readValue(page, ArticleReceived.class);
+        ArticleEnriched enriched = ArticleEnriched.of(article, new Enrichment("0.1.0", List.of(), List.of(),
+                Dedup.originalOf(article.articleId(), "minhash-lsh"), null), Instant.parse("2019-05-13T08:00:02Z"));
+
+        assertThat(article.extraction()).isEqualTo(new Extraction(Extraction.Method.jsonLd, 0.6));
+        assertThat(enriched.extraction()).isEqualTo(article.extraction());
+        assertThat(enriched.withStoryId("s").withDedup(enriched.dedup()).extraction()).isEqualTo(article.extraction());
     }
 
     private static <T> void assertRoundTrip(T event, String golden, Class<T> type) throws IOException {

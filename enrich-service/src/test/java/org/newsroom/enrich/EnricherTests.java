@@ -9,8 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.DedupStatus;
 import org.newsroom.contracts.Entity;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
@@ -80,5 +82,17 @@ class EnricherTests {
         assertThat(bare.tags()).isEmpty();
         assertThat(bare.entities()).isEmpty();
         assertThat(bare.storyId()).isEqualTo(bare.articleId());
+    }
+
+    @Test
+    void keepsHowAWebPageArticleWasExtracted() {
+        ArticleReceived seed = SeedArticles.seeds().getFirst();
+        Extraction weak = new Extraction(Extraction.Method.largestBlock, 0.3);
+        ArticleReceived fromPage = new ArticleReceived(seed.eventId(), seed.occurredAt(), seed.articleId(),
+                seed.version(), seed.source(), "html", seed.url(), seed.guid(), seed.headline(), seed.paragraphs(),
+                seed.publishedAt(), seed.byline(), seed.dateline(), seed.language(), seed.removed(), seed.pubStatus(),
+                seed.correlationId(), weak);
+
+        assertThat(new Enricher("test", Clock.systemUTC()).enrich(fromPage).extraction()).isEqualTo(weak);
     }
 }

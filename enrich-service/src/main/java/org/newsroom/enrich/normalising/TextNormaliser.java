@@ -33,6 +33,6 @@ public final class TextNormaliser {
         return new ArticleReceived(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), a.format(),
                 a.url(), a.guid(), normalised(a.headline()), normalised(a.paragraphs()), a.publishedAt(),
                 normalised(a.byline()), a.dateline(), a.language(), a.removed(), a.pubStatus(),
-                a.correlationId());
+                a.correlationId(), a.extraction());
     }
 }

@@ -22,7 +22,7 @@ public final class Receipts {
         return new ArticleReceived(UUID.randomUUID(), now, idOf(parsed, source), parsed.version(), source,
                 parsed.format(), parsed.url(), parsed.guid(), parsed.headline(), parsed.paragraphs(),
                 parsed.publishedAt(), parsed.byline(), parsed.dateline(), parsed.language(), parsed.removed(),
-                parsed.pubStatus(), correlationId);
+                parsed.pubStatus(), correlationId, parsed.extraction());
     }
 
     public static String idOf(ParsedArticle parsed, Source source) {

@@ -130,6 +130,6 @@ public final class DocumentParser {
                 article.removed()));
         return new ParsedArticle(article.format(), clean.headline(), clean.paragraphs(), clean.publishedAt(),
                 clean.byline(), clean.dateline(), clean.language(), clean.url(), article.guid(), article.version(),
-                clean.removed(), article.pubStatus());
+                clean.removed(), article.pubStatus(), article.extraction());
     }
 }

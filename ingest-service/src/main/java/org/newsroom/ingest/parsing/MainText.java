@@ -2,87 +2,325 @@ package org.newsroom.ingest.parsing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.newsroom.contracts.Extraction.Method;
 
 /**
- * Main-text extraction from a news page, readability style: page furniture is dropped by tag and by
- * class/id, every block of running text scores its ancestors by length and punctuation, the best-scoring
- * container wins together with siblings that score nearly as well (stories split into several columns),
- * and a container the publisher marked as {@code itemprop=articleBody} is trusted first.
+ * Main-text extraction from a news page, readability style: page furniture is dropped by tag and by class/id
+ * token, every block of running text scores its ancestors by length and punctuation, the best-scoring container
+ * wins together with siblings that score nearly as well (stories split into several columns), and a container
+ * the publisher marked as {@code itemprop=articleBody} is trusted first. When the best container is weak, the
+ * page's own summary of the article (JSON-LD {@code articleBody}, Open Graph description) or its largest block of
+ * running text is taken instead, and the result says which path it took and how sure it is.
  */
 final class MainText {
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "(?i)(^|[\\s_-])(comment|comments|disqus|share|sharing|social|related|recommend|promo|sponsor|advert|ads?"
-                    + "|banner|sidebar|side-bar|rail|widget|footer|masthead|header|navigation|nav|menu|breadcrumb"
-                    + "|newsletter|subscribe|signup|paywall|popup|modal|cookie|outbrain|taboola|tags?|byline|author-bio"
-                    + "|caption|credit|toolbar|skip|more-from|read-more|most-read|trending|pagination|print|hidden"
-                    + "|visually-hidden|sr-only|timestamp|dateline|meta|topics|follow)([\\s_-]|$)");
+    /** The paragraphs found, how they were found and how sure the extractor is (0 to 1). */
+    record Result(List<String> paragraphs, Method method, double confidence) {
+
+        Result {
+            paragraphs = List.copyOf(paragraphs);
+        }
+
+        /** Nothing found: the page is refused, so no path is named. */
+        static final Result NONE = new Result(List.of(), null, 0);
+
+        int length() {
+            return paragraphs.stream().mapToInt(String::length).sum();
+        }
+    }
+
+    /**
+     * Class/id words of page furniture. A class or id token ({@code site-header}, {@code share_buttons}) is
+     * furniture when its first word is one of these, or its last word when the token has two words; longer tokens
+     * whose last word is one (e.g. {@code elementor-widget-container}, a widget's content box) are not.
+     */
+    private static final Set<String> FURNITURE = Set.of("comment", "comments", "disqus", "share", "sharing", "sharer",
+            "social", "related", "recommend", "recommended", "promo", "sponsor", "sponsored", "advert", "advertisement",
+            "ad", "ads", "banner", "sidebar", "rail", "widget", "widgets", "footer", "masthead", "header", "navigation",
+            "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup", "popup", "modal",
+            "cookie", "cookies", "outbrain", "taboola", "tags", "byline", "caption", "credit", "toolbar", "skip",
+            "pagination", "print", "hidden", "timestamp", "dateline", "meta", "topics", "follow", "trending");
+    /** Furniture named in two words. */
+    private static final Set<String> FURNITURE_PHRASES = Set.of("side-bar", "more-from", "read-more", "most-read",
+            "author-bio", "visually-hidden", "sr-only", "tag-list", "tags-list");
+    /** First words that negate the rest: {@code non-ad-column} is the column without ads. */
+    private static final Set<String> NEGATIONS = Set.of("non", "no", "not", "without");
+    /** Last words that name a variant of a thing, not the thing: {@code header-style-2} styles a page. */
+    private static final Set<String> VARIANTS = Set.of("style", "layout", "type", "template", "theme", "version",
+            "skin", "mode");
+    /** Comment threads are running text too, but never the article: no amount of text saves them. */
+    private static final Set<String> ALWAYS_FURNITURE = Set.of("comment", "comments", "disqus");
     private static final Pattern LIKELY = Pattern.compile(
             "(?i)(article|body|content|entry|main|page|post|story|text|blog)");
-    private static final String FURNITURE = "script, style, noscript, iframe, nav, header:not(article header), footer,"
-            + " aside, button, select, input, textarea, svg, figure, figcaption, template, object, embed, video, audio,"
-            + " [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [style*=display:none],"
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[-_]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern COMMAS = Pattern.compile("[,，、]");
+    private static final Pattern VARIANT_SUFFIX = Pattern.compile("\\d+|\\p{L}|");
+    /** Elements that say by their tag that they hold the page's content, whatever their class says. */
+    private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
+    private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg, figure,"
+            + " figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true], [style*=display:none],"
             + " [style*=display: none]";
+    /**
+     * Furniture by its tag or role, unless it holds most of the page's running text: some themes wrap the whole
+     * page in {@code <header>} or a {@code <form>}, and some pages put their no-script version, article included,
+     * in {@code <noscript>}.
+     */
+    private static final String STRUCTURAL_FURNITURE = "noscript, nav, header:not(article header), footer, aside, form,"
+            + " [role=navigation], [role=complementary]";
     private static final int MIN_BLOCK = 25;
     private static final double SIBLING_SHARE = 0.2;
+    private static final int WIDEN_LEVELS = 5;
+    private static final double TEASER_WEIGHT = 0.25;
+    private static final int TEASER_ITEMS = 3;
+    private static final int TEASER_DEPTH = 3;
+    private static final int HEADLINE_LINK = 20;
+    private static final int TEASER_LENGTH = 400;
+    private static final double TEASER_LINK_SHARE = 0.2;
+    private static final double WIDEN_GAIN = 1.5;
+    private static final double RUNNING_SHARE = 0.6;
+    private static final double WIDEN_LINKS = 0.3;
+    /** A flagged element holding this share of the page's running text is the article, whatever its class says. */
+    private static final double ARTICLE_SHARE = 0.5;
+    /** Below this many characters the best container is weak and the page's own article metadata is tried. */
+    private static final int WEAK_LENGTH = 300;
+    private static final String LINK_BLOCKS = "p, ul, ol, div, section, table, h2, h3, h4";
+    private static final double LINK_BLOCK_DENSITY = 0.5;
+    /** How much longer than the scored text the JSON-LD {@code articleBody} must be to be taken instead. */
+    private static final double JSON_LD_LONGER = 2;
+    /** The text of an {@code articleBody} container trusted without scoring. */
+    private static final int MARKED_LENGTH = 200;
 
     private MainText() {
     }
 
-    static List<String> extract(Document page) {
+    static Result extract(Document page) {
         if (page.body() == null) {
-            return List.of();
+            return Result.NONE;
         }
-        Element body = page.body().clone();
-        body.select(FURNITURE).remove();
-        // Whole ASP.NET pages sit inside one <form>; only small forms are furniture.
-        body.select("form").stream().filter(form -> form.text().length() < 500).forEach(Element::remove);
-        Element marked = body.selectFirst("[itemprop=articleBody]");
-        if (marked != null && marked.text().length() >= 200) {
-            removeUnlikely(marked);
-            return HtmlText.paragraphs(marked);
+        Element body = withoutFurnitureTags(page.body());
+        Result marked = markedBody(body);
+        if (marked != null) {
+            return marked;
         }
-        removeUnlikely(body);
-        List<String> paragraphs = new ArrayList<>();
-        bestContainers(body).forEach(container -> paragraphs.addAll(HtmlText.paragraphs(container)));
-        return paragraphs;
+        removeFlagged(body, runningText(body));
+        Result scored = scoredBlock(body);
+        String jsonLdBody = PageMetadata.articleBody(page);
+        Result jsonLd = jsonLdBody == null ? Result.NONE
+                : new Result(HtmlText.paragraphs(jsonLdBody.replace("\n", "<br>")), Method.jsonLd, 0.6);
+        // The publisher's own copy of the text, much longer than what scoring found: the best box was a fragment.
+        if (jsonLd.length() >= WEAK_LENGTH && jsonLd.length() >= JSON_LD_LONGER * scored.length()) {
+            return jsonLd;
+        }
+        if (scored.length() >= WEAK_LENGTH) {
+            return scored;
+        }
+        // A weak best candidate: the page's own statement of its article, then its largest block of text.
+        List<Result> fallbacks = new ArrayList<>();
+        fallbacks.add(scored);
+        fallbacks.add(jsonLd);
+        fallbacks.add(largestBlock(withoutFurnitureTags(page.body())));
+        Result best = fallbacks.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
+        if (best.length() == 0) {
+            String description = PageMetadata.description(page);
+            return description == null ? Result.NONE : new Result(List.of(description), Method.openGraph, 0.2);
+        }
+        return best;
     }
 
-    private static void removeUnlikely(Element root) {
+    /** A copy of the page's body without the elements that are furniture by their tag alone. */
+    private static Element withoutFurnitureTags(Element pageBody) {
+        Element body = pageBody.clone();
+        body.select(FURNITURE_TAGS).remove();
+        Map<Element, Integer> running = runningText(body);
+        int total = running.getOrDefault(body, 0);
+        for (Element element : body.select(STRUCTURAL_FURNITURE)) {
+            if (total == 0 || running.getOrDefault(element, 0) < ARTICLE_SHARE * total) {
+                element.remove();
+            }
+        }
+        return body;
+    }
+
+    /** The container(s) the publisher marked as the article body, when they hold enough text to trust. */
+    private static Result markedBody(Element body) {
+        List<Element> marked = body.select("[itemprop=articleBody]").stream()
+                .filter(element -> element.parents().stream().noneMatch(p -> p.attr("itemprop").equals("articleBody")))
+                .toList();
+        if (marked.isEmpty() || marked.stream().mapToInt(element -> element.text().length()).sum() < MARKED_LENGTH) {
+            return null;
+        }
+        List<String> paragraphs = new ArrayList<>();
+        for (Element element : marked) {
+            removeFlagged(element, runningText(element));
+            paragraphs.addAll(HtmlText.paragraphs(element));
+        }
+        int length = paragraphs.stream().mapToInt(String::length).sum();
+        return new Result(paragraphs, Method.articleBody, Math.min(1, 0.7 + length / 5000.0));
+    }
+
+    private static Result scoredBlock(Element body) {
+        TextStats stats = TextStats.of(body);
+        List<Element> containers = bestContainers(body, stats);
+        Map<Element, Integer> running = runningText(body);
+        // Inside the story: link lists and link-only lines ("Read more: …", related headlines) are furniture.
+        for (Element container : containers) {
+            for (Element inner : container.select(LINK_BLOCKS)) {
+                if (inner != container && running.getOrDefault(inner, 0) == 0
+                        && stats.linkDensity(inner) > LINK_BLOCK_DENSITY) {
+                    inner.remove();
+                }
+            }
+        }
+        List<String> paragraphs = new ArrayList<>();
+        containers.forEach(container -> paragraphs.addAll(HtmlText.paragraphs(container)));
+        if (paragraphs.isEmpty()) {
+            return Result.NONE;
+        }
+        int length = paragraphs.stream().mapToInt(String::length).sum();
+        double links = containers.stream().mapToDouble(stats::linkDensity).max().orElse(0);
+        // Confidence grows with the running text found and falls with the share of it that is links.
+        return new Result(paragraphs, Method.scoredBlock, Math.min(1, length / 1500.0) * (1 - links));
+    }
+
+    /** The block with the most running text on the page, for pages whose furniture hides the article. */
+    private static Result largestBlock(Element body) {
+        Map<Element, Integer> running = runningText(body);
+        Element largest = null;
+        int most = 0;
+        for (Element block : body.select("*")) {
+            int own = ownText(block).length();
+            if (own > most && HtmlText.BLOCKS.contains(block.normalName()) && linkDensity(block) < 0.5) {
+                largest = block;
+                most = own;
+            }
+        }
+        if (largest == null || most < MIN_BLOCK) {
+            return Result.NONE;
+        }
+        // A paragraph's container holds its neighbours too: take the container when it is mostly running text.
+        Element parent = largest.parent();
+        Element chosen = parent != null && parent != body && running.getOrDefault(parent, 0) >= 0.7 * parent.text().length()
+                ? parent : largest;
+        return new Result(HtmlText.paragraphs(chosen), Method.largestBlock, 0.3);
+    }
+
+    /**
+     * Removes elements whose class or id names furniture, unless the name also says article/content or the
+     * element holds most of the page's running text (a page wrapper classed after its sidebar layout).
+     */
+    private static void removeFlagged(Element root, Map<Element, Integer> running) {
+        int total = running.getOrDefault(root, 0);
         for (Element element : root.select("*")) {
-            String signature = element.className() + " " + element.id();
-            if (element != root && !signature.isBlank() && UNLIKELY.matcher(signature).find()
-                    && !LIKELY.matcher(signature).find() && !element.normalName().matches("body|article|main")) {
+            if (element == root || NEVER_FLAGGED.contains(element.normalName())) {
+                continue;
+            }
+            String flag = furnitureWord(element);
+            if (flag == null || LIKELY.matcher(element.className() + " " + element.id()).find()
+                    && !ALWAYS_FURNITURE.contains(flag)) {
+                continue;
+            }
+            boolean holdsArticle = total > 0 && running.getOrDefault(element, 0) >= ARTICLE_SHARE * total;
+            if (!holdsArticle || ALWAYS_FURNITURE.contains(flag)) {
                 element.remove();
             }
         }
     }
 
+    /** The furniture word an element's class or id tokens name, or null. */
+    static String furnitureWord(Element element) {
+        String names = (element.className() + " " + element.id()).strip();
+        if (names.isEmpty()) {
+            return null;
+        }
+        for (String token : WHITESPACE.split(names.toLowerCase(Locale.ROOT))) {
+            String word = furnitureWord(token);
+            if (word != null) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    static String furnitureWord(String token) {
+        if (token.isEmpty()) {
+            return null;
+        }
+        if (FURNITURE_PHRASES.contains(token)) {
+            return token;
+        }
+        List<String> words = new ArrayList<>(List.of(WORD_SEPARATORS.split(token)));
+        // Trailing numbers and single letters are variants (`header-style-2`, `column-l`), not words.
+        while (words.size() > 1 && VARIANT_SUFFIX.matcher(words.getLast()).matches()) {
+            words.removeLast();
+        }
+        if (words.isEmpty() || NEGATIONS.contains(words.getFirst()) || VARIANTS.contains(words.getLast())) {
+            return null;
+        }
+        if (words.size() >= 2 && FURNITURE_PHRASES.contains(words.get(0) + "-" + words.get(1))) {
+            return words.get(0) + "-" + words.get(1);
+        }
+        if (FURNITURE.contains(words.getFirst())) {
+            return words.getFirst();
+        }
+        return words.size() == 2 && FURNITURE.contains(words.getLast()) ? words.getLast() : null;
+    }
+
+    /**
+     * Characters of running text under each element: blocks with at least {@link #MIN_BLOCK} characters of their
+     * own text that are neither mostly links nor teasers.
+     */
+    private static Map<Element, Integer> runningText(Element root) {
+        Map<Element, Integer> running = new IdentityHashMap<>();
+        Map<Element, Boolean> teasers = new IdentityHashMap<>();
+        for (Element block : root.select("*")) {
+            if (!HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")) {
+                continue;
+            }
+            String own = ownText(block);
+            if (own.length() < MIN_BLOCK || ownLinkText(block) > own.length() / 2 || inTeaser(block, teasers)) {
+                continue;
+            }
+            for (Element ancestor = block; ancestor != null; ancestor = ancestor == root ? null : ancestor.parent()) {
+                running.merge(ancestor, own.length(), Integer::sum);
+            }
+        }
+        return running;
+    }
+
     /** The best container, and those of its siblings that hold a fair share of the text too. */
-    private static List<Element> bestContainers(Element root) {
+    private static List<Element> bestContainers(Element root, TextStats stats) {
         Map<Element, Double> scores = scores(root);
         Element best = null;
         double bestScore = 0;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            double score = entry.getValue() * (1 - stats.linkDensity(entry.getKey()));
             if (score > bestScore) {
                 best = entry.getKey();
                 bestScore = score;
             }
         }
-        if (best == null || best.parent() == null) {
-            return best == null ? List.of() : List.of(best);
+        if (best == null) {
+            return List.of();
+        }
+        best = widened(best, root, runningText(root), stats);
+        bestScore = scores.getOrDefault(best, 0.0) * (1 - stats.linkDensity(best));
+        if (best.parent() == null || best == root) {
+            return List.of(best);
         }
         List<Element> chosen = new ArrayList<>();
         for (Element sibling : best.parent().children()) {
-            double score = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
+            double score = scores.getOrDefault(sibling, 0.0) * (1 - stats.linkDensity(sibling));
             boolean sameKind = !best.className().isBlank() && sibling.className().equals(best.className());
             if (sibling == best || score >= bestScore * SIBLING_SHARE || sameKind && score > 0) {
                 chosen.add(sibling);
@@ -91,15 +329,42 @@ final class MainText {
         return chosen;
     }
 
+    /**
+     * The best container's ancestor when that holds clearly more running text and is not mostly links: the story
+     * goes on past an ad row, or each paragraph sits in its own card, so the best-scoring box is one piece of it.
+     */
+    private static Element widened(Element best, Element root, Map<Element, Integer> running,
+                                   TextStats stats) {
+        Element current = best;
+        Element ancestor = best;
+        for (int level = 0; level < WIDEN_LEVELS && ancestor != root && ancestor.parent() != null; level++) {
+            ancestor = ancestor.parent();
+            int ancestorRunning = running.getOrDefault(ancestor, 0);
+            if (ancestorRunning < RUNNING_SHARE * stats.length(ancestor) || stats.linkDensity(ancestor) > WIDEN_LINKS) {
+                break;
+            }
+            // Wrappers that add nothing are passed through: the next piece of the story may be further up.
+            if (ancestorRunning >= WIDEN_GAIN * running.getOrDefault(current, 0)) {
+                current = ancestor;
+            }
+        }
+        return current;
+    }
+
     /** Each block of running text adds its score to its container, and half of it to the next one up. */
     private static Map<Element, Double> scores(Element root) {
         Map<Element, Double> scores = new HashMap<>();
+        Map<Element, Boolean> teasers = new IdentityHashMap<>();
         for (Element block : root.select("*")) {
             String own = ownText(block);
-            if (own.length() < MIN_BLOCK || !HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")) {
+            if (own.length() < MIN_BLOCK || !HtmlText.BLOCKS.contains(block.normalName()) && !block.normalName().equals("font")
+                    || ownLinkText(block) > own.length() / 2) {
                 continue;
             }
-            double score = 1 + own.split("[,，、]").length + Math.min(own.length() / 100.0, 3);
+            double score = 1 + COMMAS.split(own).length + Math.min(own.length() / 100.0, 3);
+            if (inTeaser(block, teasers)) {
+                score *= TEASER_WEIGHT;
+            }
             Element container = block.normalName().equals("p") || block.normalName().equals("li") ? block.parent() : block;
             if (container != null) {
                 scores.merge(container, score, Double::sum);
@@ -109,6 +374,37 @@ final class MainText {
             }
         }
         return scores;
+    }
+
+    /**
+     * Whether a block is the summary in a teaser: one of three or more alike items (same tag and class under one
+     * parent), short, whose headline link is a fifth of its text or more. Lists of "latest news" are made of these; summed, they would
+     * outscore a short article.
+     */
+    private static boolean inTeaser(Element block, Map<Element, Boolean> teasers) {
+        Element item = block;
+        for (int level = 0; level <= TEASER_DEPTH && item != null; level++, item = item.parent()) {
+            if (teasers.computeIfAbsent(item, MainText::isTeaser)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTeaser(Element item) {
+        Element parent = item.parent();
+        if (parent == null || parent.childrenSize() < TEASER_ITEMS) {
+            return false;
+        }
+        long alike = parent.children().stream().filter(sibling -> sibling.normalName().equals(item.normalName())
+                && sibling.className().equals(item.className())).count();
+        if (alike < TEASER_ITEMS) {
+            return false;
+        }
+        // A teaser is small and its headline link is a good part of it; a paragraph with a link in it is not one.
+        int length = item.text().length();
+        return length <= TEASER_LENGTH && item.select("a").stream().mapToInt(a -> a.text().length())
+                .anyMatch(link -> link >= HEADLINE_LINK && link >= TEASER_LINK_SHARE * length);
     }
 
     /** Text of the element itself and its inline children, not of nested blocks. */
@@ -123,6 +419,58 @@ final class MainText {
             }
         }
         return text.toString().strip();
+    }
+
+    /** Characters of the element's own (inline) text that sit inside links. */
+    private static int ownLinkText(Element element) {
+        int links = 0;
+        for (Element child : element.children()) {
+            if (child.normalName().equals("a")) {
+                links += child.text().length();
+            } else if (!HtmlText.BLOCKS.contains(child.normalName())) {
+                links += ownLinkText(child);
+            }
+        }
+        return links;
+    }
+
+    /**
+     * Text and link-text lengths of every element, summed bottom-up in one pass: asking each candidate for its
+     * text would read a large page's tree once per candidate.
+     */
+    private record TextStats(Map<Element, Integer> text, Map<Element, Integer> links) {
+
+        static TextStats of(Element root) {
+            Map<Element, Integer> text = new IdentityHashMap<>();
+            Map<Element, Integer> links = new IdentityHashMap<>();
+            List<Element> all = root.getAllElements();
+            // Document order puts parents before children: backwards, every child is summed before its parent.
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Element element = all.get(i);
+                int length = 0;
+                int linked = 0;
+                for (Node child : element.childNodes()) {
+                    if (child instanceof TextNode node) {
+                        length += node.text().strip().length();
+                    } else if (child instanceof Element inner) {
+                        length += text.getOrDefault(inner, 0);
+                        linked += links.getOrDefault(inner, 0);
+                    }
+                }
+                text.put(element, length);
+                links.put(element, element.normalName().equals("a") ? length : linked);
+            }
+            return new TextStats(text, links);
+        }
+
+        int length(Element element) {
+            return text.getOrDefault(element, 0);
+        }
+
+        double linkDensity(Element element) {
+            int length = length(element);
+            return length == 0 ? 0 : (double) links.getOrDefault(element, 0) / length;
+        }
     }
 
     private static double linkDensity(Element element) {

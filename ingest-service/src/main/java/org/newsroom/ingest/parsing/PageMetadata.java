@@ -51,6 +51,16 @@ final class PageMetadata {
         return jsonLd(page, "author");
     }
 
+    /** The article text the page's JSON-LD carries ({@code articleBody}), when it does. */
+    static String articleBody(Document page) {
+        return jsonLd(page, "articleBody");
+    }
+
+    /** The page's one-paragraph summary of itself: Open Graph, Twitter card or meta description. */
+    static String description(Document page) {
+        return meta(page, "meta[property=og:description]", "meta[name=twitter:description]", "meta[name=description]");
+    }
+
     static String url(Document page) {
         Element canonical = page.selectFirst("link[rel=canonical][href]");
         return canonical != null ? canonical.attr("href") : meta(page, "meta[property=og:url]");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Removal;
 
@@ -11,10 +12,11 @@ import org.newsroom.contracts.Removal;
  * What a parser read from one item of a document, before it gets an identity and a source.
  * Optional fields are null when the document does not say; {@code pubStatus} is usable unless the item says
  * otherwise. A kill or hold (not {@link PubStatus#shown()}) may have no text at all, but always has its guid.
+ * {@code extraction} says how the text of a web page was found (null for formats that carry their text).
  */
 public record ParsedArticle(String format, String headline, List<String> paragraphs, Instant publishedAt,
                             String byline, Dateline dateline, String language, String url, String guid,
-                            int version, List<Removal> removed, PubStatus pubStatus) {
+                            int version, List<Removal> removed, PubStatus pubStatus, Extraction extraction) {
 
     public ParsedArticle {
         Objects.requireNonNull(format, "format");
@@ -26,6 +28,14 @@ public record ParsedArticle(String format, String headline, List<String> paragra
         if (!pubStatus.shown() && (guid == null || guid.isBlank())) {
             throw new IllegalArgumentException("a " + pubStatus + " item names the article it takes out by its guid");
         }
+    }
+
+    /** An article whose format carries its text. */
+    public ParsedArticle(String format, String headline, List<String> paragraphs, Instant publishedAt,
+                         String byline, Dateline dateline, String language, String url, String guid,
+                         int version, List<Removal> removed, PubStatus pubStatus) {
+        this(format, headline, paragraphs, publishedAt, byline, dateline, language, url, guid, version, removed,
+                pubStatus, null);
     }
 
     /** A usable article: what every format without a status gives. */

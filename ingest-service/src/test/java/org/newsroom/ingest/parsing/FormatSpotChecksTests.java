@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.Extraction;
+import org.newsroom.contracts.Source;
+import org.newsroom.contracts.SourceKind;
+import org.newsroom.ingest.intake.Receipts;
 
 /** Real field values read from real documents of each format. */
 class FormatSpotChecksTests {
@@ -153,6 +157,11 @@ class FormatSpotChecksTests {
         assertThat(reuters.dateline()).isEqualTo(new Dateline("New York", "Reuters"));
         assertThat(reuters.language()).isEqualTo("en");
         assertThat(reuters.url()).startsWith("https://www.reuters.com/article/");
+        assertThat(reuters.extraction().method()).as("no articleBody mark, a long scored block")
+                .isEqualTo(Extraction.Method.scoredBlock);
+        assertThat(reuters.extraction().confidence()).isGreaterThan(0.8);
+        assertThat(Receipts.received(reuters, new Source("inbox", SourceKind.folder, null), Instant.EPOCH).extraction())
+                .as("the event carries it").isEqualTo(reuters.extraction());
     }
 
     @Test

@@ -78,7 +78,7 @@ public class ArticleLookup {
         return new ArticleDocument(doc.articleId(), doc.version(), doc.source(), doc.format(), null, doc.guid(),
                 doc.headline(), doc.paragraphs(), doc.publishedAt(), doc.byline(), doc.dateline(), doc.language(),
                 doc.enrichmentVersion(), doc.enrichedAt(), doc.tags(), doc.entities(), doc.dedup(), doc.storyId(),
-                doc.correlationId(), doc.indexedAt());
+                doc.correlationId(), doc.indexedAt(), doc.extraction());
     }
 
     private static Instant instant(String value) {

@@ -35,6 +35,14 @@ class ArticleTemplateTests {
     }
 
     @Test
+    void mapsHowAWebPageArticleWasExtractedSoWeakExtractionsCanBeFound() {
+        JsonNode extraction = template(EnglishAnalysis.PLUGIN).at("/template/mappings/properties/extraction/properties");
+
+        assertThat(extraction.at("/method/type").asString()).isEqualTo("keyword");
+        assertThat(extraction.at("/confidence/type").asString()).isEqualTo("float");
+    }
+
+    @Test
     void usesThePluginAnalyzerAsIsWhereInstalled() {
         assertThat(template(EnglishAnalysis.PLUGIN).at("/template/settings").has("analysis")).isFalse();
     }

@@ -1,0 +1,209 @@
+package org.newsroom.ingest.parsing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.Extraction.Method;
+
+/** The general rules of main-text extraction, each on the kind of page it was made for. */
+class MainTextTests {
+
+    /** Paragraph {@code i} of a story: running text with commas, as articles have. */
+    private static String paragraph(int i) {
+        return "<p>Paragraph " + i + " of the story: the council met on Tuesday, heard the residents, and voted to"
+                + " keep the library open for another year, the mayor said.</p>";
+    }
+
+    private static String paragraphs(int from, int to) {
+        return IntStream.range(from, to).mapToObj(MainTextTests::paragraph).collect(Collectors.joining());
+    }
+
+    private static final String SIDEBAR = "<div class=\"sidebar\"><h3>Popular</h3><ul><li><a href=\"/a\">Council"
+            + " votes on budget, again</a></li><li><a href=\"/b\">Library hours extended</a></li></ul></div>";
+
+    private static MainText.Result extract(String body) {
+        return MainText.extract(Jsoup.parse("<html><head><title>Story</title></head><body>" + body + "</body></html>"));
+    }
+
+    private static String text(MainText.Result result) {
+        return String.join("\n", result.paragraphs());
+    }
+
+    @Test
+    void pageWrapperClassedAfterItsSidebarLayoutKeepsTheArticle() {
+        MainText.Result result = extract("<div class=\"container penci_sidebar right-sidebar\"><div class=\"inner\">"
+                + paragraphs(0, 6) + "</div>" + SIDEBAR + "</div>");
+
+        assertThat(result.paragraphs()).hasSize(6);
+        assertThat(text(result)).doesNotContain("Popular");
+    }
+
+    @Test
+    void headerStyleClassNamesAPageVariantNotAHeader() {
+        assertThat(MainText.furnitureWord("header-style-2")).isNull();
+        assertThat(MainText.furnitureWord("site-header")).isEqualTo("header");
+
+        MainText.Result result = extract("<div class=\"header-style-2\"><div class=\"post\">" + paragraphs(0, 5)
+                + "</div></div>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+    }
+
+    @Test
+    void articleInsideElementorWidgetContainerIsKept() {
+        assertThat(MainText.furnitureWord("elementor-widget-container")).isNull();
+        assertThat(MainText.furnitureWord("widget")).isEqualTo("widget");
+
+        MainText.Result result = extract("<div class=\"elementor-widget-container\">" + paragraphs(0, 2) + "</div>"
+                + "<div class=\"elementor-widget-container\">" + paragraphs(2, 5) + "</div>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+    }
+
+    @Test
+    void columnClassedNonAdIsNotAnAd() {
+        assertThat(MainText.furnitureWord("non-ad-column-l")).isNull();
+        assertThat(MainText.furnitureWord("ad-column")).isEqualTo("ad");
+
+        MainText.Result result = extract("<div class=\"non-ad-column-l\">" + paragraphs(0, 4) + "</div>"
+                + "<div class=\"ad-column\"><p>Advertisement: buy the new phone today, it is great.</p></div>");
+
+        assertThat(result.paragraphs()).hasSize(4);
+        assertThat(text(result)).doesNotContain("Advertisement");
+    }
+
+    @Test
+    void furnitureWordIsMatchedAsAClassTokenNotInsideAnotherWord() {
+        assertThat(MainText.furnitureWord("shadow")).isNull();
+        assertThat(MainText.furnitureWord("loaded")).isNull();
+        assertThat(MainText.furnitureWord("share-buttons")).isEqualTo("share");
+        assertThat(MainText.furnitureWord("post-share")).isEqualTo("share");
+    }
+
+    @Test
+    void articleBodyContinuedInsidePaywallContainerIsKept() {
+        MainText.Result result = extract("<div itemprop=\"articleBody\">" + paragraphs(0, 2)
+                + "<div class=\"paywall\">" + paragraphs(2, 6) + "</div></div>");
+
+        assertThat(result.method()).isEqualTo(Method.articleBody);
+        assertThat(result.paragraphs()).hasSize(6);
+    }
+
+    @Test
+    void paragraphsEachInTheirOwnCardAreAllKept() {
+        String cards = IntStream.range(0, 6).mapToObj(i -> "<div class=\"card\"><div class=\"card-body\">"
+                + "<div class=\"card-text\">" + paragraph(i) + "</div></div></div>").collect(Collectors.joining());
+
+        MainText.Result result = extract("<main><div class=\"cards\">" + cards + "</div></main>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(6);
+    }
+
+    @Test
+    void storySplitByAdRowsKeepsEveryChunk() {
+        MainText.Result result = extract("<div class=\"story\">"
+                + "<div class=\"row\"><div class=\"col\">" + paragraphs(0, 4) + "</div></div>"
+                + "<div class=\"row ad-row\"><div class=\"ad-slot\">Advertisement</div></div>"
+                + "<div class=\"row\"><div class=\"col\">" + paragraphs(4, 6) + "</div></div>"
+                + "</div>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(6);
+        assertThat(text(result)).doesNotContain("Advertisement");
+    }
+
+    @Test
+    void weakCandidateFallsBackToJsonLdArticleBody() {
+        String story = "The council voted on Tuesday to keep the library open. Residents had asked for it, and the"
+                + " mayor agreed.\\nThe vote was unanimous, officials said, and the budget will be amended next month.";
+        MainText.Result result = MainText.extract(Jsoup.parse("<html><head><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"headline\":\"Library stays open\",\"articleBody\":\"" + story + "\"}"
+                + "</script></head><body><div id=\"app\"><p>Loading the story, please wait a moment.</p></div>"
+                + "</body></html>"));
+
+        assertThat(result.method()).isEqualTo(Method.jsonLd);
+        assertThat(result.paragraphs()).hasSize(2);
+        assertThat(result.confidence()).isLessThan(1);
+    }
+
+    @Test
+    void pageWithoutRunningTextFallsBackToItsOpenGraphDescription() {
+        MainText.Result result = MainText.extract(Jsoup.parse("<html><head><meta property=\"og:description\""
+                + " content=\"The council kept the library open.\"></head><body><nav><a href=\"/\">Home</a></nav>"
+                + "</body></html>"));
+
+        assertThat(result.method()).isEqualTo(Method.openGraph);
+        assertThat(result.paragraphs()).containsExactly("The council kept the library open.");
+        assertThat(result.confidence()).isLessThan(0.5);
+    }
+
+    @Test
+    void wellMarkedLongArticleIsExtractedWithHighConfidence() {
+        MainText.Result result = extract("<article><h1>Library stays open</h1>" + paragraphs(0, 12) + "</article>"
+                + SIDEBAR);
+
+        assertThat(result.method()).isEqualTo(Method.scoredBlock);
+        assertThat(result.confidence()).isGreaterThan(0.8);
+        assertThat(text(result)).doesNotContain("Popular");
+    }
+
+    @Test
+    void pageWrappedInAHeaderElementKeepsItsArticle() {
+        MainText.Result result = extract("<header id=\"header\"><div class=\"logo\">Daily Paper</div><main>"
+                + paragraphs(0, 5) + "</main></header><footer><p>Copyright Daily Paper, all rights reserved.</p></footer>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+        assertThat(text(result)).doesNotContain("Copyright");
+    }
+
+    @Test
+    void pageWhoseNoScriptVersionHoldsTheArticleIsRead() {
+        MainText.Result result = extract("<div id=\"app\"></div><noscript><div id=\"text\">" + paragraphs(0, 5)
+                + "</div></noscript><noscript><img src=\"pixel.gif\"></noscript>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+    }
+
+    @Test
+    void teaserListDoesNotOutscoreAShortArticle() {
+        String teasers = IntStream.range(0, 10).mapToObj(i -> "<li class=\"teaser\"><a href=\"/story/" + i
+                + "\">Headline number " + i + " of the latest news</a><p>A summary of that other story, with a few"
+                + " details, places, and names, as teasers have.</p></li>").collect(Collectors.joining());
+
+        MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3) + "</div>"
+                + "<div class=\"latest\"><ul>" + teasers + "</ul></div>");
+
+        assertThat(result.paragraphs()).hasSize(3);
+        assertThat(text(result)).doesNotContain("Headline number");
+    }
+
+    @Test
+    void pageShowingOnlyAConsentNoticeFallsBackToTheMuchLongerJsonLdArticleBody() {
+        String story = IntStream.range(0, 8).mapToObj(i -> "Paragraph " + i + " of the story: the council met on"
+                + " Tuesday, heard the residents, and voted to keep the library open.").collect(Collectors.joining("\\n"));
+        String consent = "<div class=\"consent\"><p>We and our partners use cookies and similar technologies, to store"
+                + " and access information on your device, for personalised ads and content, ad and content"
+                + " measurement, audience insights, and product development. You can accept, or manage your"
+                + " choices, at any time, by clicking the settings link at the bottom of every page.</p></div>";
+
+        MainText.Result result = MainText.extract(Jsoup.parse("<html><head><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"articleBody\":\"" + story + "\"}</script></head><body>" + consent
+                + "</body></html>"));
+
+        assertThat(result.method()).isEqualTo(Method.jsonLd);
+        assertThat(result.paragraphs()).hasSize(8);
+    }
+
+    @Test
+    void relatedHeadlinesAndReadMoreLinesInsideTheStoryAreDropped() {
+        MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3)
+                + "<p><a href=\"/other\">Read more: Council votes on the budget again</a></p>" + paragraphs(3, 5)
+                + "<ul><li><a href=\"/a\">Mayor opens the new bridge over the river</a></li>"
+                + "<li><a href=\"/b\">Library hours extended for the summer</a></li></ul></div>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+        assertThat(text(result)).doesNotContain("Read more", "Mayor opens");
+    }
+}
