@@ -85,8 +85,9 @@ final class Publishing {
         public void process(FixedKeyRecord<String, ArticleEnriched> record) {
             ArticleEnriched article = record.value();
             Headers headers = new RecordHeaders(record.headers().toArray());
-            // Serialised once, with the headers it is sent with; a value too large fails here, before anything is sent.
-            byte[] value = article == null ? null : serializer.serialize(enrichedTopic, headers, article);
+            // Serialised once, with the headers it is sent with (a tombstone: null, and no ce_* headers inherited from
+            // the input); a value too large fails here, before anything is sent.
+            byte[] value = serializer.serialize(enrichedTopic, headers, article);
             List<String> copies = article == null ? List.of() : routes.topicsOf(article);
             List<String> left = routes.topicsOf(DroppedTags.of(record.headers())).stream()
                     .filter(topic -> !copies.contains(topic)).toList();
