@@ -6,7 +6,7 @@ import org.newsroom.contracts.Topics;
 
 /**
  * {@code enrich.dead.letters{topic}}: records enrich-service sent to a dead-letter topic, by the topic they were
- * read from (the Streams topology's and the tag router's alike).
+ * read from.
  */
 public final class DeadLetterMetrics {
 

@@ -8,9 +8,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The header by which the topology tells the tag router which tags an article no longer carries: those of its
- * previous version missing from a correction, or all of them on a kill's tombstone (which has no value to read
- * tags from). The router tombstones their topics, after its copies, so subscribers see the removal last.
+ * The header by which the version gate tells {@code memory-publish} which tags an article no longer carries: those
+ * of its previous version missing from a correction, or all of them on a kill's tombstone (which has no value to
+ * read tags from). {@code memory-publish} tombstones their topics, after its copies, so subscribers see the removal
+ * last.
  */
 public final class DroppedTags {
 

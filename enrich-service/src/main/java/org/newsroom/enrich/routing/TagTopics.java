@@ -9,21 +9,22 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Creates the per-tag topics on first use (the broker may refuse auto-creation), all those a call names in one
- * admin call, outside any transaction; a topic is asked for again only if its creation failed.
+ * Creates the per-tag topics on first use (the broker may refuse auto-creation, and a Streams producer sending to a
+ * missing topic fails its task), all those a call names in one admin call, outside any transaction; a topic is asked
+ * for again only if its creation failed. So each tag costs one admin round trip per instance, on its first record.
  */
-class TagTopics {
+public class TagTopics {
 
     private final KafkaAdmin admin;
     private final int partitions;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
-    TagTopics(KafkaAdmin admin, int partitions) {
+    public TagTopics(KafkaAdmin admin, int partitions) {
         this.admin = admin;
         this.partitions = partitions;
     }
 
-    void ensure(List<String> topics) {
+    public void ensure(List<String> topics) {
         List<String> missing = topics.stream().filter(topic -> !created.contains(topic)).distinct().toList();
         if (missing.isEmpty()) {
             return;

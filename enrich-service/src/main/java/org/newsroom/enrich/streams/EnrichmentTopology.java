@@ -2,30 +2,34 @@ package org.newsroom.enrich.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
+import org.newsroom.enrich.routing.TagRoutes;
+import org.newsroom.enrich.routing.TagTopics;
+import org.newsroom.enrich.tagging.TaggingProperties;
 import org.newsroom.eventheaders.CloudEventSerializer;
 import org.newsroom.eventheaders.CorrelationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
- * raw → enrich (per raw partition) → one memory task (dedup, version gate) → enriched, keyed by article id
- * ({@link ArticleFlow}); kills and holds skip enrichment and leave the gate as tombstones. Runs with exactly-once processing, so a crash never emits an
+ * raw → enrich (per raw partition) → one memory task (dedup, version gate, publish) → enriched and routed tag
+ * topics, keyed by article id ({@link ArticleFlow}, {@link Publishing}); kills and holds skip enrichment and leave
+ * the gate as tombstones. Runs with exactly-once processing, so a crash never emits an
  * article twice or loses one. Each published article is counted and logged with its correlation id.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,14 +48,23 @@ class EnrichmentTopology {
     }
 
     @Bean
+    TagTopics tagTopics(KafkaAdmin admin, TaggingProperties tagging) {
+        return new TagTopics(admin, tagging.tagPartitions());
+    }
+
+    @Bean
     KStream<String, ArticleEnriched> enrichment(StreamsBuilder builder, Enricher enricher, EnrichProperties properties,
+                                                TaggingProperties tagging, TagTopics tagTopics,
                                                 EnrichmentMetrics metrics) {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
         KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher::enrich,
                 DedupSettings.defaults(), properties.dedupWindow(), properties.versionRetention(), true);
-        enriched.peek((id, article) -> published(id, article, metrics), Named.as("memory-publish"))
-                .to(properties.enrichedTopic(), Produced.with(RecordLimit.keys(), enrichedSerde()));
+        // A replay run routes nothing: the live instance already routed every article once.
+        TagRoutes routes = properties.replaying() ? new TagRoutes(List.of(), List.of())
+                : new TagRoutes(tagging.routedTags(), tagging.routedSchemes());
+        Publishing.publish(enriched, properties.enrichedTopic(), routes, tagTopics,
+                (id, article) -> published(id, article, metrics));
         return enriched;
     }
 

@@ -9,17 +9,17 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** An admin without a broker: it records each call to create topics, and refuses the next one, or a topic, when told. */
-final class RecordingAdmin extends KafkaAdmin {
+public final class RecordingAdmin extends KafkaAdmin {
 
-    final List<List<String>> calls = new CopyOnWriteArrayList<>();
+    public final List<List<String>> calls = new CopyOnWriteArrayList<>();
     private volatile boolean refuseNext;
     private volatile String refused;
 
-    RecordingAdmin() {
+    public RecordingAdmin() {
         super(Map.of());
     }
 
-    void refuseNext() {
+    public void refuseNext() {
         refuseNext = true;
     }
 

@@ -3,15 +3,14 @@ package org.newsroom.enrich.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,27 +24,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
-import org.newsroom.contracts.Dedup;
-import org.newsroom.contracts.Enrichment;
-import org.newsroom.contracts.Tag;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Topics;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.enrich.EnrichApplication;
 import org.newsroom.enrich.SeedArticles;
 import org.newsroom.localstack.LocalEngines;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,8 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole enrich-service on the real broker: raw articles in, and a consumer that subscribes to nothing
- * but {@code articles.tag.venezuela.v1} gets the five seeds and none of an unrelated Reuters backfill; a batch
- * with records the router cannot route is routed around them.
+ * but {@code articles.tag.venezuela.v1} gets the five seeds and none of an unrelated Reuters backfill; a correction
+ * that drops the tag, or a kill, takes its article out of that topic. The copies are written by the Streams
+ * topology itself, in its exactly-once transactions.
  */
 @SpringBootTest(classes = EnrichApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 // Closed with the class, while the broker still runs: at JVM exit the broker may go first and the clients hang.
@@ -62,7 +54,6 @@ import tools.jackson.databind.json.JsonMapper;
 class TagSubscriptionIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final Logger LOG = LoggerFactory.getLogger(TagSubscriptionIT.class);
 
     @TempDir
     static Path state;
@@ -80,12 +71,10 @@ class TagSubscriptionIT {
     }
 
     @Test
-    void venezuelaSubscriberGetsTheSeedsAndNothingFromAnUnrelatedBackfill(@Autowired MeterRegistry meters) {
+    void venezuelaSubscriberGetsTheSeedsAndNothingFromAnUnrelatedBackfill() {
         List<ArticleReceived> seeds = SeedArticles.seeds().stream().map(a -> renamed(a, "seed")).toList();
         List<ArticleReceived> backfill = unrelatedReuters(40);
         Set<String> backfillIds = new HashSet<>(backfill.stream().map(ArticleReceived::articleId).toList());
-        RouterCount before = RouterCount.of(meters);
-
         publish(Stream.concat(seeds.stream(), backfill.stream()).toList());
 
         Set<String> all = new HashSet<>(backfillIds);
@@ -102,60 +91,32 @@ class TagSubscriptionIT {
             });
         }
         assertThat(routed).doesNotContainAnyElementsOf(backfillIds);
-        RouterCount.after(meters, before, all.size()).log("45 articles as enrich-service writes them");
     }
 
     /**
-     * One transaction of 100 enriched records, so one poll, with two the router cannot route in it: one whose
-     * dropped-tags header is not JSON (retried, then dead-lettered) and one that does not deserialise (dead-lettered
-     * at once). The 98 others reach their tag topic once each, the two reach the dead-letter topic once each.
+     * A correction that no longer mentions Venezuela, and a kill, each leave a tombstone under their article's key
+     * in the Venezuela topic, after the copy of the version that was routed there.
      */
     @Test
-    void aBatchRoutesAroundTheRecordsItCannotRouteWhichAloneAreDeadLettered(@Autowired MeterRegistry meters) {
-        Tag batchCheck = new Tag("batch-check-" + RUN, "Batch check " + RUN, "newsroom", 0.9, List.of("test"));
-        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            String id = "batch-" + RUN + "-" + i;
-            byte[] value = i == 70 ? "{not json".getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(
-                    ArticleEnriched.of(SeedArticles.article(id, "Headline", List.of("Body."), null), new Enrichment(
-                            "test", List.of(batchCheck), List.of(), Dedup.originalOf(id, "none"), id), Instant.now()));
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ARTICLES_ENRICHED, 0, id, value);
-            if (i == 30) {
-                record.headers().add(DroppedTags.HEADER, "not json".getBytes(StandardCharsets.UTF_8));
-            }
-            batch.add(record);
-        }
-        RouterCount before = RouterCount.of(meters);
+    void aCorrectionThatDropsTheTagAndAKillTakeTheArticleOutOfTheTagTopic() {
+        ArticleReceived corrected = renamed(SeedArticles.seeds().get(2), "corrected");
+        ArticleReceived killed = renamed(SeedArticles.seeds().get(3), "killed");
+        ArticleReceived unrelated = unrelatedReuters(1).getFirst();
 
-        publishInOneTransaction(batch);
+        publish(List.of(corrected, killed));
+        publish(List.of(versionOf(corrected, 2, PubStatus.usable, unrelated.headline(), unrelated.paragraphs()),
+                versionOf(killed, 2, PubStatus.canceled, killed.headline(), List.of())));
 
-        List<String> routed = new ArrayList<>();
-        try (KafkaConsumer<String, String> subscriber = consumer(Topics.tagTopic(TagRoutes.slug(batchCheck.label())))) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                subscriber.poll(Duration.ofMillis(500)).forEach(r -> routed.add(r.key()));
-                assertThat(routed).hasSize(98);
+        Map<String, List<String>> told = new HashMap<>();
+        try (KafkaConsumer<String, String> venezuela = consumer(Topics.tagTopic("venezuela"))) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : venezuela.poll(Duration.ofMillis(500))) {
+                    told.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value() == null ? "tombstone" : "copy");
+                }
+                assertThat(told.get(corrected.articleId())).containsExactly("copy", "tombstone");
+                assertThat(told.get(killed.articleId())).containsExactly("copy", "tombstone");
             });
         }
-        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        try (KafkaConsumer<String, String> deadLetters = consumer(Topics.deadLetterOf(Topics.ARTICLES_ENRICHED))) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                deadLetters.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.key().startsWith("batch-" + RUN + "-")) {
-                        dead.add(r);
-                    }
-                });
-                assertThat(dead).hasSize(2);
-            });
-        }
-        assertThat(new HashSet<>(routed)).hasSize(98).doesNotContain("batch-" + RUN + "-30", "batch-" + RUN + "-70");
-        assertThat(dead).extracting(ConsumerRecord::key)
-                .containsExactlyInAnyOrder("batch-" + RUN + "-30", "batch-" + RUN + "-70");
-        assertThat(dead).filteredOn(r -> r.key().endsWith("-70")).extracting(ConsumerRecord::value)
-                .containsExactly("{not json");
-        assertThat(dead).allSatisfy(r -> assertThat(new String(r.headers().lastHeader(
-                KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).value(), StandardCharsets.UTF_8)).endsWith("-tag-router"));
-        RouterCount counted = RouterCount.after(meters, before, 98).log("one poll of 100, two of them dead-lettered");
-        assertThat(counted.transactions()).as("transactions, not one per record").isLessThan(20);
     }
 
     @Test
@@ -220,38 +181,11 @@ class TagSubscriptionIT {
         }
     }
 
-    private static void publishInOneTransaction(List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tag-subscription-it-" + RUN),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            records.forEach(producer::send);
-            producer.commitTransaction();
-        }
-    }
-
-    /** The router's counters, {@link RoutingMetrics}, or how much they grew over a test. */
-    private record RouterCount(double records, double transactions) {
-
-        static RouterCount of(MeterRegistry meters) {
-            return new RouterCount(meters.get(RoutingMetrics.RECORDS).counter().count(),
-                    meters.get(RoutingMetrics.TRANSACTIONS).counter().count());
-        }
-
-        /** Once the router has committed at least {@code records} more records than {@code before}. */
-        static RouterCount after(MeterRegistry meters, RouterCount before, int records) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> of(meters).records() - before.records() >= records);
-            RouterCount now = of(meters);
-            return new RouterCount(now.records() - before.records(), now.transactions() - before.transactions());
-        }
-
-        RouterCount log(String what) {
-            LOG.info("Tag router, {}: {} records in {} transactions, {} transactions per record", what,
-                    (long) records, (long) transactions, String.format(Locale.ROOT, "%.3f", transactions / records));
-            return this;
-        }
+    private static ArticleReceived versionOf(ArticleReceived a, int version, PubStatus status, String headline,
+                                             List<String> paragraphs) {
+        return new ArticleReceived(UUID.randomUUID(), a.occurredAt(), a.articleId(), version, a.source(), a.format(),
+                a.url(), a.guid(), headline, paragraphs, a.publishedAt(), a.byline(), a.dateline(), a.language(),
+                a.removed(), status, a.correlationId());
     }
 
     private static KafkaConsumer<String, String> consumer(String topic) {

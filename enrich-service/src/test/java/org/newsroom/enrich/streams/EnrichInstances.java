@@ -51,8 +51,8 @@ final class EnrichInstances implements AutoCloseable {
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-reader");
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Other tests in this JVM share the broker and put undeserialisable records on the enriched topic on
-        // purpose (poison for the tag router): those are skipped here, not read as articles.
+        // The enriched topic is shared with other tests on this broker, whose records need not be articles:
+        // those are skipped here, not read as articles.
         enriched = new KafkaConsumer<>(consumer, new StringDeserializer(),
                 new org.springframework.kafka.support.serializer.ErrorHandlingDeserializer<>(serde(ArticleEnriched.class).deserializer()));
     }

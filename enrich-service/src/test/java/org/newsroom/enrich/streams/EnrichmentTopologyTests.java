@@ -56,7 +56,7 @@ class EnrichmentTopologyTests {
         StreamsBuilder builder = new StreamsBuilder();
         new EnrichmentTopology().enrichment(builder, new Enricher("test", Clock.fixed(NOW, ZoneOffset.UTC)),
                 new EnrichProperties("test", 3, 3, Duration.ofDays(30), Duration.ofDays(90), null),
-                new EnrichmentMetrics(registry));
+                TagRouting.tagging(List.of("*")), TagRouting.topics(), new EnrichmentMetrics(registry));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrichment-topology-tests");
         config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());

@@ -82,7 +82,7 @@ class PoisonRecordsTests {
         StreamsBuilder builder = new StreamsBuilder();
         new EnrichmentTopology().enrichment(builder, new Enricher("test", enricherClock),
                 new EnrichProperties("test", 3, 3, Duration.ofDays(30), Duration.ofDays(90), null),
-                new EnrichmentMetrics(registry));
+                TagRouting.tagging(List.of("*")), TagRouting.topics(), new EnrichmentMetrics(registry));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
         config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());

@@ -3,6 +3,7 @@ package org.newsroom.enrich.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.newsroom.enrich.EnrichProperties;
+import org.newsroom.enrich.tagging.TaggingProperties;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration(KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(EnrichProperties.class)
+@EnableConfigurationProperties({EnrichProperties.class, TaggingProperties.class})
 @Import({StreamsSettings.class, EnrichmentTopology.class})
 class StreamsOnly {
 

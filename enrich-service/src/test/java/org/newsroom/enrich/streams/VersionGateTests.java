@@ -197,7 +197,7 @@ class VersionGateTests {
     }
 
     /** Stands in for enrichment: one tag per headline word, so a test chooses the tags by the headline. */
-    private static ArticleEnriched taggedByHeadline(ArticleReceived article) {
+    static ArticleEnriched taggedByHeadline(ArticleReceived article) {
         return ArticleEnriched.of(article, new Enrichment("test",
                 Arrays.stream(article.headline().split(" ")).map(w -> new Tag("word:" + w, w, "rule", 1, List.of())).toList(),
                 List.of(), Dedup.originalOf(article.articleId(), "none"), article.articleId()), NOW);
@@ -229,7 +229,8 @@ class VersionGateTests {
         return record.key() + " " + what + " dropped " + DroppedTags.of(record.headers()).stream().map(Tag::label).toList();
     }
 
-    private static ArticleReceived version(int version, PubStatus status, String headline) {
+    /** Version {@code version} of agency item quake-1. */
+    static ArticleReceived version(int version, PubStatus status, String headline) {
         ArticleReceived first = Articles.article("quake-1", "wire", NOW, "Quake", List.of("A strong quake shook the north."));
         return versionOf(first, version, status, headline, status.shown() ? first.paragraphs() : List.of());
     }
