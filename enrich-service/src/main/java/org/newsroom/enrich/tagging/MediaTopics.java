@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,9 @@ public final class MediaTopics {
     private final Map<String, Concept> concepts;
 
     private MediaTopics(Map<String, Concept> concepts) {
-        this.concepts = Map.copyOf(concepts);
+        // In the file's order: Map.copyOf iterates in an order that changes with every JVM, and so did the order
+        // of equally scored label tags.
+        this.concepts = Collections.unmodifiableMap(new LinkedHashMap<>(concepts));
     }
 
     public static MediaTopics bundled() {
@@ -45,7 +48,7 @@ public final class MediaTopics {
 
     public static MediaTopics read(InputStream json) {
         JsonNode root = JsonMapper.builder().build().readTree(json);
-        Map<String, Concept> concepts = new HashMap<>();
+        Map<String, Concept> concepts = new LinkedHashMap<>();
         for (JsonNode c : root.get("conceptSet")) {
             if (c.has("retired")) {
                 continue;

@@ -1,0 +1,79 @@
+package org.newsroom.enrich;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.newsroom.enrich.tagging.MediaTopics;
+
+/**
+ * The architecture rules of docs/enrich-redesign.md, section 6, as far as the stages done so far allow. The
+ * exceptions are named, each with the stage that removes it.
+ */
+class EnrichArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.newsroom.enrich");
+
+    /**
+     * A1. Not yet tagging's Spring settings and wiring (they move to the root package in stage 6); {@link MediaTopics}
+     * reads the IPTC JSON file with Jackson.
+     */
+    @Test
+    void theEnrichmentCoreIsPlainJava() {
+        noClasses().that().resideInAnyPackage("..enrich.normalising..", "..enrich.tagging..", "..enrich.entities..",
+                        "..enrich.clustering..", "..enrich.memory..", "..enrich.dedup..", "..enrich.corrections..")
+                .and().doNotHaveFullyQualifiedName("org.newsroom.enrich.tagging.TaggingConfiguration")
+                .and().doNotHaveFullyQualifiedName("org.newsroom.enrich.tagging.TaggingProperties")
+                .and().doNotHaveFullyQualifiedName(MediaTopics.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..",
+                        "co.elastic..", "tools.jackson..", "com.fasterxml..", "io.micrometer..")
+                .check(classes);
+    }
+
+    /** A2. The core never reaches the Streams edge. */
+    @Test
+    void theCoreNeverReachesTheStreamsEdge() {
+        noClasses().that().resideInAnyPackage("..enrich.normalising..", "..enrich.entities..", "..enrich.clustering..",
+                        "..enrich.memory..", "..enrich.dedup..", "..enrich.corrections..")
+                .should().dependOnClassesThat().resideInAnyPackage("..enrich.streams..", "..enrich.routing..")
+                .check(classes);
+    }
+
+    /** A4. Only the Streams edge knows Kafka Streams. */
+    @Test
+    void onlyTheStreamsEdgeKnowsKafkaStreams() {
+        noClasses().that().resideOutsideOfPackage("..enrich.streams..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.streams..")
+                .check(classes);
+    }
+
+    /** A5. One dedup engine: outside dedup, only {@code DedupIndex} and the fingerprint types are used. */
+    @Test
+    void theEdgeReachesDedupOnlyThroughItsIndex() {
+        noClasses().that().resideOutsideOfPackage("..enrich.dedup..")
+                .should().dependOnClassesThat().haveSimpleNameStartingWith("PairFinder")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("Verification")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("BucketHeads")
+                .check(classes);
+    }
+
+    /** The part of routing that is plain Java: which topics an article's tags go to. */
+    @Test
+    void theTagRoutersDecisionsArePlainJava() {
+        noClasses().that().haveFullyQualifiedName("org.newsroom.enrich.routing.TagRoutes")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..")
+                .check(classes);
+    }
+
+    /** A3, for the core packages (the root package's wiring and tagging's Spring wiring are not sliced yet: stage 6). */
+    @Test
+    void theCorePackagesHaveNoCycles() {
+        slices().matching("org.newsroom.enrich.(normalising|entities|clustering|memory|dedup|corrections)..")
+                .should().beFreeOfCycles().check(classes);
+    }
+}
