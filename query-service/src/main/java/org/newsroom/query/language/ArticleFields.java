@@ -40,6 +40,8 @@ public final class ArticleFields {
     static final String SOURCE = "source.name.lower";
     static final String AGENCY = "dateline.agency.lower";
     static final String LANGUAGE = "language.lower";
+    static final List<String> KEYWORD_FIELDS = List.of(TAG_ID, TAG_LABEL, ENTITY_ID, ENTITY_NAME, SOURCE, AGENCY,
+            LANGUAGE);
     /** Elasticsearch's {@code position_increment_gap} for text arrays: a phrase never spans two paragraphs. */
     static final int POSITION_INCREMENT_GAP = 100;
 

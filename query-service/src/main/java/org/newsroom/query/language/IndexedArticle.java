@@ -3,15 +3,21 @@ package org.newsroom.query.language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 import org.newsroom.contracts.ArticleEnriched;
 
 /**
@@ -23,6 +29,7 @@ public final class IndexedArticle {
 
     private final ArticleEnriched article;
     private final IndexSearcher searcher;
+    private volatile Set<String> terms;
 
     private IndexedArticle(ArticleEnriched article, IndexSearcher searcher) {
         this.article = article;
@@ -37,6 +44,40 @@ public final class IndexedArticle {
 
     public ArticleEnriched article() {
         return article;
+    }
+
+    /**
+     * Every term the article holds, as {@link RequiredTerms} keys ({@code field + '\u0000' + term}), to find
+     * the saved searches worth running on it. Read from the memory index on first use.
+     */
+    public Set<String> terms() {
+        Set<String> known = terms;
+        if (known == null) {
+            known = readTerms();
+            terms = known;
+        }
+        return known;
+    }
+
+    private Set<String> readTerms() {
+        Set<String> keys = new HashSet<>();
+        try {
+            LeafReader reader = searcher.getIndexReader().leaves().getFirst().reader();
+            List<String> fields = new ArrayList<>(ArticleFields.KEYWORD_FIELDS);
+            ArticleFields.TEXT.forEach(field -> fields.add(field.name()));
+            for (String field : fields) {
+                Terms fieldTerms = reader.terms(field);
+                if (fieldTerms != null) {
+                    TermsEnum each = fieldTerms.iterator();
+                    for (BytesRef term = each.next(); term != null; term = each.next()) {
+                        keys.add(RequiredTerms.key(field, term.utf8ToString()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a memory index does no I/O", e);
+        }
+        return Set.copyOf(keys);
     }
 
     boolean matches(Query query) {

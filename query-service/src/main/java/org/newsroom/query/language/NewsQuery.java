@@ -26,6 +26,6 @@ public record NewsQuery(String text, Clause clause, SearchFilters filters) {
 
     /** Tests new articles against this query; build once, use for many articles. */
     public QueryMatcher matcher() {
-        return new QueryMatcher(this, LuceneQuery.of(this));
+        return new QueryMatcher(this, LuceneQuery.of(this), RequiredTerms.of(this));
     }
 }
