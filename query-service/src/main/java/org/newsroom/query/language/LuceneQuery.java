@@ -47,12 +47,12 @@ final class LuceneQuery {
 
     static Query text(Clause clause) {
         return switch (clause) {
-            case Everything e -> new MatchAllDocsQuery();
+            case Everything e -> MatchAllDocsQuery.INSTANCE;
             case Words words -> anyOf(ArticleFields.TEXT.stream()
                     .map(field -> PHRASES.createPhraseQuery(field.name(), words.text())).filter(Objects::nonNull).toList());
             case Prefix prefix -> anyOf(ArticleFields.TEXT.stream()
                     .<Query>map(field -> new PrefixQuery(new Term(field.name(), prefix.prefix()))).toList());
-            case Not not -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+            case Not not -> new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.MUST)
                     .add(text(not.clause()), Occur.MUST_NOT).build();
             case All all -> {
                 BooleanQuery.Builder bool = new BooleanQuery.Builder();
