@@ -1,12 +1,12 @@
 'use strict';
-// The newsroom search page: plain browser JavaScript against GET /api/search, /api/stories/{id} and the
-// live stream /api/stream. Every field of the API is optional here: a missing one is simply not shown.
+// The newsroom search page: plain browser JavaScript against GET /api/search, /api/articles/{id} (and
+// /similar), /api/stories/{id}, /api/suggest and the live stream /api/stream. Every field of the API is optional here: a missing one is simply not shown.
 
 const FACETS = [
   ['tags', 'tag', 'Topics'], ['entities', 'entity', 'Entities'], ['sources', 'source', 'Sources'],
   ['agencies', 'agency', 'Agencies'], ['languages', 'language', 'Languages'],
 ];
-const state = { q: '', sort: 'relevance', duplicates: false, filters: {}, cursor: null, fresh: 0 };
+const state = { q: '', sort: 'relevance', duplicates: false, since: '', until: '', filters: {}, cursor: null, fresh: 0 };
 const $ = (selector, root = document) => root.querySelector(selector);
 let stream = null;
 // Answers can come back out of order (a slow first search, a quick second one): only the latest search renders.
@@ -69,6 +69,8 @@ function params() {
   if (state.q) query.set('q', state.q);
   if (state.sort !== 'relevance') query.set('sort', state.sort);
   if (state.duplicates) query.set('duplicates', 'include');
+  if (state.since) query.set('since', state.since);
+  if (state.until) query.set('until', state.until);
   Object.entries(state.filters).forEach(([name, values]) => values.forEach(v => query.append(name, v)));
   return query;
 }
@@ -120,6 +122,10 @@ function render(page, append) {
 function hitElement(hit, fresh = false) {
   const item = $('#hit-template').content.firstElementChild.cloneNode(true);
   item.dataset.id = hit.id;
+  item.tabIndex = -1;
+  const read = $('.open-article', item);
+  read.setAttribute('aria-label', `Read: ${hit.headline || hit.id}`);
+  read.addEventListener('click', () => showArticle(hit.id));
   if (fresh) item.classList.add('fresh');
   const link = $('.headline a', item);
   link.append(hit.headlineHighlight ? markedText(hit.headlineHighlight) : document.createTextNode(hit.headline || hit.id));
@@ -278,6 +284,183 @@ async function showStory(storyId) {
   }
 }
 
+/** Opens an article in the side panel: full text, tags with their evidence, entities, the dedup decision with
+ *  its canonical and republications, the story timeline and similar articles. */
+async function showArticle(id) {
+  const panel = $('#story');
+  const body = $('#story-body');
+  body.textContent = 'Loading article…';
+  panel.hidden = false;
+  document.querySelector('main').classList.add('with-story');
+  try {
+    const article = await getJson(`/api/articles/${encodeURIComponent(id)}`);
+    body.dataset.article = article.articleId || id;
+    const heading = document.createElement('h2');
+    heading.textContent = article.headline || id;
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    meta.append(metaLine(article));
+    const parts = [heading, meta];
+    if (article.byline) parts.push(textElement('p', `By ${article.byline}`, 'meta'));
+    (article.paragraphs || []).forEach(paragraph => parts.push(textElement('p', paragraph, 'paragraph')));
+    const href = safeUrl(article.url);
+    if (href) {
+      const original = document.createElement('a');
+      original.href = href; original.target = '_blank'; original.rel = 'noopener';
+      original.textContent = 'Original';
+      parts.push(original);
+    }
+    parts.push(...tagSection(article.tags || []), ...entitySection(article.entities || []));
+    parts.push(...dedupSection(article));
+    const story = textElement('div', '', 'story-timeline');
+    const similar = textElement('div', '', 'similar');
+    parts.push(story, similar);
+    body.replaceChildren(...parts);
+    panel.focus();
+    if (article.storyId) fillStory(story, article);
+    fillSimilar(similar, article.articleId || id);
+  } catch (e) {
+    body.textContent = `Article unavailable: ${e.message}`;
+  }
+}
+
+function textElement(tag, text, className) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+function tagSection(tags) {
+  if (!tags.length) return [];
+  const list = document.createElement('ul');
+  list.className = 'article-tags';
+  tags.forEach(tag => {
+    const item = textElement('li', tag.label || tag.id);
+    const evidence = (tag.evidence || []).slice(0, 3).join(', ');
+    if (evidence) item.append(' ', textElement('span', `(${evidence})`, 'evidence'));
+    list.append(item);
+  });
+  return [textElement('h3', 'Tags'), list];
+}
+
+function entitySection(entities) {
+  if (!entities.length) return [];
+  const list = document.createElement('ul');
+  list.className = 'article-entities';
+  entities.forEach(entity => list.append(textElement('li',
+      `${entity.name || entity.id}${entity.type ? ` · ${entity.type}` : ''}${entity.mentions ? ` · ${entity.mentions}×` : ''}`)));
+  return [textElement('h3', 'Entities'), list];
+}
+
+function dedupSection(article) {
+  const dedup = article.dedup;
+  if (!dedup) return [];
+  const facts = document.createElement('dl');
+  facts.className = 'dedup';
+  const add = (term, value) => { if (value != null && value !== '') facts.append(textElement('dt', term), textElement('dd', String(value))); };
+  add('Decision', (dedup.status || '').replace('_', ' '));
+  add('Method', dedup.method);
+  if (dedup.similarity) add('Similarity', dedup.similarity.toFixed(2));
+  if (dedup.containment) add('Containment', dedup.containment.toFixed(2));
+  const parts = [textElement('h3', 'Duplicates'), facts];
+  if (dedup.canonicalId && dedup.canonicalId !== article.articleId) {
+    const canonical = textElement('button', 'Open the original', 'open-canonical');
+    canonical.type = 'button';
+    canonical.addEventListener('click', () => showArticle(dedup.canonicalId));
+    parts.push(canonical);
+  }
+  return parts;
+}
+
+/** The story oldest first; the article's own duplicate group (same canonical) listed as its republications. */
+async function fillStory(container, article) {
+  try {
+    const story = await getJson(`/api/stories/${encodeURIComponent(article.storyId)}`);
+    const canonical = (article.dedup && article.dedup.canonicalId) || article.articleId;
+    const copies = (story.articles || []).filter(a => a.id !== article.articleId && a.dedup && a.dedup.canonicalId === canonical);
+    const parts = [];
+    if (copies.length) {
+      const list = document.createElement('ul');
+      list.className = 'article-republications';
+      copies.forEach(copy => list.append(republicationElement(copy)));
+      parts.push(textElement('h3', `Republications (${copies.length})`), list);
+    }
+    const timeline = document.createElement('ol');
+    timeline.className = 'timeline';
+    (story.articles || []).forEach(a => timeline.append(republicationElement(a)));
+    parts.push(textElement('h3', `Story timeline (${story.total ?? (story.articles || []).length})`), timeline);
+    container.replaceChildren(...parts);
+  } catch (e) {
+    container.textContent = `Story unavailable: ${e.message}`;
+  }
+}
+
+async function fillSimilar(container, id) {
+  try {
+    const similar = await getJson(`/api/articles/${encodeURIComponent(id)}/similar?size=5`);
+    if (!similar.length) return;
+    const list = document.createElement('ul');
+    list.className = 'similar-articles';
+    similar.forEach(hit => {
+      const item = document.createElement('li');
+      const open = textElement('button', hit.headline || hit.id, 'link');
+      open.type = 'button';
+      open.addEventListener('click', () => showArticle(hit.id));
+      item.append(open, ' — ', metaLine(hit));
+      list.append(item);
+    });
+    container.replaceChildren(textElement('h3', 'Similar articles'), list);
+  } catch (e) {
+    container.textContent = `Similar articles unavailable: ${e.message}`;
+  }
+}
+
+/** Suggestions from /api/suggest for what is typed so far (entity names, tag labels, headlines). */
+let suggestTimer = null;
+function suggest() {
+  clearTimeout(suggestTimer);
+  const prefix = $('#q').value.trim();
+  if (prefix.length < 2 || prefix.length > 100) return;
+  suggestTimer = setTimeout(async () => {
+    try {
+      const answer = await getJson(`/api/suggest?prefix=${encodeURIComponent(prefix)}&size=8`);
+      $('#suggestions').replaceChildren(...(answer.suggestions || []).map(s => {
+        const option = document.createElement('option');
+        option.value = s.text;
+        option.label = s.kind;
+        return option;
+      }));
+    } catch (e) {
+      // suggestions are a convenience: the search itself reports errors
+    }
+  }, 200);
+}
+
+function closePanel() {
+  $('#story').hidden = true;
+  document.querySelector('main').classList.remove('with-story');
+}
+
+/** j/k move between hits, Enter on a hit opens it, / goes to the search box, Escape closes the panel. */
+function onKey(event) {
+  const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName);
+  if (event.key === 'Escape' && !$('#story').hidden) { closePanel(); return; }
+  if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.key === '/') { event.preventDefault(); $('#q').focus(); return; }
+  const hits = [...$('#hits').children];
+  if (!hits.length) return;
+  const current = hits.indexOf(document.activeElement);
+  if (event.key === 'j' || event.key === 'k') {
+    event.preventDefault();
+    const next = event.key === 'j' ? Math.min(hits.length - 1, current + 1) : Math.max(0, current - 1);
+    hits[next].focus();
+  } else if (event.key === 'Enter' && current >= 0) {
+    event.preventDefault();
+    showArticle(hits[current].dataset.id);
+  }
+}
+
 /** Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. */
 function listen() {
   if (stream) stream.close();
@@ -307,11 +490,15 @@ function readLocation() {
   state.q = query.get('q') || '';
   state.sort = query.get('sort') || 'relevance';
   state.duplicates = query.get('duplicates') === 'include';
+  state.since = query.get('since') || '';
+  state.until = query.get('until') || '';
   state.filters = {};
   FACETS.forEach(([, param]) => { const values = query.getAll(param); if (values.length) state.filters[param] = values; });
   $('#q').value = state.q;
   $('#sort').value = state.sort;
   $('#duplicates').checked = state.duplicates;
+  $('#since').value = state.since;
+  $('#until').value = state.until;
 }
 
 $('#search-form').addEventListener('submit', event => {
@@ -319,12 +506,13 @@ $('#search-form').addEventListener('submit', event => {
   state.q = $('#q').value.trim();
   state.sort = $('#sort').value;
   state.duplicates = $('#duplicates').checked;
+  state.since = $('#since').value;
+  state.until = $('#until').value;
   search();
 });
+$('#q').addEventListener('input', suggest);
+document.addEventListener('keydown', onKey);
 $('#more').addEventListener('click', () => search(true));
-$('#story-close').addEventListener('click', () => {
-  $('#story').hidden = true;
-  document.querySelector('main').classList.remove('with-story');
-});
+$('#story-close').addEventListener('click', closePanel);
 readLocation();
 search();

@@ -1,12 +1,11 @@
 package org.newsroom.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 
 /**
- * The analyzer {@code news_english}: Lucene's {@link EnglishAnalyzer} (standard tokenizer, English
+ * The analyzer {@code news_english}: {@link NewsEnglish#analyzer()}, Lucene's English analyzer (standard tokenizer, English
  * possessive, lowercase, English stop words, Porter stemmer), the same chain as the built-in {@code english}
  * analyzer of a full distribution, so "sanction" and "sanctions" index and search as one term everywhere.
  */
@@ -17,6 +16,6 @@ public class NewsEnglishAnalyzerFactory implements AnalyzerFactory {
 
     @Override
     public Analyzer create() {
-        return new EnglishAnalyzer();
+        return NewsEnglish.analyzer();
     }
 }

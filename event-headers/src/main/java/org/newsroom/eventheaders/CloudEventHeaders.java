@@ -15,6 +15,8 @@ import org.apache.kafka.common.header.Headers;
 public final class CloudEventHeaders {
 
     public static final String PREFIX = "ce_";
+    /** The prefix of the same attributes in HTTP headers (CloudEvents HTTP protocol binding, binary mode). */
+    public static final String HTTP_PREFIX = "ce-";
     public static final String SPEC_VERSION = PREFIX + "specversion";
     public static final String ID = PREFIX + "id";
     public static final String SOURCE = PREFIX + "source";
@@ -42,6 +44,20 @@ public final class CloudEventHeaders {
         putIfPresent(headers, SUBJECT, attributes.subject());
         putIfPresent(headers, CORRELATION_ID, attributes.correlationId());
         headers.put(CONTENT_TYPE, CloudEventAttributes.CONTENT_TYPE);
+        return headers;
+    }
+
+    /**
+     * The same attributes as HTTP headers in the CloudEvents HTTP binary mode ({@code ce-id}, {@code ce-type}, ...):
+     * a webhook POST whose JSON body is the event is then a CloudEvent too. The content type is the request's own.
+     */
+    public static Map<String, String> http(CloudEventAttributes attributes) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        of(attributes).forEach((name, value) -> {
+            if (name.startsWith(PREFIX)) {
+                headers.put(HTTP_PREFIX + name.substring(PREFIX.length()), value);
+            }
+        });
         return headers;
     }
 

@@ -21,6 +21,7 @@ import org.newsroom.contracts.Dateline;
 import org.newsroom.contracts.Removal;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
+import org.newsroom.contracts.ninjs.NinjsRenderer;
 import org.newsroom.ingest.parsing.DocumentParser;
 import org.newsroom.ingest.parsing.ParsedArticle;
 import tools.jackson.databind.JsonNode;

@@ -3,9 +3,11 @@ package org.newsroom.query.alerts;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
+import org.newsroom.query.language.NewsQuery;
+import org.newsroom.query.language.SearchFilters;
 
 /**
- * A saved search: a simple-syntax query and exact filters, checked against every newly indexed article.
+ * A saved search: a query in the search syntax and filters, checked against every newly indexed article.
  * A match is published on {@code alerts.matched.v1} and, when {@code webhook} is set, POSTed there.
  * {@code owner} is the principal that saved it: only it (or an admin) sees and deletes it. Searches saved before
  * owners were recorded have none and are seen by admins only.
@@ -17,5 +19,10 @@ public record Alert(String id, String name, String query, String tag, String sou
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** What this saved search looks for, in the query model search and live streams share. */
+    public NewsQuery toQuery() {
+        return NewsQuery.parse(query, SearchFilters.of(tag, source, agency, language));
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.Set;
 import org.newsroom.query.indexing.ArticleIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * at runtime, so stored queries analyse text exactly like searches do) plus a {@code query} field of type
  * percolator and an {@code alert} object with the saved search itself; analysis settings are copied from the
  * live article index. A node without the percolator module (the integration-test distribution) gets
- * {@code query} as a stored, unindexed object instead, and matching falls back to searching (see
- * {@link AlertPercolator}). Created on first use; article fields added later are merged in.
+ * {@code query} as a stored, unindexed object instead. New articles are matched in memory either way
+ * ({@link AlertPercolator}). Created on first use; article fields added later are merged in.
  */
 @Component
 class AlertIndex {
@@ -52,18 +51,6 @@ class AlertIndex {
 
     String articleAlias() {
         return articleIndex.alias();
-    }
-
-    /** The top-level article fields the index knows: an article document is trimmed to these to percolate. */
-    Set<String> articleFields() {
-        return Set.copyOf(indexBody(json, articleMapping, true).path("mappings").path("properties").propertyNames()
-                .stream().filter(name -> !name.equals("query") && !name.equals("alert")).toList());
-    }
-
-    /** Whether stored queries are matched by Elasticsearch's percolator (else by searching new articles). */
-    boolean percolates() throws IOException {
-        ensureExists();
-        return percolates;
     }
 
     /** Whether the index has been created (by this or another instance); asks Elasticsearch until it has. */

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/alerts}: create, list, read and delete saved searches. Errors are RFC 9457 problem details; a webhook
+ * {@code /api/alerts}: create, list, read and delete saved searches, and read one as an Atom feed. Errors are RFC 9457 problem details; a webhook
  * on an address the outbound guard refuses is one of them (400), unless {@code alerts.webhook-allow} lists it.
  */
 @RestController
@@ -34,10 +34,12 @@ class AlertsController {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final SavedSearches savedSearches;
+    private final AlertFeed feeds;
     private final Destinations webhookDestinations;
 
-    AlertsController(SavedSearches savedSearches, AlertProperties properties) {
+    AlertsController(SavedSearches savedSearches, AlertFeed feeds, AlertProperties properties) {
         this.savedSearches = savedSearches;
+        this.feeds = feeds;
         this.webhookDestinations = new Destinations(OutboundPolicy.allowing(properties.webhookAllow()));
     }
 
@@ -57,6 +59,12 @@ class AlertsController {
     @GetMapping("/{id}")
     Alert one(@PathVariable String id, Authentication principal) throws IOException {
         return owned(id, principal);
+    }
+
+    /** The saved search's newest matches as Atom, for feed readers; owner-only like the saved search itself. */
+    @GetMapping(value = "/{id}/feed", produces = AlertFeed.MEDIA_TYPE)
+    String feed(@PathVariable String id, Authentication principal) throws IOException {
+        return feeds.feed(owned(id, principal));
     }
 
     @DeleteMapping("/{id}")

@@ -13,13 +13,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.newsroom.query.language.ElasticsearchQuery;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Saved searches stored in the percolator index, one document per alert: {@code alert} holds what the user
- * asked for, {@code query} the compiled query. Writes wait for a refresh, so an alert created by a request
+ * Saved searches stored in their index, one document per alert: {@code alert} holds what the user asked for,
+ * {@code query} its Elasticsearch rendering (a percolator field where the node has the module, so the stored
+ * queries can be percolated there too; matching new articles is done in memory, see {@link AlertPercolator}). Writes wait for a refresh, so an alert created by a request
  * matches the very next article indexed.
  */
 @Component
@@ -51,7 +53,7 @@ class SavedSearches {
         }
         ObjectNode document = json.createObjectNode();
         document.set("alert", json.valueToTree(alert));
-        document.set("query", json.readTree(JsonpUtils.toJsonString(AlertQueries.of(alert), client._jsonpMapper())));
+        document.set("query", json.readTree(JsonpUtils.toJsonString(ElasticsearchQuery.of(alert.toQuery()), client._jsonpMapper())));
         BinaryData body = BinaryData.of(json.writeValueAsBytes(document), ContentType.APPLICATION_JSON);
         client.index(i -> i.index(index.alias()).id(alert.id()).document(body).opType(OpType.Create)
                 .refresh(Refresh.WaitFor));

@@ -3,6 +3,7 @@ package org.newsroom.query.alerts;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.newsroom.contracts.AlertMatched;
+import org.newsroom.eventheaders.CloudEventAttributes;
+import org.newsroom.eventheaders.CloudEventHeaders;
 import org.newsroom.outbound.GuardedHttp;
 import org.newsroom.outbound.OutboundSettings;
 import org.newsroom.outbound.RefusedDestinationException;
@@ -68,11 +71,21 @@ class Webhooks {
         }
     }
 
+    /**
+     * A CloudEvent in HTTP binary mode: the body is the match, {@code ce-*} headers carry the same attributes as
+     * its Kafka record's {@code ce_*} headers; {@code X-Newsroom-Event-Id} stays for receivers written before.
+     */
+    static Map<String, String> headers(AlertMatched match) {
+        Map<String, String> headers = new LinkedHashMap<>(CloudEventHeaders.http(CloudEventAttributes.of(match).orElseThrow()));
+        headers.put("X-Newsroom-Event-Id", match.eventId().toString());
+        return headers;
+    }
+
     private void attempt(Delivery delivery, int attempt) {
         String outcome;
         try {
             int status = http.post(delivery.webhook(), delivery.body(), "application/json",
-                    Map.of("X-Newsroom-Event-Id", delivery.match().eventId().toString())).status();
+                    headers(delivery.match())).status();
             if (status < 300) {
                 backlog.release();
                 return;

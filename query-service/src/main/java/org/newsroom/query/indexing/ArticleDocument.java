@@ -9,6 +9,7 @@ import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.Tag;
+import org.newsroom.contracts.ninjs.NinjsRenderer;
 
 /**
  * An enriched article as stored in Elasticsearch under {@code _id = articleId}. Field names are the event's
@@ -38,5 +39,12 @@ public record ArticleDocument(String articleId, int version, Source source, Stri
                 article.byline(), article.dateline(), article.language(), article.enrichmentVersion(),
                 article.enrichedAt(), article.tags(), article.entities(), article.dedup(), article.storyId(),
                 article.correlationId(), indexedAt, article.extraction());
+    }
+
+    /** This article as an IPTC ninjs item: its tags as subjects, entities as people, organisations and places. */
+    public NinjsRenderer.Item ninjs() {
+        return new NinjsRenderer.Item(articleId, version, source, url, guid, headline, paragraphs, publishedAt,
+                enrichedAt, byline, dateline, language, tags == null ? List.of() : tags,
+                entities == null ? List.of() : entities);
     }
 }

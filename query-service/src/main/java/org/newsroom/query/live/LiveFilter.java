@@ -1,11 +1,14 @@
 package org.newsroom.query.live;
 
 import java.util.stream.Stream;
-import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.language.NewsQuery;
+import org.newsroom.query.language.QueryMatcher;
+import org.newsroom.query.language.SearchFilters;
 
 /**
- * What a live stream subscribes to: a simple-syntax query over headline, body and byline, and optional exact
- * filters; a missing filter lets everything through. Tags match by id or label, the rest ignoring case.
+ * What a live stream subscribes to: a query in the search syntax over headline, body and byline, and optional
+ * filters (ignoring case; a tag by id or label); a missing filter lets everything through. Matched with
+ * {@link NewsQuery}, exactly as search and saved searches match.
  */
 public record LiveFilter(String query, String tag, String source, String agency, String language) {
 
@@ -26,26 +29,9 @@ public record LiveFilter(String query, String tag, String source, String agency,
         }
     }
 
-    /** A compiled form of this filter, to test many articles against. */
-    public Matcher matcher() {
-        return new Matcher(this, SimpleQuery.parse(query));
-    }
-
-    /** Tests articles against one filter; the query is parsed once. */
-    public record Matcher(LiveFilter filter, SimpleQuery query) {
-
-        public boolean matches(ArticleEnriched article) {
-            return (filter.tag == null || article.tags().stream()
-                            .anyMatch(t -> t.id().equalsIgnoreCase(filter.tag) || filter.tag.equalsIgnoreCase(t.label())))
-                    && (filter.source == null || filter.source.equalsIgnoreCase(article.source().name()))
-                    && (filter.agency == null || article.dateline() != null && filter.agency.equalsIgnoreCase(article.dateline().agency()))
-                    && (filter.language == null || filter.language.equalsIgnoreCase(article.language()))
-                    && (filter.query == null || query.matches(searchableText(article)));
-        }
-
-        private static String searchableText(ArticleEnriched article) {
-            return article.headline() + "\n" + article.body() + (article.byline() == null ? "" : "\n" + article.byline());
-        }
+    /** This filter as the one query model search and saved searches use, compiled to test many articles. */
+    public QueryMatcher matcher() {
+        return NewsQuery.parse(query, SearchFilters.of(tag, source, agency, language)).matcher();
     }
 
     private static String blankToNull(String value) {

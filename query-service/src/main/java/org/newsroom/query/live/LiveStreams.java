@@ -15,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.query.indexing.ArticlesIndexed;
+import org.newsroom.query.language.IndexedArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,8 +100,9 @@ public class LiveStreams {
         if (open.isEmpty()) {
             return;
         }
-        List<ArticleEnriched> articles = indexed.articles();
-        List<LiveArticle> payloads = articles.stream().map(LiveArticle::of).toList();
+        // each article is analysed once, then tested against every stream's query
+        List<IndexedArticle> articles = indexed.articles().stream().map(IndexedArticle::of).toList();
+        List<LiveArticle> payloads = indexed.articles().stream().map(LiveArticle::of).toList();
         for (LiveSubscription subscription : open) {
             for (int i = 0; i < articles.size(); i++) {
                 subscription.offer(articles.get(i), payloads.get(i));

@@ -6,7 +6,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.language.IndexedArticle;
+import org.newsroom.query.language.QueryMatcher;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -46,7 +47,8 @@ public final class LiveSubscription {
 
     private final long id;
     private final String client;
-    private final LiveFilter.Matcher matcher;
+    private final LiveFilter filter;
+    private final QueryMatcher matcher;
     private final SseEmitter emitter;
     private final BlockingQueue<LiveArticle> queue;
     private final Duration heartbeat;
@@ -60,6 +62,7 @@ public final class LiveSubscription {
                      Owner owner) {
         this.id = id;
         this.client = client;
+        this.filter = filter;
         this.matcher = filter.matcher();
         this.emitter = emitter;
         this.queue = new ArrayBlockingQueue<>(properties.queueSize());
@@ -94,7 +97,7 @@ public final class LiveSubscription {
     }
 
     /** Queues {@code payload} if {@code article} matches; called on the indexing thread, so it never blocks. */
-    void offer(ArticleEnriched article, LiveArticle payload) {
+    void offer(IndexedArticle article, LiveArticle payload) {
         if (isOpen() && matcher.matches(article) && !queue.offer(payload)) {
             drop(Drop.OVERFLOW);
         }
@@ -131,7 +134,7 @@ public final class LiveSubscription {
 
     private void sendUntilClosed() {
         try {
-            send(SseEmitter.event().name("ready").data(matcher.filter(), MediaType.APPLICATION_JSON));
+            send(SseEmitter.event().name("ready").data(filter, MediaType.APPLICATION_JSON));
             while (isOpen()) {
                 LiveArticle next = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 send(next == null ? SseEmitter.event().comment("heartbeat")

@@ -4,14 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.newsroom.contracts.ninjs.NinjsRenderer;
 import org.newsroom.query.indexing.ArticleDocument;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/articles/{id}}, {@code /api/articles/{id}/similar} and {@code /api/stories/{id}}. */
+/** {@code GET /api/articles/{id}} (JSON, or IPTC ninjs 3.1 by Accept or {@code ?format=ninjs}), {@code /api/articles/{id}/similar} and {@code /api/stories/{id}}. */
 @RestController
 @RequestMapping("/api")
 class ArticleController {
@@ -20,6 +23,9 @@ class ArticleController {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     static final int MAX_SIMILAR = 50;
     static final int MAX_STORY_SIZE = 200;
+
+    private static final MediaType NINJS = MediaType.parseMediaType(NinjsRenderer.MEDIA_TYPE);
+    private static final NinjsRenderer RENDERER = new NinjsRenderer();
 
     private final ArticleLookup lookup;
 
@@ -31,6 +37,19 @@ class ArticleController {
     @GetMapping("/articles/{id}")
     ArticleDocument article(@PathVariable String id) throws IOException {
         return lookup.article(checked(id));
+    }
+
+    @Operation(summary = "One article as IPTC ninjs 3.1 (Accept: application/ninjs+json)")
+    @GetMapping(value = "/articles/{id}", produces = NinjsRenderer.MEDIA_TYPE)
+    ResponseEntity<String> ninjs(@PathVariable String id) throws IOException {
+        return ResponseEntity.ok().contentType(NINJS)
+                .body(RENDERER.render(lookup.article(checked(id)).ninjs()));
+    }
+
+    @Operation(summary = "One article as IPTC ninjs 3.1, for clients that cannot set Accept")
+    @GetMapping(value = "/articles/{id}", params = "format=ninjs")
+    ResponseEntity<String> ninjsByParameter(@PathVariable String id) throws IOException {
+        return ninjs(id);
     }
 
     @Operation(summary = "Articles like this one (more-like-this on headline and text), its own copies left out")

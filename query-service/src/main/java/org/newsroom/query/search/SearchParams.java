@@ -1,5 +1,6 @@
 package org.newsroom.query.search;
 
+import org.newsroom.query.language.SearchFilters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

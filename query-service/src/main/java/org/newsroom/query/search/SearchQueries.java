@@ -3,31 +3,25 @@ package org.newsroom.query.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import java.util.List;
+import org.newsroom.query.language.ElasticsearchQuery;
+import org.newsroom.query.language.NewsQuery;
 
 /**
  * Builds the Elasticsearch request for a {@link SearchRequest}: plain Java, so tests assert the JSON it
- * produces without a node. Text goes through {@code simple_query_string} (it never fails on syntax); filters
- * are non-scoring; duplicates are collapsed on {@code dedup.canonicalId} (the groups' members are fetched
+ * produces without a node. Query text and filters are {@link NewsQuery}'s Elasticsearch rendering, the model
+ * saved searches and live streams match with too; duplicates are collapsed on {@code dedup.canonicalId} (the groups' members are fetched
  * by {@link DuplicateGroups}).
  */
 final class SearchQueries {
 
-    static final List<String> TEXT_FIELDS = List.of("headline^3", "paragraphs", "byline");
     /** Elasticsearch's default {@code index.highlight.max_analyzed_offset}; a request may ask for no more. */
     static final int MAX_HIGHLIGHTED_CHARS = 1_000_000;
     static final List<String> HIT_EXCLUDES = List.of("paragraphs", "tags.evidence", "entities.aliases");
-    private static final List<SimpleQueryStringFlag> SAFE_SYNTAX = List.of(SimpleQueryStringFlag.And,
-            SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
-            SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Whitespace,
-            SimpleQueryStringFlag.Escape);
 
     private SearchQueries() {
     }
@@ -59,33 +53,9 @@ final class SearchQueries {
         });
     }
 
+    /** The request's query and filters through the one query model that saved searches and live streams use. */
     static Query query(SearchRequest request) {
-        BoolQuery.Builder bool = new BoolQuery.Builder();
-        if (request.isBrowse()) {
-            bool.must(m -> m.matchAll(a -> a));
-        } else {
-            bool.must(m -> m.simpleQueryString(s -> s.query(UserQuery.toSimpleQuery(request.query()))
-                    .fields(TEXT_FIELDS).defaultOperator(Operator.And).flags(SAFE_SYNTAX)));
-        }
-        SearchFilters filters = request.filters();
-        anyOf(bool, filters.tags(), "tags.id", "tags.label");
-        anyOf(bool, filters.entities(), "entities.id", "entities.name");
-        anyOf(bool, filters.sources(), "source.name");
-        anyOf(bool, filters.agencies(), "dateline.agency");
-        anyOf(bool, filters.languages(), "language");
-        if (filters.since() != null || filters.until() != null) {
-            bool.filter(f -> f.range(r -> r.date(d -> {
-                d.field("publishedAt");
-                if (filters.since() != null) {
-                    d.gte(filters.since().toString());
-                }
-                if (filters.until() != null) {
-                    d.lt(filters.until().toString());
-                }
-                return d;
-            })));
-        }
-        return Query.of(q -> q.bool(bool.build()));
+        return ElasticsearchQuery.of(NewsQuery.parse(request.query(), request.filters()));
     }
 
     /** Newest first for date order; relevance ties broken by date; the article id makes the order total. */
@@ -99,19 +69,5 @@ final class SearchQueries {
 
     static SortOptions byDate(SortOrder order) {
         return SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(order).missing("_last")));
-    }
-
-    /** A filter matching documents where any of {@code fields} holds any of {@code values}. */
-    static void anyOf(BoolQuery.Builder bool, List<String> values, String... fields) {
-        if (values.isEmpty()) {
-            return;
-        }
-        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
-        bool.filter(f -> f.bool(b -> {
-            for (String field : fields) {
-                b.should(s -> s.terms(t -> t.field(field).terms(v -> v.value(terms))));
-            }
-            return b.minimumShouldMatch("1");
-        }));
     }
 }

@@ -1,5 +1,7 @@
 package org.newsroom.query.search;
 
+import org.newsroom.query.language.SearchFilters;
+
 /**
  * A search as the API accepts it, already validated.
  *

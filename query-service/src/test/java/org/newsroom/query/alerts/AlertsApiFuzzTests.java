@@ -84,6 +84,17 @@ class AlertsApiFuzzTests {
                 }
             };
         }
+
+        /** Feeds without an index: the saved search's empty feed. */
+        @Bean
+        AlertFeed alertFeed() {
+            return new AlertFeed(null, null) {
+                @Override
+                String feed(Alert alert) {
+                    return atom(alert, List.of(), java.time.Instant.now());
+                }
+            };
+        }
     }
 
     @Autowired

@@ -95,6 +95,24 @@ class AlertsIT {
             assertThat(delivered.path("articleId").asString()).isEqualTo("alerts-it-venezuela");
             assertThat(delivered.path("eventId").asString()).isEqualTo(announced.getFirst().eventId().toString());
             assertThat(webhook.bodies()).hasSize(1);
+            // a CloudEvent in HTTP binary mode: the ce-* headers describe the body
+            var headers = webhook.headers().getFirst();
+            assertThat(headers.getFirst("ce-specversion")).isEqualTo("1.0");
+            assertThat(headers.getFirst("ce-type")).isEqualTo("org.newsroom.alert.matched.v1");
+            assertThat(headers.getFirst("ce-id")).isEqualTo(announced.getFirst().eventId().toString());
+            assertThat(headers.getFirst("ce-subject")).isEqualTo("alerts-it-venezuela");
+
+            // its Atom feed lists the match (searchable after the next refresh), for its owner only
+            await().atMost(PIPELINE).until(() -> get("/api/alerts/" + alertId + "/feed").body()
+                    .contains("urn:newsroom:article:alerts-it-venezuela"));
+            HttpResponse<String> feed = get("/api/alerts/" + alertId + "/feed");
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/atom+xml"));
+            assertThat(feed.body()).doesNotContain("alerts-it-football");
+            HttpResponse<String> othersFeed = http.send(HttpRequest.newBuilder(uri("/api/alerts/" + alertId + "/feed"))
+                    .header("X-Api-Key", RunningQueryService.OTHER_DESK_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(othersFeed.statusCode()).isEqualTo(404);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.newsroom.query.alerts;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A webhook endpoint on a free local port that records every body POSTed to {@code /hook}. */
+/** A webhook endpoint on a free local port that records every body (and its headers) POSTed to {@code /hook}. */
 final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<Headers> headers = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
         server.createContext("/hook", exchange -> {
+            headers.add(exchange.getRequestHeaders());
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -30,6 +33,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     List<String> bodies() {
         return List.copyOf(bodies);
+    }
+
+    /** The request headers of each POST, in order (names are case-insensitive). */
+    List<Headers> headers() {
+        return List.copyOf(headers);
     }
 
     @Override

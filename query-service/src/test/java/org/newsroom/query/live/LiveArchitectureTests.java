@@ -14,8 +14,7 @@ class LiveArchitectureTests {
 
     @Test
     void matchingArticlesInMemoryIsPlainJava() {
-        noClasses().that().haveSimpleNameStartingWith("SimpleQuery").or().haveSimpleNameStartingWith("Tokens")
-                .or().haveSimpleNameStartingWith("LiveFilter")
+        noClasses().that().haveSimpleNameStartingWith("LiveFilter")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "co.elastic..",
                         "org.apache.kafka..", "jakarta.servlet..")
                 .check(live);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.language.QueryMatcher;
 import org.newsroom.query.web.TestArticles;
 
 class LiveFilterTests {
@@ -29,6 +30,7 @@ class LiveFilterTests {
         assertThat(filter(null, "politics", "AP").matches(venezuela)).isTrue();
         assertThat(filter(null, "sport", null).matches(venezuela)).isFalse();
         assertThat(filter(null, null, "bbc").matches(venezuela)).isFalse();
+        assertThat(filter(null, "POLITICS", "ap").matches(venezuela)).isTrue();
     }
 
     @Test
@@ -37,7 +39,7 @@ class LiveFilterTests {
                 .withMessageContaining("q is longer than 1000");
     }
 
-    private static LiveFilter.Matcher filter(String query, String tag, String source) {
+    private static QueryMatcher filter(String query, String tag, String source) {
         return new LiveFilter(query, tag, source, null, null).matcher();
     }
 }

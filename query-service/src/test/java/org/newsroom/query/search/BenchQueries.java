@@ -1,5 +1,6 @@
 package org.newsroom.query.search;
 
+import org.newsroom.query.language.SearchFilters;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.newsroom.query.search;
 
+import org.newsroom.query.language.SearchFilters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,6 +7,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsroom.query.language.SearchFilters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,11 +19,13 @@ class SearchQueriesTests {
     void requiresEveryWordOfTheQueryInHeadlineTextOrByline() {
         JsonNode body = body(SearchRequest.of("venezuela sanctions", 0, 10));
 
-        JsonNode text = body.at("/query/bool/must/0/simple_query_string");
-        assertThat(text.path("query").asString()).isEqualTo("venezuela sanctions");
-        assertThat(text.path("default_operator").asString()).isEqualToIgnoringCase("and");
-        assertThat(text.path("fields").toString()).isEqualTo("[\"headline^3\",\"paragraphs\",\"byline\"]");
-        assertThat(text.path("flags").asString()).doesNotContain("FUZZY").contains("PHRASE").contains("NOT");
+        JsonNode words = body.at("/query/bool/must/0/bool/must");
+        assertThat(words.size()).isEqualTo(2);
+        JsonNode fields = words.get(1).at("/dis_max/queries");
+        assertThat(fields.get(0).at("/match_phrase/headline/query").asString()).isEqualTo("sanctions");
+        assertThat(fields.get(0).at("/match_phrase/headline/boost").asDouble()).isEqualTo(3.0);
+        assertThat(fields.get(1).at("/match_phrase/paragraphs/query").asString()).isEqualTo("sanctions");
+        assertThat(fields.get(2).at("/match_phrase/byline/query").asString()).isEqualTo("sanctions");
     }
 
     @Test
@@ -36,14 +39,17 @@ class SearchQueriesTests {
         assertThat(filter.size()).isEqualTo(6);
         JsonNode tags = filter.get(0).at("/bool");
         assertThat(tags.path("minimum_should_match").asString()).isEqualTo("1");
-        assertThat(tags.at("/should/0/terms/tags.id").toString()).isEqualTo("[\"medtop:11000000\",\"Politics\"]");
-        assertThat(tags.at("/should/1/terms/tags.label").toString()).isEqualTo("[\"medtop:11000000\",\"Politics\"]");
-        assertThat(filter.get(1).at("/bool/should/1/terms/entities.name").toString()).isEqualTo("[\"Q298\"]");
-        assertThat(filter.get(2).at("/bool/should/0/terms/source.name").toString()).isEqualTo("[\"AFP\"]");
-        assertThat(filter.get(3).at("/bool/should/0/terms/dateline.agency").toString()).isEqualTo("[\"Reuters\"]");
-        assertThat(filter.get(4).at("/bool/should/0/terms/language").toString()).isEqualTo("[\"en\"]");
-        assertThat(filter.get(5).at("/range/publishedAt/gte").asString()).isEqualTo("2019-05-01T00:00:00Z");
-        assertThat(filter.get(5).at("/range/publishedAt/lt").asString()).isEqualTo("2019-05-08T00:00:00Z");
+        // keyword filters ignore case: the .lower sub-fields hold lower-cased values, and so do the filters
+        assertThat(tags.at("/should/0/terms/tags.id.lower").toString()).isEqualTo("[\"medtop:11000000\",\"politics\"]");
+        assertThat(tags.at("/should/1/terms/tags.label.lower").toString()).isEqualTo("[\"medtop:11000000\",\"politics\"]");
+        assertThat(filter.get(1).at("/bool/should/1/terms/entities.name.lower").toString()).isEqualTo("[\"q298\"]");
+        assertThat(filter.get(2).at("/bool/should/0/terms/source.name.lower").toString()).isEqualTo("[\"afp\"]");
+        assertThat(filter.get(3).at("/bool/should/0/terms/dateline.agency.lower").toString()).isEqualTo("[\"reuters\"]");
+        assertThat(filter.get(4).at("/bool/should/0/terms/language.lower").toString()).isEqualTo("[\"en\"]");
+        assertThat(filter.get(5).at("/range/publishedAt/gte").asString())
+                .isEqualTo(String.valueOf(Instant.parse("2019-05-01T00:00:00Z").toEpochMilli()));
+        assertThat(filter.get(5).at("/range/publishedAt/lt").asString())
+                .isEqualTo(String.valueOf(Instant.parse("2019-05-08T00:00:00Z").toEpochMilli()));
     }
 
     @Test
@@ -54,7 +60,8 @@ class SearchQueriesTests {
 
         JsonNode groups = json(DuplicateGroups.request("articles", SearchRequest.of("sanction", 0, 10), List.of("a", "b")));
         assertThat(groups.path("size").asInt()).isZero();
-        assertThat(groups.at("/query/bool/must/0/bool/must/0/simple_query_string/query").asString()).isEqualTo("sanction");
+        assertThat(groups.at("/query/bool/must/0/bool/must/0/dis_max/queries/0/match_phrase/headline/query").asString())
+                .isEqualTo("sanction");
         assertThat(groups.at("/query/bool/filter/0/terms/dedup.canonicalId").toString()).isEqualTo("[\"a\",\"b\"]");
         JsonNode members = groups.at("/aggregations/groups/aggregations/members/top_hits");
         assertThat(groups.at("/aggregations/groups/terms/size").asInt()).isEqualTo(2);

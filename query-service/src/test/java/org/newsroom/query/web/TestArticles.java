@@ -10,6 +10,7 @@ import org.newsroom.contracts.DedupStatus;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Tag;
+import org.newsroom.query.indexing.ArticleDocument;
 
 /** Enriched articles for live, alert and page tests, named after what they are. */
 public final class TestArticles {
@@ -47,6 +48,15 @@ public final class TestArticles {
                 "text", "https://news.example/" + id, null, headline, List.of(paragraphs), publishedAt, null,
                 dateline, "en", List.of(), null, null, "test-1", now, tags, List.of(),
                 Dedup.originalOf(id, "content-hash"), "story-" + id);
+    }
+
+    /** {@code article} as the index stores it. */
+    public static ArticleDocument document(ArticleEnriched article) {
+        return new ArticleDocument(article.articleId(), article.version(), article.source(), article.format(),
+                article.url(), article.guid(), article.headline(), article.paragraphs(), article.publishedAt(),
+                article.byline(), article.dateline(), article.language(), article.enrichmentVersion(),
+                article.enrichedAt(), article.tags(), article.entities(), article.dedup(), article.storyId(),
+                article.correlationId(), Instant.now());
     }
 
     /** {@code original} re-published by another source a little later, with its last paragraph cut. */

@@ -1,5 +1,10 @@
 package org.newsroom.ingest.intake.http;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +51,24 @@ class ArticleSubmissionController {
                 properties.maxArticleSize().toBytes());
     }
 
+    @Operation(summary = "Push one article or a batch; 202 once Kafka has acknowledged every one of them",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json",
+                    schema = @Schema(description = "One article, IPTC ninjs or the simple shape, or an array of them (at most "
+                            + "ingest.http.max-batch). Simple shape: "
+                            + "headline, body (paragraphs separated by blank lines) or paragraphs, source (one the "
+                            + "key may push), publishedAt, url, guid, byline, language."),
+                    examples = @ExampleObject("{\"headline\": \"Markets rally in Tokyo\", "
+                            + "\"body\": \"Shares rose on Friday.\\n\\nThe Nikkei gained 2%.\", "
+                            + "\"publishedAt\": \"2019-05-06T08:00:00Z\", \"url\": \"https://example.com/markets\", "
+                            + "\"guid\": \"urn:example:1\", \"source\": \"example-wire\", \"language\": \"en\"}"))),
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "taken in: the article ids, in order"),
+                    @ApiResponse(responseCode = "400", description = "invalid articles: a problem listing each error"),
+                    @ApiResponse(responseCode = "401", description = "no key, or an unknown one"),
+                    @ApiResponse(responseCode = "403", description = "a source this key may not push"),
+                    @ApiResponse(responseCode = "413", description = "body, batch or article too large"),
+                    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge; retry after Retry-After")})
     @PostMapping("/api/articles")
     ResponseEntity<Accepted> submit(@RequestHeader(name = CorrelationIds.HEADER, required = false) String correlationId,
                                     Authentication principal, HttpServletRequest request)
