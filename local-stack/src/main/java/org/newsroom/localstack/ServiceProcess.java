@@ -51,12 +51,28 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(process, port);
     }
 
+    /**
+     * Starts {@code jar} as a container would: as the unprivileged {@code uid:gid}, in {@code workDir}, with exactly
+     * {@code environment} (nothing inherited) plus the port, without waiting (then {@link #awaitUp()}).
+     */
+    public static ServiceProcess launchConfined(Path jar, String name, int port, Map<String, String> environment,
+                                                String uid, Path workDir, Path logDir, Path runDir, String heap)
+            throws IOException {
+        List<String> command = List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+                "--pdeathsig", "TERM", Jdks.javaOf(Jdks.find()).toString(), "-Xms64m", "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        ChildProcess process = ChildProcess.start(name, command, env, true, workDir, logDir.resolve(name + ".log"), runDir);
+        return new ServiceProcess(process, port);
+    }
+
     /** Waits until the health endpoint answers UP; fails with the log's tail if the process dies first. */
     public void awaitUp() {
         Ports.await(process, Duration.ofSeconds(240), this::isUp);
     }
 
-    static Path jarOf(Path projectRoot, String module) throws IOException {
+    public static Path jarOf(Path projectRoot, String module) throws IOException {
         Path target = projectRoot.resolve(module).resolve("target");
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {

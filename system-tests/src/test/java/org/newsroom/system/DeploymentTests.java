@@ -1,9 +1,16 @@
 package org.newsroom.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsroom.system.DeployManifests.DEPLOY;
+import static org.newsroom.system.DeployManifests.ROOT;
+import static org.newsroom.system.DeployManifests.container;
+import static org.newsroom.system.DeployManifests.kubernetes;
+import static org.newsroom.system.DeployManifests.list;
+import static org.newsroom.system.DeployManifests.map;
+import static org.newsroom.system.DeployManifests.single;
+import static org.newsroom.system.DeployManifests.workloads;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Topics;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Nothing here can start containers, so deploy/ is checked statically: the files parse, every service gets
@@ -20,8 +26,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentTests {
 
-    private static final Path ROOT = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath();
-    private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final Map<String, Integer> PORTS = Map.of("query-service", 8080, "ingest-service", 8081, "enrich-service", 8082);
 
     @Test
@@ -171,14 +175,6 @@ class DeploymentTests {
         }
     }
 
-    private static List<Map<String, Object>> workloads() throws IOException {
-        return kubernetes().stream().filter(doc -> List.of("Deployment", "StatefulSet").contains(doc.get("kind"))).toList();
-    }
-
-    private static Map<String, Object> container(Map<String, Object> workload) {
-        return map(list(map(map(map(workload.get("spec")).get("template")).get("spec")).get("containers")).getFirst());
-    }
-
     @Test
     void configMapProvidesTheEngineAddresses() throws IOException {
         Map<String, Object> config = kubernetes().stream()
@@ -274,37 +270,5 @@ class DeploymentTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<Map<String, Object>> kubernetes() throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    for (Object doc : new Yaml().loadAll(reader)) {
-                        documents.add(map(doc));
-                    }
-                }
-            }
-        }
-        return documents;
-    }
-
-    private static Map<String, Object> single(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return new Yaml().load(reader);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
     }
 }
