@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cluster campaign (docs/scaling.md): ClusterIT at length. A cluster on one machine (3 Kafka brokers, 3
 # Elasticsearch nodes, 2 ingest, 3 enrich and 2 query instances) under a steady stream of articles; each round
-# SIGKILLs a broker, an Elasticsearch node, an ingest, an enrich and a query instance at once (other ones each
+# SIGKILLs a broker and an Elasticsearch node, then an ingest, an enrich and a query instance (other ones each
 # round), restarting each on its state. Then: every article searchable exactly once, every file taken once, dedup
 # decisions equal to a single-node run's, the live streams and the saved search announced every article at most
 # once per version enrich emitted, every topic replicated 3 times with min.insync.replicas 2. Prints [cluster] lines.
