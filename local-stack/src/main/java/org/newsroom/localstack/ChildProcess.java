@@ -35,6 +35,12 @@ public final class ChildProcess implements AutoCloseable {
      */
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
                               Path log, Path runDir) throws IOException {
+        return start(name, command, environment, false, workDir, log, runDir);
+    }
+
+    /** The same; with {@code onlyGiven} the child gets {@code environment} alone, nothing of this process's own. */
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment, boolean onlyGiven,
+                              Path workDir, Path log, Path runDir) throws IOException {
         Files.createDirectories(log.getParent());
         Files.createDirectories(runDir);
         Path pidFile = runDir.resolve(name + ".pid");
@@ -43,6 +49,9 @@ public final class ChildProcess implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (onlyGiven) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         Process process = builder.start();
         Files.writeString(pidFile, Long.toString(process.pid()));

@@ -35,6 +35,37 @@ public final class ElasticsearchNode implements AutoCloseable {
      */
     public static ElasticsearchNode start(Path enginesDir, Path homeParent, Path workDir, int port, Path logDir,
                                           Path runDir, String heap) throws IOException {
+        ElasticsearchNode node = launch(enginesDir, homeParent, workDir, logDir, runDir, heap, "elasticsearch", port,
+                List.of("-E", "discovery.type=single-node", "-E", "node.name=local", "-E", "transport.port=" + Ports.free()),
+                false);
+        node.awaitHealthy();
+        return node;
+    }
+
+    /** One node of a cluster: its name and ports. */
+    public record Member(String name, int httpPort, int transportPort) {
+    }
+
+    /**
+     * Starts {@code member} of {@code cluster} without waiting: the cluster elects a master once a majority of
+     * its master-eligible nodes runs, so start them all, then {@link #awaitHealthy()} each. Every node is master,
+     * data and ingest node; each has its own copy of the configuration (nodes write to it).
+     */
+    public static ElasticsearchNode launch(Path enginesDir, Path homeParent, Path workDir, Member member,
+                                           List<Member> cluster, String heap, Path logDir, Path runDir) throws IOException {
+        List<String> seeds = cluster.stream().map(m -> "127.0.0.1:" + m.transportPort()).toList();
+        List<String> masters = cluster.stream().map(Member::name).toList();
+        return launch(enginesDir, homeParent, workDir, logDir, runDir, heap, member.name(), member.httpPort(),
+                List.of("-E", "node.name=" + member.name(),
+                        "-E", "transport.port=" + member.transportPort(),
+                        "-E", "discovery.seed_hosts=" + String.join(",", seeds),
+                        "-E", "cluster.initial_master_nodes=" + String.join(",", masters)),
+                true);
+    }
+
+    private static ElasticsearchNode launch(Path enginesDir, Path homeParent, Path workDir, Path logDir, Path runDir,
+                                            String heap, String name, int port, List<String> roleArguments,
+                                            boolean ownConfig) throws IOException {
         if (EsUser.needed() && !(EsUser.canReach(homeParent) && EsUser.canReach(workDir) && EsUser.canReach(logDir))) {
             // A checkout under a closed folder (e.g. /root) cannot be entered by the node's user.
             Path fallback = EsUser.fallbackFor(workDir);
@@ -46,23 +77,27 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
         Path home = unpacked(enginesDir, homeParent);
         Path data = workDir.resolve("data");
-        Path logs = logDir.resolve("elasticsearch");
+        Path logs = logDir.resolve(name);
         Files.createDirectories(data);
         Files.createDirectories(logs);
         Path jdk = Jdks.find();
         installPlugins(enginesDir, home, jdk);
+        Path config = home.resolve("config");
+        if (ownConfig) {
+            config = workDir.resolve("config");
+            copyIfMissing(home.resolve("config"), config);
+        }
         List<String> command = new ArrayList<>();
         if (EsUser.needed()) {
             EsUser.ensureOwns(home, workDir, logs);
             command.addAll(EsUser.runAs());
         }
-        command.addAll(List.of(home.resolve("bin/elasticsearch").toString(),
-                "-E", "discovery.type=single-node",
+        command.add(home.resolve("bin/elasticsearch").toString());
+        command.addAll(roleArguments);
+        command.addAll(List.of(
                 "-E", "cluster.name=newsroom-local",
-                "-E", "node.name=local",
                 "-E", "network.host=127.0.0.1",
                 "-E", "http.port=" + port,
-                "-E", "transport.port=" + Ports.free(),
                 "-E", "xpack.security.enabled=false",
                 // A laptop disk above 90% must not turn the index read-only under a developer's feet.
                 "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
@@ -71,12 +106,30 @@ public final class ElasticsearchNode implements AutoCloseable {
         Map<String, String> environment = Map.of(
                 "ES_JAVA_HOME", jdk.toString(),
                 "ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap,
-                "ES_PATH_CONF", home.resolve("config").toString());
-        ChildProcess process = ChildProcess.start("elasticsearch", command, environment, workDir,
-                logDir.resolve("elasticsearch.log"), runDir);
-        ElasticsearchNode node = new ElasticsearchNode(process, port);
-        Ports.await(process, Duration.ofSeconds(180), node::isHealthy);
-        return node;
+                "ES_PATH_CONF", config.toString());
+        ChildProcess process = ChildProcess.start(name, command, environment, workDir, logDir.resolve(name + ".log"), runDir);
+        return new ElasticsearchNode(process, port);
+    }
+
+    /** Waits until the node answers and its cluster is at least yellow. */
+    public void awaitHealthy() {
+        Ports.await(process, Duration.ofSeconds(180), this::isHealthy);
+    }
+
+    private static void copyIfMissing(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     public String url() {

@@ -18,32 +18,72 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    /** Where this run's output starts in the log, which earlier runs of the broker appended to. */
+    private final long logStart;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(ChildProcess process, int port, long logStart) {
         this.process = process;
         this.port = port;
+        this.logStart = logStart;
     }
 
     public static KafkaBroker start(Path enginesDir, Path workDir, int port, Path logDir, Path runDir) throws IOException {
         int controllerPort = previousControllerPort(workDir.resolve("server.properties"));
+        KafkaBroker broker = launch(enginesDir, workDir, new Node(1, port, controllerPort), List.of(new Node(1, port, controllerPort)),
+                clusterId(), "768m", logDir, runDir, "kafka");
+        broker.awaitStarted();
+        return broker;
+    }
+
+    /** One member of a KRaft quorum: its node id, client port and controller port. */
+    public record Node(int id, int port, int controllerPort) {
+    }
+
+    /**
+     * Starts {@code node} of a cluster of {@code quorum} (every node is broker and controller) without waiting:
+     * a quorum only forms once a majority runs, so start them all, then {@link #awaitStarted()} each. Topics are
+     * replicated to min(3, brokers) and need two in-sync replicas from three brokers on (docs/scaling.md).
+     * The storage is formatted with {@code clusterId} on first start only; the process is named {@code name}
+     * (its log {@code <name>.log}).
+     */
+    public static KafkaBroker launch(Path enginesDir, Path workDir, Node node, List<Node> quorum, String clusterId,
+                                     String heap, Path logDir, Path runDir, String name) throws IOException {
         Path data = workDir.resolve("data");
         Files.createDirectories(data);
         Path config = workDir.resolve("server.properties");
-        Files.writeString(config, serverProperties(port, controllerPort, data));
+        Files.writeString(config, serverProperties(node, quorum, data));
         Path logging = workDir.resolve("log4j2.properties");
         Files.writeString(logging, LOGGING);
         String java = Jdks.javaOf(Jdks.find()).toString();
         String classpath = enginesDir.resolve("kafka/libs").toAbsolutePath() + "/*";
-        Path log = Files.createDirectories(logDir).resolve("kafka.log");
+        Path log = Files.createDirectories(logDir).resolve(name + ".log");
         if (!Files.exists(data.resolve("meta.properties"))) {
-            format(java, classpath, config, workDir, log);
+            format(java, classpath, config, clusterId, workDir, log);
         }
-        ChildProcess process = ChildProcess.start("kafka", List.of(java, "-Xms256m", "-Xmx768m",
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        ChildProcess process = ChildProcess.start(name, List.of(java, "-Xms" + smaller(heap, "256m"), "-Xmx" + heap,
                         "-Dlog4j2.configurationFile=" + logging.toAbsolutePath(), "-cp", classpath, "kafka.Kafka", config.toString()),
                 Map.of(), workDir, log, runDir);
-        KafkaBroker broker = new KafkaBroker(process, port);
-        Ports.await(process, Duration.ofSeconds(90), () -> Ports.isListening(port) && broker.logSays("started"));
-        return broker;
+        return new KafkaBroker(process, node.port(), logStart);
+    }
+
+    /** Waits until this broker says it started (in this run's part of its log) and takes connections. */
+    public void awaitStarted() {
+        Ports.await(process, Duration.ofSeconds(120), () -> Ports.isListening(port) && logSays("started"));
+    }
+
+    /** A new cluster id, to format every node of one cluster with. */
+    public static String newClusterId() {
+        return clusterId();
+    }
+
+    private static String smaller(String heap, String other) {
+        return megabytes(heap) < megabytes(other) ? heap : other;
+    }
+
+    private static long megabytes(String size) {
+        String digits = size.replaceAll("[^0-9]", "");
+        return size.toLowerCase().endsWith("g") ? Long.parseLong(digits) * 1024 : Long.parseLong(digits);
     }
 
     /** A restarted broker keeps its controller port: the quorum it formatted with names it. */
@@ -58,9 +98,10 @@ public final class KafkaBroker implements AutoCloseable {
         return Ports.free();
     }
 
-    private static void format(String java, String classpath, Path config, Path workDir, Path log) throws IOException {
+    private static void format(String java, String classpath, Path config, String clusterId, Path workDir, Path log)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                "--ignore-formatted", "--cluster-id=" + clusterId(), "-c", config.toString())
+                "--ignore-formatted", "--cluster-id=" + clusterId, "-c", config.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -103,11 +144,15 @@ public final class KafkaBroker implements AutoCloseable {
      */
     private static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-    private static String serverProperties(int port, int controllerPort, Path data) {
+    private static String serverProperties(Node node, List<Node> quorum, Path data) {
+        String voters = String.join(",", quorum.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).toList());
+        int replicas = Math.min(3, quorum.size());
+        // From three brokers on, a write needs two copies: one broker may die without losing an acknowledged record.
+        int minInSync = replicas >= 3 ? 2 : 1;
         return """
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@127.0.0.1:%d
+                node.id=%d
+                controller.quorum.voters=%s
                 listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
                 advertised.listeners=PLAINTEXT://127.0.0.1:%d
                 controller.listener.names=CONTROLLER
@@ -116,20 +161,27 @@ public final class KafkaBroker implements AutoCloseable {
                 log.dirs=%s
                 num.partitions=3
                 auto.create.topics.enable=false
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
+                default.replication.factor=%d
+                min.insync.replicas=%d
+                offsets.topic.replication.factor=%d
+                transaction.state.log.replication.factor=%d
+                transaction.state.log.min.isr=%d
+                share.coordinator.state.topic.replication.factor=%d
+                share.coordinator.state.topic.min.isr=%d
                 group.initial.rebalance.delay.ms=0
                 log.retention.hours=-1
                 message.max.bytes=%d
-                """.formatted(controllerPort, port, controllerPort, port, data.toAbsolutePath(),
-                MAX_RECORD_BYTES);
+                """.formatted(node.id(), voters, node.port(), node.controllerPort(), node.port(), data.toAbsolutePath(),
+                replicas, minInSync, replicas, replicas, minInSync, replicas, minInSync, MAX_RECORD_BYTES);
     }
 
     private boolean logSays(String word) {
-        return process.logTail(400).contains("Kafka Server " + word);
+        try (var in = Files.newInputStream(process.log())) {
+            in.skipNBytes(Math.min(logStart, Files.size(process.log())));
+            return new String(in.readAllBytes()).contains("Kafka Server " + word);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public String bootstrapServers() {

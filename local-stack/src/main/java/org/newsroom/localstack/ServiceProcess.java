@@ -35,13 +35,35 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the jar without waiting, so several services can boot at once; then call {@link #awaitUp()}. */
     public static ServiceProcess launch(Path projectRoot, String module, int port, Map<String, String> environment,
                                         Path workDir, Path logDir, Path runDir, String heap) throws IOException {
+        return launch(projectRoot, module, port, environment, workDir, logDir, runDir, heap, module);
+    }
+
+    /** The same for one of several instances of a module, named {@code name} (its log {@code <name>.log}). */
+    public static ServiceProcess launch(Path projectRoot, String module, int port, Map<String, String> environment,
+                                        Path workDir, Path logDir, Path runDir, String heap, String name) throws IOException {
         Path jar = jarOf(projectRoot, module);
         List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
                 "-Xms64m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
-        ChildProcess process = ChildProcess.start(module, command, env, workDir, logDir.resolve(module + ".log"), runDir);
+        ChildProcess process = ChildProcess.start(name, command, env, workDir, logDir.resolve(name + ".log"), runDir);
+        return new ServiceProcess(process, port);
+    }
+
+    /**
+     * Starts {@code jar} as a container would: as the unprivileged {@code uid:gid}, in {@code workDir}, with exactly
+     * {@code environment} (nothing inherited) plus the port, without waiting (then {@link #awaitUp()}).
+     */
+    public static ServiceProcess launchConfined(Path jar, String name, int port, Map<String, String> environment,
+                                                String uid, Path workDir, Path logDir, Path runDir, String heap)
+            throws IOException {
+        List<String> command = List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+                "--pdeathsig", "TERM", Jdks.javaOf(Jdks.find()).toString(), "-Xms64m", "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        ChildProcess process = ChildProcess.start(name, command, env, true, workDir, logDir.resolve(name + ".log"), runDir);
         return new ServiceProcess(process, port);
     }
 
@@ -50,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.await(process, Duration.ofSeconds(240), this::isUp);
     }
 
-    static Path jarOf(Path projectRoot, String module) throws IOException {
+    public static Path jarOf(Path projectRoot, String module) throws IOException {
         Path target = projectRoot.resolve(module).resolve("target");
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {

@@ -1,9 +1,16 @@
 package org.newsroom.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsroom.system.DeployManifests.DEPLOY;
+import static org.newsroom.system.DeployManifests.ROOT;
+import static org.newsroom.system.DeployManifests.container;
+import static org.newsroom.system.DeployManifests.kubernetes;
+import static org.newsroom.system.DeployManifests.list;
+import static org.newsroom.system.DeployManifests.map;
+import static org.newsroom.system.DeployManifests.single;
+import static org.newsroom.system.DeployManifests.workloads;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Topics;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Nothing here can start containers, so deploy/ is checked statically: the files parse, every service gets
@@ -20,8 +26,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentTests {
 
-    private static final Path ROOT = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath();
-    private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final Map<String, Integer> PORTS = Map.of("query-service", 8080, "ingest-service", 8081, "enrich-service", 8082);
 
     @Test
@@ -79,6 +83,95 @@ class DeploymentTests {
             assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
             assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
             assertThat(list(container.get("envFrom")).toString()).as(name).contains("newsroom-config");
+        }
+    }
+
+    @Test
+    void everyServiceContainerRunsUnprivilegedOnAReadOnlyRootWithEveryWrittenPathOnAVolume() throws IOException {
+        String dockerfile = Files.readString(DEPLOY.resolve("service.Dockerfile"));
+        assertThat(dockerfile).as("the image's user").containsPattern("(?m)^USER 10001:10001$");
+        Map<String, String> imageEnv = new java.util.HashMap<>();
+        java.util.regex.Matcher variable = java.util.regex.Pattern.compile("(?m)^\\s*(?:ENV )?([A-Z_]+)=(/[^ \\n]*)").matcher(dockerfile);
+        while (variable.find()) {
+            imageEnv.put(variable.group(1), variable.group(2));
+        }
+        assertThat(imageEnv).containsKeys("ENRICH_STATE_DIR", "ENRICH_TAGGING_RULES_FILE", "INGEST_INBOX", "INGEST_FEEDS_STATE_DIR");
+
+        for (Map<String, Object> workload : workloads()) {
+            String name = (String) map(workload.get("metadata")).get("name");
+            Map<String, Object> container = container(workload);
+            Map<String, Object> security = map(container.get("securityContext"));
+            assertThat(security).as(name).containsEntry("runAsNonRoot", true).containsEntry("readOnlyRootFilesystem", true)
+                    .containsEntry("allowPrivilegeEscalation", false);
+            List<String> mounts = list(container.get("volumeMounts")).stream()
+                    .map(mount -> (String) map(mount).get("mountPath")).toList();
+            assertThat(mounts).as(name + " scratch space").contains("/tmp");
+            Map<String, String> paths = new java.util.HashMap<>(imageEnv);
+            for (Object env : list(container.get("env"))) {
+                Object value = map(env).get("value");
+                if (value instanceof String path && path.startsWith("/")) {
+                    paths.put((String) map(env).get("name"), path);
+                }
+            }
+            paths.entrySet().stream().filter(entry -> entry.getKey().startsWith(name.split("-")[0].toUpperCase() + "_"))
+                    .forEach(entry -> assertThat(mounts).as(name + ": " + entry + " is on a mounted volume")
+                            .anySatisfy(mount -> assertThat(entry.getValue()).startsWith(mount + "/")));
+            Map<String, Object> requests = map(map(container.get("resources")).get("requests"));
+            assertThat(requests).as(name + " resource requests").containsKeys("cpu", "memory");
+        }
+    }
+
+    @Test
+    void everyServiceHasADisruptionBudgetMatchingItsPods() throws IOException {
+        Map<String, Object> budgets = new java.util.HashMap<>();
+        kubernetes().stream().filter(doc -> "PodDisruptionBudget".equals(doc.get("kind"))).forEach(doc ->
+                budgets.put((String) map(map(map(doc.get("spec")).get("selector")).get("matchLabels")).get("app"), doc));
+
+        for (Map<String, Object> workload : workloads()) {
+            String app = (String) map(map(map(workload.get("spec")).get("selector")).get("matchLabels")).get("app");
+            assertThat(budgets).as("a PodDisruptionBudget for " + app).containsKey(app);
+            int replicas = (Integer) map(workload.get("spec")).get("replicas");
+            Map<String, Object> spec = map(map(budgets.get(app)).get("spec"));
+            int mayGo = spec.containsKey("maxUnavailable") ? (Integer) spec.get("maxUnavailable")
+                    : replicas - (Integer) spec.get("minAvailable");
+            assertThat(mayGo).as(app + ": pods a drain may take at once, of " + replicas).isBetween(1, replicas - 1);
+        }
+    }
+
+    @Test
+    void nothingIsDownloadedFromAPlaceholderAddressAndElasticsearchRunsTheImageWithThePlugin() throws IOException {
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".json")).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("example.org").doesNotContain("example.com");
+            }
+        }
+        Map<String, Object> elasticsearch = kubernetes().stream()
+                .filter(doc -> "Elasticsearch".equals(doc.get("kind"))).findFirst().orElseThrow();
+        assertThat(String.valueOf(map(elasticsearch.get("spec")).get("image"))).contains("news-english");
+        assertThat(Files.readString(DEPLOY.resolve("kubernetes/elasticsearch.yaml"))).doesNotContain("initContainers");
+        assertThat(Files.readString(DEPLOY.resolve("elasticsearch/Dockerfile")))
+                .contains("COPY es-analysis-plugin/target/es-analysis-plugin-").contains("elasticsearch-plugin install --batch file://");
+    }
+
+    @Test
+    void probesGroupTheComponentsWhoseDeathNeedsARestart() throws IOException {
+        Map<String, Object> enrich = map(map(map(map(map(single(ROOT.resolve("enrich-service/src/main/resources/application.yaml"))
+                .get("management")).get("endpoint")).get("health")).get("group")));
+        assertThat(String.valueOf(map(enrich.get("liveness")).get("include"))).contains("kafkaStreams");
+        assertThat(String.valueOf(map(enrich.get("readiness")).get("include"))).contains("kafkaStreams");
+        for (String service : PORTS.keySet()) {
+            Map<String, Object> health = map(map(map(single(ROOT.resolve(service).resolve("src/main/resources/application.yaml"))
+                    .get("management")).get("endpoint")).get("health"));
+            assertThat(map(health.get("probes"))).as(service).containsEntry("enabled", true);
+        }
+    }
+
+    @Test
+    void everyTopicIsReplicatedThreeTimesWithTwoInSyncToWrite() throws IOException {
+        for (Map<String, Object> topic : kubernetes().stream().filter(doc -> "KafkaTopic".equals(doc.get("kind"))).toList()) {
+            Map<String, Object> spec = map(topic.get("spec"));
+            assertThat(spec.get("replicas")).as(String.valueOf(spec.get("topicName"))).isEqualTo(3);
+            assertThat(map(spec.get("config"))).as(String.valueOf(spec.get("topicName"))).containsEntry("min.insync.replicas", "2");
         }
     }
 
@@ -177,37 +270,5 @@ class DeploymentTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<Map<String, Object>> kubernetes() throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    for (Object doc : new Yaml().loadAll(reader)) {
-                        documents.add(map(doc));
-                    }
-                }
-            }
-        }
-        return documents;
-    }
-
-    private static Map<String, Object> single(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return new Yaml().load(reader);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
     }
 }

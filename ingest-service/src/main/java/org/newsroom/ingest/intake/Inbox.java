@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +19,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The watched folder and its two outcomes. A file is offered only once it has been quiet (unchanged) for
  * a while and is not a hidden or partial download, so files still being written are never read half-way;
  * links and anything resolving outside the inbox are refused, and so is a file over the size limit.
+ * <p>
+ * Several ingest instances may watch one inbox: each takes a file by {@linkplain #claim claiming} it first, an
+ * atomic rename into its own hidden folder {@code .claimed/<instance>/} inside the inbox, which only one of them
+ * can win. A claimed file is read, published and moved on from there; one that cannot be taken now goes back.
+ * An instance touches its folder on every scan, and the files of an instance that stopped touching it (it died
+ * and was replaced under another name) are handed back to the inbox by the others.
  */
 final class Inbox {
 
@@ -32,13 +42,103 @@ final class Inbox {
     private final Path failed;
     private final Duration quietPeriod;
     private final boolean recursive;
+    /** Where every instance's claimed files are: hidden, so no scan offers them. */
+    private final Path claimsRoot;
+    /** This instance's claimed files. */
+    private final Path claims;
+
+    private static final String CLAIMS_FOLDER = ".claimed";
+    private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     Inbox(Path inbox, Path done, Path failed, Duration quietPeriod, boolean recursive) throws IOException {
+        this(inbox, done, failed, quietPeriod, recursive, "local");
+    }
+
+    Inbox(Path inbox, Path done, Path failed, Duration quietPeriod, boolean recursive, String instance) throws IOException {
+        if (instance == null || !INSTANCE.matcher(instance).matches()) {
+            throw new IllegalArgumentException("ingest.instance must be letters, digits, '.', '_' or '-' (at most 100),"
+                    + " starting with a letter or digit; was " + instance);
+        }
         this.inbox = Files.createDirectories(inbox).toRealPath();
         this.done = Files.createDirectories(done).toRealPath();
         this.failed = Files.createDirectories(failed).toRealPath();
         this.quietPeriod = quietPeriod;
         this.recursive = recursive;
+        this.claimsRoot = this.inbox.resolve(CLAIMS_FOLDER);
+        this.claims = Files.createDirectories(claimsRoot.resolve(instance));
+    }
+
+    /**
+     * Takes {@code file} (offered by {@link #readyFiles}) for this instance alone by renaming it into its claims
+     * folder: the claimed path, or empty when another instance renamed it first.
+     */
+    Optional<Path> claim(Path file) throws IOException {
+        Path target = claims.resolve(inbox.relativize(file));
+        Files.createDirectories(target.getParent());
+        try {
+            return Optional.of(Files.move(file, target, StandardCopyOption.ATOMIC_MOVE));
+        } catch (NoSuchFileException taken) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Puts a claimed file back where it was, for any instance to take later; it stays claimed (and is retried
+     * from there) while a newer file of the same name sits in the inbox.
+     */
+    void release(Path claimed) throws IOException {
+        Path owner = claimed.startsWith(claims) ? claims : claimsRoot.resolve(claimsRoot.relativize(claimed).getName(0));
+        Path back = inbox.resolve(owner.relativize(claimed));
+        if (Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.createDirectories(back.getParent());
+        try {
+            Files.move(claimed, back, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException released) {
+            // another instance handed it back first
+        }
+    }
+
+    /** Files this instance claimed and has not moved on (a crash, Kafka away, a full disk), oldest first. */
+    List<Path> claimed() throws IOException {
+        return filesUnder(claims);
+    }
+
+    /**
+     * Marks this instance alive (its claims folder's time), then hands back the files of instances whose folder
+     * has not been touched for {@code staleAfter}: the number handed back.
+     */
+    int heartbeat(Instant now, Duration staleAfter) throws IOException {
+        Files.setLastModifiedTime(claims, FileTime.from(now));
+        int released = 0;
+        List<Path> others;
+        try (Stream<Path> folders = Files.list(claimsRoot)) {
+            others = folders.filter(folder -> !folder.equals(claims)).toList();
+        }
+        for (Path other : others) {
+            try {
+                if (Files.getLastModifiedTime(other, LinkOption.NOFOLLOW_LINKS).toInstant().plus(staleAfter).isAfter(now)) {
+                    continue;
+                }
+                for (Path file : filesUnder(other)) {
+                    release(file);
+                    released++;
+                }
+            } catch (NoSuchFileException gone) {
+                // another instance is cleaning it up
+            }
+        }
+        return released;
+    }
+
+    private static List<Path> filesUnder(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
+        }
+        files.sort(Comparator.comparing(Inbox::modified));
+        return files;
     }
 
     /** Files (and links, to be refused) ready to be taken, oldest first. */
@@ -81,7 +181,12 @@ final class Inbox {
 
     /** Where the file sits inside the inbox, e.g. {@code wires/afp/item.xml}: its name in logs and sources. */
     String nameOf(Path file) {
-        return inbox.relativize(file).toString();
+        return relative(file).toString();
+    }
+
+    /** Where the file sits in the inbox, or sat before this instance claimed it. */
+    private Path relative(Path file) {
+        return file.startsWith(claims) ? claims.relativize(file) : inbox.relativize(file);
     }
 
     /**
@@ -161,7 +266,7 @@ final class Inbox {
     }
 
     private Path freeTarget(Path folder, Path file) throws IOException {
-        Path relative = inbox.relativize(file);
+        Path relative = relative(file);
         Path parent = relative.getParent() == null ? folder : Files.createDirectories(folder.resolve(relative.getParent()));
         String name = file.getFileName().toString();
         Path target = parent.resolve(name);

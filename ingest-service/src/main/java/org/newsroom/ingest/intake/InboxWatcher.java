@@ -25,6 +25,7 @@ import org.newsroom.ingest.parsing.UnreadableDocumentException;
 import org.newsroom.ingest.publishing.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -62,9 +63,18 @@ class InboxWatcher {
     private record Published(FileTime modified, int articles, List<String> failures) {
     }
 
+    private final InboxClaims claims;
+
     InboxWatcher(IngestProperties properties, ArticleIntake intake, StorageHealth storage) throws IOException {
+        this(properties, InboxClaims.single(), intake, storage);
+    }
+
+    @Autowired
+    InboxWatcher(IngestProperties properties, InboxClaims claims, ArticleIntake intake, StorageHealth storage)
+            throws IOException {
         this.inbox = new Inbox(properties.inbox(), properties.done(), properties.failed(), properties.quietPeriod(),
-                properties.recursive());
+                properties.recursive(), claims.instance());
+        this.claims = claims;
         this.renames = InboxRenames.watching(inbox.folder(), file -> !Inbox.isComplete(file), clock);
         if (renames.isEmpty()) {
             log.info("No change events for {}: every file waits out the quiet period", inbox.folder());
@@ -110,17 +120,48 @@ class InboxWatcher {
     @Scheduled(fixedDelayString = "${ingest.scan-interval:500ms}")
     synchronized void scan() throws IOException {
         recordPendingItemFailures();
+        int released = inbox.heartbeat(clock.instant(), claims.staleAfter());
+        if (released > 0) {
+            log.warn("Handed {} file(s) claimed by a stopped ingest instance back to the inbox", released);
+        }
         renames.ifPresent(InboxRenames::drain);
-        for (Path file : inbox.readyFiles(clock.instant(), file -> renames.map(events -> events.isWhole(file)).orElse(false))) {
-            renames.ifPresent(events -> events.forget(file));
-            try {
-                if (!take(file)) {
-                    return;
-                }
-            } catch (IOException e) {
-                log.warn("Could not take in {}, will offer it again: {}", file, e.toString());
+        // Files this instance claimed before (a restart, Kafka away, a full disk) come first.
+        for (Path claimed : inbox.claimed()) {
+            if (!takeClaimed(claimed)) {
+                return;
             }
         }
+        for (Path file : inbox.readyFiles(clock.instant(), file -> renames.map(events -> events.isWhole(file)).orElse(false))) {
+            renames.ifPresent(events -> events.forget(file));
+            Optional<Path> claimed;
+            try {
+                claimed = inbox.claim(file);
+            } catch (IOException e) {
+                log.warn("Could not claim {}, will offer it again: {}", file, e.toString());
+                continue;
+            }
+            if (claimed.isPresent() && !takeClaimed(claimed.get())) {
+                return;
+            }
+        }
+    }
+
+    /** Takes a claimed file in; one that cannot be taken now goes back to the inbox. False when Kafka is away. */
+    private boolean takeClaimed(Path claimed) {
+        boolean kafkaAway = false;
+        try {
+            kafkaAway = !take(claimed);
+        } catch (IOException e) {
+            log.warn("Could not take in {}, will offer it again: {}", claimed, e.toString());
+        }
+        if (Files.exists(claimed, LinkOption.NOFOLLOW_LINKS) && !publishedNotMoved.containsKey(claimed)) {
+            try {
+                inbox.release(claimed);
+            } catch (IOException e) {
+                log.warn("Could not put {} back into the inbox, this instance retries it: {}", claimed, e.toString());
+            }
+        }
+        return !kafkaAway;
     }
 
     /**

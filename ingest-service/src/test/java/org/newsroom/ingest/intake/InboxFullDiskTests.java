@@ -106,14 +106,17 @@ class InboxFullDiskTests {
         watcher.scan();
         watcher.scan();
 
-        assertThat(story).exists();
+        // It waits among this instance's claimed files, which no other instance takes.
+        Path claimed = root.resolve("inbox/.claimed/local/wires/story.txt");
+        assertThat(claimed).exists();
+        assertThat(story).doesNotExist();
         assertThat(acknowledged).hasSize(1);
         assertThat(storage.health().getDetails()).containsKey("done");
 
         Files.delete(root.resolve("done/wires"));
         watcher.scan();
 
-        assertThat(story).doesNotExist();
+        assertThat(claimed).doesNotExist();
         assertThat(root.resolve("done/wires/story.txt")).exists();
         assertThat(acknowledged).hasSize(1);
         assertThat(storage.health().getStatus()).isEqualTo(Status.UP);

@@ -165,11 +165,76 @@ class InboxWatcherTests {
         assertThat(root.resolve("failed/wire.xml.error")).content().contains("1 item(s) refused").contains("item 2");
     }
 
+    @Test
+    void twoInstancesSharingOneInboxTakeEachFileOnce() throws Exception {
+        InboxWatcher first = watcher(Duration.ZERO, new InboxClaims("ingest-1", Duration.ofMinutes(2)));
+        InboxWatcher second = watcher(Duration.ZERO, new InboxClaims("ingest-2", Duration.ofMinutes(2)));
+        int files = 300;
+        for (int i = 0; i < files; i++) {
+            drop("story-" + i + ".txt", "Story " + i + "\n\nThe port reopened on day " + i + ".");
+        }
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var scans = List.of(pool.submit(() -> scanUntilEmpty(first)), pool.submit(() -> scanUntilEmpty(second)));
+            for (var scan : scans) {
+                scan.get();
+            }
+        }
+
+        assertThat(acknowledged).extracting(ArticleReceived::headline).doesNotHaveDuplicates().hasSize(files);
+        try (var done = Files.list(root.resolve("done"))) {
+            assertThat(done.count()).isEqualTo(files);
+        }
+    }
+
+    @Test
+    void filesClaimedByAnInstanceThatStoppedAreHandedBackAndTakenByAnother() throws IOException {
+        Path stale = root.resolve("inbox/.claimed/ingest-9");
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("left-behind.txt"), "Left behind\n\nThe port reopened on Tuesday.");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        InboxWatcher watcher = watcher(Duration.ZERO, new InboxClaims("ingest-1", Duration.ofMinutes(2)));
+
+        watcher.scan();
+
+        assertThat(acknowledged).extracting(ArticleReceived::headline).containsExactly("Left behind");
+        assertThat(root.resolve("done/left-behind.txt")).exists();
+    }
+
+    @Test
+    void aLiveInstancesClaimsAreLeftToIt() throws IOException {
+        Path live = root.resolve("inbox/.claimed/ingest-2");
+        Files.createDirectories(live);
+        Files.writeString(live.resolve("being-taken.txt"), "Being taken\n\nThe port reopened on Tuesday.");
+        InboxWatcher watcher = watcher(Duration.ZERO, new InboxClaims("ingest-1", Duration.ofMinutes(2)));
+
+        watcher.scan();
+
+        assertThat(acknowledged).isEmpty();
+        assertThat(live.resolve("being-taken.txt")).exists();
+    }
+
+    /** Scans until no file is left to claim; the files the other instance claimed are its to finish. */
+    private Void scanUntilEmpty(InboxWatcher watcher) throws IOException {
+        while (true) {
+            watcher.scan();
+            try (var left = Files.list(root.resolve("inbox"))) {
+                if (left.allMatch(path -> path.getFileName().toString().startsWith("."))) {
+                    return null;
+                }
+            }
+        }
+    }
+
     private InboxWatcher watcher() throws IOException {
         return watcher(Duration.ZERO);
     }
 
     private InboxWatcher watcher(Duration quietPeriod) throws IOException {
+        return watcher(quietPeriod, InboxClaims.single());
+    }
+
+    private InboxWatcher watcher(Duration quietPeriod, InboxClaims claims) throws IOException {
         IngestProperties properties = new IngestProperties(root.resolve("inbox"), root.resolve("done"), root.resolve("failed"),
                 Duration.ofMillis(100), quietPeriod, "inbox", 3, false, DataSize.ofKilobytes(64), 10, DataSize.ofKilobytes(16),
                 new IngestProperties.Http(10),
@@ -184,7 +249,7 @@ class InboxWatcherTests {
             }
             acknowledged.addAll(articles);
         }, new IntakeMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-        return new InboxWatcher(properties, intake, new StorageHealth(new SimpleMeterRegistry()));
+        return new InboxWatcher(properties, claims, intake, new StorageHealth(new SimpleMeterRegistry()));
     }
 
     private Path drop(String name, String content) throws IOException {

@@ -15,19 +15,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.newsroom.query.indexing.ArticlesIndexed;
+import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.query.language.IndexedArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open live streams: at most {@link LiveProperties#maxStreams()} in all and
- * {@link LiveProperties#maxStreamsPerClient()} per client. Every batch the indexer has durably written is offered
- * to each stream, which queues what its filter matches; nothing here ever waits for a client. A stream holds its
+ * {@link LiveProperties#maxStreamsPerClient()} per client. Every new article (all partitions, whichever replica
+ * indexes it) is offered to each stream, which queues what its filter matches; nothing here ever waits for a client. A stream holds its
  * slots until its sender thread ends, so a client that stopped reading is charged until its last write fails.
  * {@code live.streams.dropped{reason}} counts the streams the service ended, {@code live.streams.open} the rest.
  */
@@ -95,17 +94,17 @@ public class LiveStreams {
         return held.size();
     }
 
-    @EventListener
-    void on(ArticlesIndexed indexed) {
-        if (open.isEmpty()) {
+    /** Offers new articles to every open stream (from {@link LiveArticlesListener}, which sees them all). */
+    void offer(List<ArticleEnriched> articles) {
+        if (open.isEmpty() || articles.isEmpty()) {
             return;
         }
         // each article is analysed once, then tested against every stream's query
-        List<IndexedArticle> articles = indexed.articles().stream().map(IndexedArticle::of).toList();
-        List<LiveArticle> payloads = indexed.articles().stream().map(LiveArticle::of).toList();
+        List<IndexedArticle> analysed = articles.stream().map(IndexedArticle::of).toList();
+        List<LiveArticle> payloads = articles.stream().map(LiveArticle::of).toList();
         for (LiveSubscription subscription : open) {
-            for (int i = 0; i < articles.size(); i++) {
-                subscription.offer(articles.get(i), payloads.get(i));
+            for (int i = 0; i < analysed.size(); i++) {
+                subscription.offer(analysed.get(i), payloads.get(i));
             }
         }
     }

@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.query.indexing.ArticleIndex;
-import org.newsroom.query.indexing.ArticlesIndexed;
 import org.newsroom.query.web.ArticlesTopic;
 import org.newsroom.query.web.RunningQueryService;
 import org.newsroom.query.web.TestArticles;
@@ -93,7 +92,7 @@ class LiveStreamIT {
     }
 
     /**
-     * Some 12 MB of events, published at the {@code ArticlesIndexed} seam (through Kafka and Elasticsearch they
+     * Some 12 MB of events, offered at the {@code LiveStreams.offer} seam (through Kafka and Elasticsearch they
      * would take minutes), to a real Tomcat: the silent client's socket fills, its write blocks, its queue overflows.
      */
     @Test
@@ -106,7 +105,7 @@ class LiveStreamIT {
 
             for (int batch = 0; batch < 30; batch++) {
                 List<ArticleEnriched> articles = floodOfLongArticles(batch, 40);
-                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> streams.on(new ArticlesIndexed(articles, List.of())));
+                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> streams.offer(articles));
                 for (ArticleEnriched article : articles) {
                     assertThat(reading.await("article", Duration.ofSeconds(20)).id()).isEqualTo(article.articleId());
                 }

@@ -19,7 +19,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
-import org.newsroom.query.indexing.ArticlesIndexed;
 import org.newsroom.query.web.TestArticles;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -82,7 +81,7 @@ class LiveStreamsTests {
         for (int batch = 0; batch < 10; batch++) {
             List<ArticleEnriched> articles = articles(batch, 5);
             // with the write to the stuck client holding the emitter's lock, publishing must not wait for it
-            assertTimeoutPreemptively(PROMPTLY, () -> streams.on(new ArticlesIndexed(articles, List.of())));
+            assertTimeoutPreemptively(PROMPTLY, () -> streams.offer(articles));
             articles.forEach(article -> published.add(article.articleId()));
             await().atMost(PROMPTLY).until(() -> first.articleIds.size() == published.size()
                     && second.articleIds.size() == published.size());
@@ -113,7 +112,7 @@ class LiveStreamsTests {
         NeverReadingEmitter emitter = new NeverReadingEmitter();
         LiveSubscription neverReading = open(emitter, "address 10.0.0.1");
 
-        streams.on(new ArticlesIndexed(articles(0, 3), List.of()));
+        streams.offer(articles(0, 3));
 
         assertThat(neverReading.isOpen()).isFalse();
         assertThatThrownBy(() -> streams.open(everything(), "address 10.0.0.1"))
