@@ -77,6 +77,8 @@ public final class Stories {
         String story;
         /** The threshold this article was last clustered at: above the base one in a large connected set. */
         double level;
+        /** The last walk over the links that reached this article. */
+        int visited;
 
         Article(String id, Instant time, Vectors words, Vectors entities, List<String> keys) {
             this.id = id;
@@ -89,6 +91,7 @@ public final class Stories {
 
     private static final Comparator<Article> EARLIEST = Comparator.comparing((Article a) -> a.time)
             .thenComparing(a -> a.id);
+    private static final Comparator<Article> BY_ID = Comparator.comparing(a -> a.id);
 
     private final Settings settings;
     private final TermIdf idf;
@@ -97,6 +100,7 @@ public final class Stories {
     private final TreeMap<Instant, Set<String>> byTime = new TreeMap<>();
     private final Map<String, Set<String>> articlesByKey = new HashMap<>();
     private int largestGroup;
+    private int visits;
 
     public Stories(Settings settings, TermIdf idf) {
         this.settings = settings;
@@ -169,7 +173,8 @@ public final class Stories {
     }
 
     private void link(Article article) {
-        Set<String> candidates = new TreeSet<>();
+        // Each pair's similarity is its own: the order candidates are compared in changes nothing.
+        Set<String> candidates = new HashSet<>();
         for (String key : article.keys) {
             candidates.addAll(articlesByKey.getOrDefault(key, Set.of()));
         }
@@ -240,11 +245,9 @@ public final class Stories {
             double level = settings.threshold();
             List<List<Article>> parts = List.of(connected);
             if (connected.size() > settings.maxClustered()) {
-                double tooLow = cutBelow(connected);
-                while (level <= tooLow) {
-                    level += STEP;
-                }
-                parts = parts(connected, level);
+                Links links = Links.of(connected);
+                level = cutLevel(links);
+                parts = links.parts(level);
             }
             for (List<Article> part : parts) {
                 double at = level;
@@ -271,39 +274,106 @@ public final class Stories {
     }
 
     /**
-     * The similarity of the link that, taking links from the most similar down, first joins more than
-     * {@code maxClustered} articles: the cut must lie above it (Kruskal's order, with union-find).
+     * The lowest threshold, in steps of {@link #STEP} up from the base one, at which no connected part of the set
+     * holds more than {@code maxClustered} articles. Parts only shrink as the threshold rises, so the first step
+     * that passes is found by bisection, each test a union-find pass over the links (no sort of the links).
      */
-    private double cutBelow(List<Article> set) {
-        Map<String, Integer> position = positions(set);
-        List<double[]> links = new ArrayList<>();
-        for (int i = 0; i < set.size(); i++) {
-            for (Map.Entry<String, Double> e : set.get(i).similar.entrySet()) {
-                int j = position.get(e.getKey());
-                if (i < j) {
-                    links.add(new double[] {e.getValue(), i, j});
-                }
+    private double cutLevel(Links links) {
+        List<Double> levels = new ArrayList<>();
+        double level = settings.threshold();
+        levels.add(level);
+        while (level <= links.strongest()) {
+            level += STEP; // accumulated as the threshold always was: the same doubles, the same cut
+            levels.add(level);
+        }
+        int low = 0;
+        int high = levels.size() - 1; // above the strongest link every part is one article
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (links.largestPart(levels.get(mid)) <= settings.maxClustered()) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
-        links.sort((x, y) -> Double.compare(y[0], x[0]));
-        int[] parent = new int[set.size()];
-        int[] size = new int[set.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-            size[i] = 1;
-        }
-        for (double[] link : links) {
-            int x = root(parent, (int) link[1]);
-            int y = root(parent, (int) link[2]);
-            if (x != y) {
-                parent[y] = x;
-                size[x] += size[y];
-                if (size[x] > settings.maxClustered()) {
-                    return link[0];
+        return levels.get(low);
+    }
+
+    /** The links within a connected set, by the articles' positions in it (id order). */
+    private record Links(List<Article> set, int[] from, int[] to, double[] similarity) {
+
+        static Links of(List<Article> set) {
+            Map<String, Integer> position = positions(set);
+            int count = 0;
+            for (Article a : set) {
+                count += a.similar.size();
+            }
+            int[] from = new int[count / 2 + 1];
+            int[] to = new int[from.length];
+            double[] similarity = new double[from.length];
+            int n = 0;
+            for (int i = 0; i < set.size(); i++) {
+                for (Map.Entry<String, Double> e : set.get(i).similar.entrySet()) {
+                    int j = position.get(e.getKey());
+                    if (i < j) {
+                        from[n] = i;
+                        to[n] = j;
+                        similarity[n++] = e.getValue();
+                    }
                 }
             }
+            return new Links(set, java.util.Arrays.copyOf(from, n), java.util.Arrays.copyOf(to, n),
+                    java.util.Arrays.copyOf(similarity, n));
         }
-        return Double.NEGATIVE_INFINITY;
+
+        double strongest() {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double s : similarity) {
+                max = Math.max(max, s);
+            }
+            return max;
+        }
+
+        /** Union-find over the links of at least {@code level}: each article's root. */
+        int[] roots(double level) {
+            int[] parent = new int[set.size()];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+            }
+            for (int k = 0; k < from.length; k++) {
+                if (similarity[k] >= level) {
+                    int x = root(parent, from[k]);
+                    int y = root(parent, to[k]);
+                    if (x != y) {
+                        parent[Math.max(x, y)] = Math.min(x, y);
+                    }
+                }
+            }
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = root(parent, i);
+            }
+            return parent;
+        }
+
+        int largestPart(double level) {
+            int[] roots = roots(level);
+            int[] size = new int[roots.length];
+            int largest = 0;
+            for (int r : roots) {
+                largest = Math.max(largest, ++size[r]);
+            }
+            return largest;
+        }
+
+        /** The connected parts through links of at least {@code level}, each in id order (the set's order). */
+        List<List<Article>> parts(double level) {
+            int[] roots = roots(level);
+            Map<Integer, List<Article>> parts = new TreeMap<>();
+            for (int i = 0; i < roots.length; i++) {
+                parts.computeIfAbsent(roots[i], r -> new ArrayList<>()).add(set.get(i));
+            }
+            return new ArrayList<>(parts.values());
+        }
     }
 
     private static int root(int[] parent, int i) {
@@ -322,39 +392,25 @@ public final class Stories {
         return position;
     }
 
-    /** The connected parts of {@code set} through links of at least {@code level}, each in id order. */
-    private List<List<Article>> parts(List<Article> set, double level) {
-        Set<String> seen = new HashSet<>();
-        List<List<Article>> parts = new ArrayList<>();
-        for (Article a : set) {
-            if (!seen.contains(a.id)) {
-                List<Article> part = connected(a, level);
-                part.forEach(x -> seen.add(x.id));
-                parts.add(part);
-            }
-        }
-        return parts;
-    }
-
     /** The articles reachable from {@code start} through links of at least {@code level}, in id order. */
     private List<Article> connected(Article start, double level) {
-        Map<String, Article> seen = new HashMap<>();
-        List<Article> queue = new ArrayList<>(List.of(start));
-        seen.put(start.id, start);
-        while (!queue.isEmpty()) {
-            Article a = queue.removeLast();
-            for (Map.Entry<String, Double> e : a.similar.entrySet()) {
-                if (e.getValue() >= level && !seen.containsKey(e.getKey())) {
+        int visit = ++visits; // marks the articles reached in this walk: no set of ids to hash into
+        List<Article> reached = new ArrayList<>(List.of(start));
+        start.visited = visit;
+        for (int next = 0; next < reached.size(); next++) {
+            for (Map.Entry<String, Double> e : reached.get(next).similar.entrySet()) {
+                if (e.getValue() >= level) {
                     Article o = articles.get(e.getKey());
-                    seen.put(e.getKey(), o);
-                    queue.add(o);
+                    if (o.visited != visit) {
+                        o.visited = visit;
+                        reached.add(o);
+                    }
                 }
             }
         }
-        largestGroup = Math.max(largestGroup, seen.size());
-        List<Article> sorted = new ArrayList<>(seen.values());
-        sorted.sort(Comparator.comparing(x -> x.id));
-        return sorted;
+        largestGroup = Math.max(largestGroup, reached.size());
+        reached.sort(BY_ID);
+        return reached;
     }
 
     /** Links between two groups: how many of their pairs are similar enough, and the least similarity among those. */
