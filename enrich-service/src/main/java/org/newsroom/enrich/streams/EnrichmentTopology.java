@@ -48,7 +48,7 @@ class EnrichmentTopology {
                                                 EnrichmentMetrics metrics) {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
-        KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher::enrich,
+        KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher,
                 DedupSettings.defaults(), properties.dedupWindow(), properties.versionRetention(), true);
         enriched.peek((id, article) -> published(id, article, metrics), Named.as("memory-publish"))
                 .to(properties.enrichedTopic(), Produced.with(RecordLimit.keys(), enrichedSerde()));

@@ -26,7 +26,7 @@ public final class EnrichmentSteps {
         SubjectModel subjects = subjectModel(p.subjectModel());
         return new Enricher.Steps(new EntityRecognizer(Gazetteer.bundled()),
                 new TopicTagger(iptc, rules), new SubjectClassifier(subjects, SubjectClassifier.SCHEME),
-                new PlaceTagger(p.placeMinMentions()), memory(p, subjects));
+                new PlaceTagger(p.placeMinMentions()), () -> memory(p, subjects));
     }
 
     /**

@@ -55,15 +55,17 @@ class TopologyBudgetTests {
     /**
      * Records written per article, the raw record included, tag copies not: raw, findings, held-articles changelog,
      * article-versions changelog, enriched. Stage 0 (four hops: buckets, decisions, versions) measured 62.0; stage 4a
-     * (two hops, one memory task) 5.0.
+     * (two hops, one memory task) 5.0; stage 4b 5.58, the memory task telling 13 of the 45 articles again when a
+     * later one renamed a person or moved a story (an enriched and an article-versions record each).
      */
-    private static final double MAX_RECORDS_PER_ARTICLE = 5;
+    private static final double MAX_RECORDS_PER_ARTICLE = 5.6;
 
     /**
      * Bytes written per article over the raw record's bytes, tag copies not. Stage 0 measured 17.2; stage 4a 7.2, and
-     * 5.3 with the article deflated inside the findings and held records.
+     * 5.3 with the article deflated inside the findings and held records; stage 4b 7.0, the findings and held records
+     * carrying memory's facts (the article's content words, deflated) and the revisions' records.
      */
-    private static final double MAX_BYTES_OVER_RAW = 5.5;
+    private static final double MAX_BYTES_OVER_RAW = 7.2;
 
     @TempDir
     Path dir;
@@ -119,7 +121,8 @@ class TopologyBudgetTests {
                         + "; tag router: T = %.2f copies, %.0f bytes per article%n", (double) records / n,
                 (double) bytes / n, bytes / n / rawBytes, rawBytes, (double) tagCopies / n, (double) tagCopyBytes / n);
 
-        assertThat(written.get(Topics.ARTICLES_ENRICHED)[0]).as("one enriched record per article").isEqualTo(n);
+        assertThat(written.get(Topics.ARTICLES_ENRICHED)[0]).as("every article told, some again when revised")
+                .isBetween((long) n, 2L * n);
         assertThat((double) records / n).as("records per article").isLessThanOrEqualTo(MAX_RECORDS_PER_ARTICLE);
         assertThat(bytes / n / rawBytes).as("bytes per article over the raw record's").isLessThanOrEqualTo(MAX_BYTES_OVER_RAW);
     }
