@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ import org.newsroom.enrich.memory.Memory;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
 import org.newsroom.eventheaders.CloudEventSerializer;
-import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 
 /**
@@ -119,15 +117,13 @@ class MemoryTopologyTests {
 
     /** The seeds, dated like the Reuters stories around them so that one window holds them all, and 40 stories. */
     private static List<ArticleReceived> seedsAndReuters() {
-        List<ReutersStory> test = Reuters21578.read(SeedArticles.repoRoot().resolve("data/reuters21578")).stream()
-                .filter(s -> s.split() == ReutersStory.ModApte.test && s.date() != null && !s.paragraphs().isEmpty())
-                .sorted(Comparator.comparing(ReutersStory::date).thenComparingInt(ReutersStory::newId)).toList();
-        Instant from = test.get(test.size() / 2).date();
+        List<ReutersStory> days = SeedArticles.reutersDays(40);
+        Instant from = days.getFirst().date();
         List<ArticleReceived> articles = new ArrayList<>();
         for (ArticleReceived seed : SeedArticles.seeds()) {
             articles.add(SeedArticles.article(seed.articleId(), seed.headline(), seed.paragraphs(), from));
         }
-        test.stream().filter(s -> !s.date().isBefore(from)).limit(40).map(SeedArticles::reuters).forEach(articles::add);
+        days.stream().map(SeedArticles::reuters).forEach(articles::add);
         return articles;
     }
 
