@@ -95,7 +95,8 @@ class TagSubscriptionIT {
 
     /**
      * A correction that no longer mentions Venezuela, and a kill, each leave a tombstone under their article's key
-     * in the Venezuela topic, after the copy of the version that was routed there.
+     * in the Venezuela topic, after the copy of the version that was routed there. That version may be told more
+     * than once before (a revision: these copies of the seeds join the seeds' story and people), never after.
      */
     @Test
     void aCorrectionThatDropsTheTagAndAKillTakeTheArticleOutOfTheTagTopic() {
@@ -113,8 +114,11 @@ class TagSubscriptionIT {
                 for (ConsumerRecord<String, String> r : venezuela.poll(Duration.ofMillis(500))) {
                     told.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value() == null ? "tombstone" : "copy");
                 }
-                assertThat(told.get(corrected.articleId())).containsExactly("copy", "tombstone");
-                assertThat(told.get(killed.articleId())).containsExactly("copy", "tombstone");
+                for (String id : List.of(corrected.articleId(), killed.articleId())) {
+                    List<String> records = told.get(id);
+                    assertThat(records).as(id).isNotNull().startsWith("copy").endsWith("tombstone");
+                    assertThat(records).as(id).containsOnlyOnce("tombstone");
+                }
             });
         }
     }
