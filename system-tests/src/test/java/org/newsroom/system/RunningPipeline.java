@@ -59,7 +59,9 @@ final class RunningPipeline implements AutoCloseable {
                 "INGEST_DONE", done().toString(),
                 "INGEST_FAILED", failed().toString(),
                 "ENRICH_STATE_DIR", home.resolve("enrich-state").toString(),
-                "NEWSROOM_API_KEY", API_KEY);
+                "NEWSROOM_API_KEY", API_KEY,
+                // Corrections and kills are checked on tag topics too: route places and IPTC topics as well.
+                "ENRICH_TAGGING_ROUTEDSCHEMES", "place,newsroom,iptc-mediatopic");
         Path logs = home.resolve("logs");
         Path run = home.resolve("run");
         query = ServiceProcess.launch(root, "query-service", Ports.free(), env, home, logs, run, "384m");

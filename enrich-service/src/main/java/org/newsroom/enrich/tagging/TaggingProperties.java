@@ -20,7 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param peopleWindow       how long the names an article wrote count towards who a person is
  * @param routedTags         tags (slugs, e.g. {@code venezuela}) that get a topic {@code articles.tag.<slug>.v1};
  *                           {@code *} routes every tag of the listed {@code routedSchemes}
- * @param routedSchemes      schemes whose tags {@code *} routes
+ * @param routedSchemes      schemes whose tags {@code *} routes; by default only the newsroom's own rules
+ *                           ({@code newsroom}): each routed tag costs a full copy of the article on Kafka and a
+ *                           partition set in every transaction that writes it, so places and IPTC topics (hundreds
+ *                           of tags) are routed only when a deployment lists them (docs/tagging.md)
  * @param tagPartitions      partitions of each per-tag topic
  */
 @ConfigurationProperties("enrich.tagging")
@@ -34,6 +37,6 @@ public record TaggingProperties(
         @DefaultValue("0.2") double storyEntityWeight,
         @DefaultValue("30d") Duration peopleWindow,
         @DefaultValue("*") List<String> routedTags,
-        @DefaultValue({"place", "newsroom", "iptc-mediatopic"}) List<String> routedSchemes,
+        @DefaultValue("newsroom") List<String> routedSchemes,
         @DefaultValue("3") int tagPartitions) {
 }

@@ -68,6 +68,8 @@ class TagSubscriptionIT {
         registry.add("spring.application.name", () -> "enrich-tagging-it-" + RUN);
         registry.add("enrich.tagging.rules-file", () -> state.resolve("rules.yaml").toString());
         registry.add("enrich.tagging.rules-check-interval", () -> "0s");
+        // Places are routed only where a deployment asks for it (the default routes the newsroom's own rules).
+        registry.add("enrich.tagging.routed-schemes", () -> "place,newsroom,iptc-mediatopic");
     }
 
     @Test

@@ -13,7 +13,7 @@ final class TagRouting {
     private TagRouting() {
     }
 
-    /** The default settings, routing {@code routedTags} of the default schemes. */
+    /** The default settings, routing {@code routedTags} of every scheme a deployment may route (places, IPTC too). */
     static TaggingProperties tagging(List<String> routedTags) {
         return tagging(Path.of("var/tagging/rules.yaml"), routedTags);
     }
