@@ -118,7 +118,8 @@ public final class Bench {
                 List<Timeline.Sample> samples = timeline.samples();
                 return new BenchReport(started.toString(), machine(stack), optionsOf(options), throughput, latency,
                         ceiling, throughput.articlesPerSecond() / ceiling.docsPerSecond(), filesIn(stack.failed()),
-                        BenchReport.summaries(samples), kafka, samples);
+                        BenchReport.summaries(samples), kafka, traffic.meanRecordBytes(Topics.ARTICLES_RAW, 2000),
+                        samples);
             }
         }
     }

@@ -8,14 +8,15 @@ import java.util.Map;
 record BenchReport(String startedAt, Map<String, Object> machine, Map<String, Object> options,
                    ThroughputRun.Result throughput, List<LatencyRun.Result> latency, CeilingRun.Result ceiling,
                    double endToEndOverCeiling, long failedFiles, Map<String, ProcessSummary> processes,
-                   List<TopicTraffic.PerArticle> kafkaPerArticle, List<Timeline.Sample> timeline) {
+                   List<TopicTraffic.PerArticle> kafkaPerArticle, double rawRecordBytes,
+                   List<Timeline.Sample> timeline) {
 
     /** Bytes Kafka wrote per article over the throughput phase, every topic together. */
     double kafkaBytesPerArticle() {
         return kafkaPerArticle == null ? Double.NaN : kafkaPerArticle.stream().mapToDouble(TopicTraffic.PerArticle::bytes).sum();
     }
 
-    /** The raw record as ingest wrote it: the unit the "3x the raw record" is measured in. */
+    /** The raw topic's stored bytes per article (compressed as ingest's producer wrote them). */
     double rawBytesPerArticle() {
         return kafkaPerArticle == null ? Double.NaN : kafkaPerArticle.stream()
                 .filter(topic -> topic.topic().equals(org.newsroom.contracts.Topics.ARTICLES_RAW))

@@ -41,9 +41,10 @@ final class Summary {
             for (TopicTraffic.PerArticle topic : report.kafkaPerArticle()) {
                 out.append("| %s | %,.0f B | %.2f |\n".formatted(topic.topic(), topic.bytes(), topic.records()));
             }
-            out.append("\nKafka bytes per article, every topic: %,.0f B = %.1fx the raw record (%,.0f B)\n".formatted(
-                    report.kafkaBytesPerArticle(), report.kafkaBytesPerArticle() / report.rawBytesPerArticle(),
-                    report.rawBytesPerArticle()));
+            // The unit is the raw record itself (as serialised), not the raw topic's compressed batches.
+            double raw = report.rawRecordBytes() > 0 ? report.rawRecordBytes() : report.rawBytesPerArticle();
+            out.append("\nKafka bytes per article, every topic: %,.0f B = %.1fx the raw record (%,.0f B serialised; %,.0f B as stored in articles.raw.v1)\n".formatted(
+                    report.kafkaBytesPerArticle(), report.kafkaBytesPerArticle() / raw, raw, report.rawBytesPerArticle()));
         }
         out.append("\nfiles in feed/failed: ").append(report.failedFiles()).append('\n');
         return out.toString();

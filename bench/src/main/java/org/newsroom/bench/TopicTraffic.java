@@ -12,7 +12,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What the brokers hold per topic, read twice around a phase: bytes from the log directories (what was written
@@ -32,8 +37,10 @@ final class TopicTraffic implements AutoCloseable {
     }
 
     private final Admin admin;
+    private final String bootstrapServers;
 
     TopicTraffic(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "bench-topic-traffic"));
     }
@@ -78,6 +85,37 @@ final class TopicTraffic implements AutoCloseable {
     }
 
     private static final String TAG_TOPICS = "articles.tag.";
+
+    /**
+     * The mean size of a record of {@code topic} as its producer serialised it (key, value and header bytes) over at
+     * most {@code sample} records from the start: the unit "x the raw record" is counted in. The log directories hold
+     * batches as the producer compressed them, so the stored raw topic is no measure of the record itself.
+     */
+    double meanRecordBytes(String topic, int sample) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long records = 0;
+            long bytes = 0;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (records < sample && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+                    for (Header header : record.headers()) {
+                        bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+                    }
+                    records++;
+                }
+            }
+            return records == 0 ? Double.NaN : bytes / (double) records;
+        }
+    }
 
     @Override
     public void close() {
