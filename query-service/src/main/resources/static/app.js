@@ -647,14 +647,21 @@ function onKey(event) {
   }
 }
 
-/** Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. */
-function listen() {
+/**
+ * Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. The browser
+ * reconnects a dropped stream by itself but gives up on a refused one (the per-client and total stream caps
+ * answer 429/503; a closed tab's slot is freed only at its next heartbeat): that is retried here, 5 s, then
+ * doubling up to 30 s, while the search stays the same.
+ */
+let liveRetry = null;
+function listen(retryDelay = 0) {
+  clearTimeout(liveRetry);
   if (stream) stream.close();
   if (!window.EventSource) return;
   const query = new URLSearchParams();
   if (state.q) query.set('q', state.q);
   ['tag', 'source', 'agency', 'language'].forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
-  state.fresh = 0;
+  if (!retryDelay) state.fresh = 0;
   const live = $('#live');
   live.hidden = false;
   $('#live-status').textContent = 'Connecting to live updates…';
@@ -668,7 +675,17 @@ function listen() {
     state.fresh += 1;
     $('#live-status').textContent = `${state.fresh} new since you searched`;
   });
-  stream.onerror = () => { live.classList.add('down'); $('#live-status').textContent = 'Live updates reconnecting…'; };
+  const current = stream;
+  stream.onerror = () => {
+    live.classList.add('down');
+    if (current.readyState !== EventSource.CLOSED) {
+      $('#live-status').textContent = 'Live updates reconnecting…';
+      return;
+    }
+    const wait = Math.min(30000, Math.max(5000, retryDelay * 2));
+    $('#live-status').textContent = `Live updates paused, trying again in ${wait / 1000} s…`;
+    liveRetry = setTimeout(() => { if (stream === current) listen(wait); }, wait);
+  };
 }
 
 function readLocation() {
