@@ -224,7 +224,7 @@ function renderFacets(facets) {
     const section = document.createElement('section');
     section.className = 'facet';
     section.dataset.facet = field;
-    const heading = document.createElement('h3');
+    const heading = document.createElement('h2');
     heading.textContent = title;
     const list = document.createElement('ul');
     buckets.forEach(bucket => list.append(facetValue(param, bucket)));
@@ -256,7 +256,7 @@ function facetValue(param, bucket) {
 function renderHistogram(aside, buckets) {
   if (buckets.length < 2) return;
   const max = Math.max(...buckets.map(b => b.count));
-  const heading = document.createElement('h3');
+  const heading = document.createElement('h2');
   heading.textContent = 'Published';
   const chart = document.createElement('div');
   chart.className = 'histogram';
