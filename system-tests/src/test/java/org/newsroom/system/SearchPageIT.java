@@ -21,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -92,7 +93,7 @@ class SearchPageIT {
     private static ChromeDriver browser;
     private static WebDriverWait wait;
     private static String page;
-    private static final Map<String, String> ids = new java.util.HashMap<>();
+    private static final Map<String, String> ids = new HashMap<>();
     private static String nearCopyId;
     private static String exactCopyId;
 
