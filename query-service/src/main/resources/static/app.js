@@ -1,6 +1,7 @@
 'use strict';
 // The newsroom search page: plain browser JavaScript against GET /api/search, /api/articles/{id} (and
-// /similar), /api/stories/{id}, /api/suggest and the live stream /api/stream. Every field of the API is optional here: a missing one is simply not shown.
+// /similar, /duplicates), /api/stories/{id}, /api/suggest, the live stream /api/stream and the saved searches
+// /api/alerts. Every field of the API is optional here: a missing one is simply not shown.
 
 const FACETS = [
   ['tags', 'tag', 'Topics'], ['entities', 'entity', 'Entities'], ['sources', 'source', 'Sources'],
@@ -75,10 +76,33 @@ function params() {
   return query;
 }
 
-async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+/** The key or token the user gave, for this tab only (sessionStorage): never written into the page or the URL. */
+const CREDENTIAL = 'newsroom.credential';
+const credential = () => sessionStorage.getItem(CREDENTIAL) || '';
+
+/**
+ * The credential as every service reads it: a JWT (three base64url parts) as a bearer token, anything else as
+ * an API key in X-Api-Key. Sent with every call, so a deployment whose reads need a principal works too.
+ */
+function credentialHeaders() {
+  const value = credential();
+  if (!value) return {};
+  return /^[\w-]+\.[\w-]+\.[\w-]*$/.test(value) ? { Authorization: `Bearer ${value}` } : { 'X-Api-Key': value };
+}
+
+/** A JSON call; a problem detail becomes the error's message (with every listed error), its status kept. */
+async function api(url, options = {}) {
+  const headers = { Accept: 'application/json', ...credentialHeaders() };
+  if (options.body) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, { method: options.method || 'GET', headers, body: options.body });
+  if (response.status === 204) return null;
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.detail || body.title || `HTTP ${response.status}`);
+  if (!response.ok) {
+    const detail = Array.isArray(body.errors) && body.errors.length ? body.errors.join('; ') : body.detail || body.title;
+    const error = new Error(detail || `HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
   return body;
 }
 
@@ -91,7 +115,7 @@ async function search(append = false) {
   // screen readers (and the browser test) learn from aria-busy and data-query which search the list shows
   $('#hits').setAttribute('aria-busy', 'true');
   try {
-    const page = await getJson(`/api/search?${query}`);
+    const page = await api(`/api/search?${query}`);
     if (searchNumber !== latestSearch) return;
     render(page, append);
     $('#hits').dataset.query = params().toString();
@@ -117,6 +141,7 @@ function render(page, append) {
   $('#more').hidden = !state.cursor || (page.hits || []).length < (page.size || 10);
   if (!append) renderFacets(page.facets);
   renderActiveFilters();
+  renderSavable();
 }
 
 function hitElement(hit, fresh = false) {
@@ -171,14 +196,15 @@ function toggleRepublications(item, toggle, copies, count) {
   toggle.setAttribute('aria-expanded', String(!list.hidden));
 }
 
+/** One article of a duplicate group or story: its headline opens it in the panel (its link to the outlet is there). */
 function republicationElement(copy) {
   const item = document.createElement('li');
   item.className = 'republication';
-  const href = safeUrl(copy.url);
-  const link = document.createElement(href ? 'a' : 'span');
-  if (href) { link.href = href; link.target = '_blank'; link.rel = 'noopener'; }
-  link.textContent = copy.headline || copy.id;
-  item.append(link, ' — ', metaLine(copy));
+  item.dataset.id = copy.id;
+  const open = textElement('button', copy.headline || copy.id, 'link open-republication');
+  open.type = 'button';
+  open.addEventListener('click', () => showArticle(copy.id));
+  item.append(open, ' — ', metaLine(copy));
   if (copy.dedup && copy.dedup.status) {
     const status = document.createElement('span');
     status.className = 'status';
@@ -198,7 +224,7 @@ function renderFacets(facets) {
     const section = document.createElement('section');
     section.className = 'facet';
     section.dataset.facet = field;
-    const heading = document.createElement('h3');
+    const heading = document.createElement('h2');
     heading.textContent = title;
     const list = document.createElement('ul');
     buckets.forEach(bucket => list.append(facetValue(param, bucket)));
@@ -230,7 +256,7 @@ function facetValue(param, bucket) {
 function renderHistogram(aside, buckets) {
   if (buckets.length < 2) return;
   const max = Math.max(...buckets.map(b => b.count));
-  const heading = document.createElement('h3');
+  const heading = document.createElement('h2');
   heading.textContent = 'Published';
   const chart = document.createElement('div');
   chart.className = 'histogram';
@@ -263,14 +289,22 @@ function renderActiveFilters() {
   }));
 }
 
-async function showStory(storyId) {
+/** Where focus was before the panel opened, so closing it puts the keyboard user back there. */
+let panelOpener = null;
+
+function openPanel(loading) {
   const panel = $('#story');
-  const body = $('#story-body');
-  body.textContent = 'Loading story…';
+  if (panel.hidden) panelOpener = document.activeElement;
+  $('#story-body').textContent = loading;
   panel.hidden = false;
   document.querySelector('main').classList.add('with-story');
+  return $('#story-body');
+}
+
+async function showStory(storyId) {
+  const body = openPanel('Loading story…');
   try {
-    const story = await getJson(`/api/stories/${encodeURIComponent(storyId)}`);
+    const story = await api(`/api/stories/${encodeURIComponent(storyId)}`);
     const heading = document.createElement('h2');
     heading.textContent = `Story: ${story.total ?? (story.articles || []).length} articles`;
     const span = document.createElement('p');
@@ -279,6 +313,7 @@ async function showStory(storyId) {
     const list = document.createElement('ol');
     (story.articles || []).forEach(article => list.append(republicationElement(article)));
     body.replaceChildren(heading, span, list);
+    $('#story').focus();
   } catch (e) {
     body.textContent = `Story unavailable: ${e.message}`;
   }
@@ -288,12 +323,9 @@ async function showStory(storyId) {
  *  its canonical and republications, the story timeline and similar articles. */
 async function showArticle(id) {
   const panel = $('#story');
-  const body = $('#story-body');
-  body.textContent = 'Loading article…';
-  panel.hidden = false;
-  document.querySelector('main').classList.add('with-story');
+  const body = openPanel('Loading article…');
   try {
-    const article = await getJson(`/api/articles/${encodeURIComponent(id)}`);
+    const article = await api(`/api/articles/${encodeURIComponent(id)}`);
     body.dataset.article = article.articleId || id;
     const heading = document.createElement('h2');
     heading.textContent = article.headline || id;
@@ -312,11 +344,13 @@ async function showArticle(id) {
     }
     parts.push(...tagSection(article.tags || []), ...entitySection(article.entities || []));
     parts.push(...dedupSection(article));
+    const copies = textElement('div', '', 'duplicate-group');
     const story = textElement('div', '', 'story-timeline');
     const similar = textElement('div', '', 'similar');
-    parts.push(story, similar);
+    parts.push(copies, story, similar);
     body.replaceChildren(...parts);
     panel.focus();
+    if (article.dedup) fillDuplicates(copies, article.articleId || id);
     if (article.storyId) fillStory(story, article);
     fillSimilar(similar, article.articleId || id);
   } catch (e) {
@@ -337,8 +371,10 @@ function tagSection(tags) {
   list.className = 'article-tags';
   tags.forEach(tag => {
     const item = textElement('li', tag.label || tag.id);
-    const evidence = (tag.evidence || []).slice(0, 3).join(', ');
-    if (evidence) item.append(' ', textElement('span', `(${evidence})`, 'evidence'));
+    item.dataset.tag = tag.id;
+    // the evidence is what made enrichment give the tag (matched terms or rule, classifier features): all of it
+    const evidence = (tag.evidence || []).join(', ');
+    if (evidence) item.append(' ', textElement('span', `(evidence: ${evidence})`, 'evidence'));
     list.append(item);
   });
   return [textElement('h3', 'Tags'), list];
@@ -360,6 +396,7 @@ function dedupSection(article) {
   facts.className = 'dedup';
   const add = (term, value) => { if (value != null && value !== '') facts.append(textElement('dt', term), textElement('dd', String(value))); };
   add('Decision', (dedup.status || '').replace('_', ' '));
+  add('Original', dedup.canonicalId);
   add('Method', dedup.method);
   if (dedup.similarity) add('Similarity', dedup.similarity.toFixed(2));
   if (dedup.containment) add('Containment', dedup.containment.toFixed(2));
@@ -373,19 +410,28 @@ function dedupSection(article) {
   return parts;
 }
 
-/** The story oldest first; the article's own duplicate group (same canonical) listed as its republications. */
+/** The article's duplicate group from /duplicates: the original and every republication, oldest first. */
+async function fillDuplicates(container, id) {
+  try {
+    const group = await api(`/api/articles/${encodeURIComponent(id)}/duplicates?size=200`);
+    const copies = (group.articles || []).filter(a => a.id !== group.canonicalId);
+    if (!copies.length) return;
+    const list = document.createElement('ul');
+    list.className = 'article-republications';
+    copies.forEach(copy => list.append(republicationElement(copy)));
+    const total = Math.max(0, (group.total ?? copies.length + 1) - 1);
+    if (total > copies.length) list.append(textElement('li', `and ${total - copies.length} more`));
+    container.replaceChildren(textElement('h3', `Republications (${total})`), list);
+  } catch (e) {
+    container.textContent = `Republications unavailable: ${e.message}`;
+  }
+}
+
+/** The story the article belongs to, oldest first. */
 async function fillStory(container, article) {
   try {
-    const story = await getJson(`/api/stories/${encodeURIComponent(article.storyId)}`);
-    const canonical = (article.dedup && article.dedup.canonicalId) || article.articleId;
-    const copies = (story.articles || []).filter(a => a.id !== article.articleId && a.dedup && a.dedup.canonicalId === canonical);
+    const story = await api(`/api/stories/${encodeURIComponent(article.storyId)}`);
     const parts = [];
-    if (copies.length) {
-      const list = document.createElement('ul');
-      list.className = 'article-republications';
-      copies.forEach(copy => list.append(republicationElement(copy)));
-      parts.push(textElement('h3', `Republications (${copies.length})`), list);
-    }
     const timeline = document.createElement('ol');
     timeline.className = 'timeline';
     (story.articles || []).forEach(a => timeline.append(republicationElement(a)));
@@ -398,7 +444,7 @@ async function fillStory(container, article) {
 
 async function fillSimilar(container, id) {
   try {
-    const similar = await getJson(`/api/articles/${encodeURIComponent(id)}/similar?size=5`);
+    const similar = await api(`/api/articles/${encodeURIComponent(id)}/similar?size=5`);
     if (!similar.length) return;
     const list = document.createElement('ul');
     list.className = 'similar-articles';
@@ -424,7 +470,7 @@ function suggest() {
   if (prefix.length < 2 || prefix.length > 100) return;
   suggestTimer = setTimeout(async () => {
     try {
-      const answer = await getJson(`/api/suggest?prefix=${encodeURIComponent(prefix)}&size=8`);
+      const answer = await api(`/api/suggest?prefix=${encodeURIComponent(prefix)}&size=8`);
       $('#suggestions').replaceChildren(...(answer.suggestions || []).map(s => {
         const option = document.createElement('option');
         option.value = s.text;
@@ -437,15 +483,155 @@ function suggest() {
   }, 200);
 }
 
+/* Saved searches (/api/alerts): the page's current search saved under a name, listed, run and deleted. */
+const SAVED_FILTERS = ['tag', 'source', 'agency', 'language'];
+
+/** What a saved search can keep of the current search: the query and one value per filter, nothing else. */
+function savable() {
+  const request = {};
+  if (state.q) request.query = state.q;
+  SAVED_FILTERS.forEach(param => { if (state.filters[param]) request[param] = state.filters[param][0]; });
+  const dropped = [];
+  SAVED_FILTERS.forEach(param => { if ((state.filters[param] || []).length > 1) dropped.push(`more than one ${param}`); });
+  if (state.filters.entity) dropped.push('entity filters');
+  if (state.since || state.until) dropped.push('the date range');
+  return { request, dropped };
+}
+
+function describeSaved(alert) {
+  const parts = [];
+  if (alert.query) parts.push(`“${alert.query}”`);
+  SAVED_FILTERS.forEach(param => { if (alert[param]) parts.push(`${param}: ${alert[param]}`); });
+  return parts.join(' · ') || 'everything';
+}
+
+function renderSavable() {
+  const { request, dropped } = savable();
+  const what = request.query || SAVED_FILTERS.some(p => request[p])
+    ? `Saves ${describeSaved(request)}: new matching articles are announced as they are indexed.`
+    : 'Search for something first: a saved search needs a query or a filter.';
+  $('#save-what').textContent = dropped.length ? `${what} Not kept: ${dropped.join(', ')}.` : what;
+}
+
+function savedStatus(text) {
+  $('#key-status').textContent = text;
+}
+
+async function loadSaved() {
+  const signedIn = Boolean(credential());
+  $('#forget-key').hidden = !signedIn;
+  $('#save-form').hidden = true;
+  if (!signedIn) {
+    $('#saved-list').replaceChildren();
+    savedStatus('Enter a key to save searches and see yours.');
+    return;
+  }
+  try {
+    const alerts = await api('/api/alerts');
+    $('#saved-list').replaceChildren(...alerts.map(savedElement));
+    $('#save-form').hidden = false;
+    renderSavable();
+    savedStatus(alerts.length ? `${alerts.length} saved search${alerts.length === 1 ? '' : 'es'}.` : 'No saved searches yet.');
+  } catch (e) {
+    $('#saved-list').replaceChildren();
+    if (e.status === 401) {
+      // a refused key would fail every other call too: forget it rather than break the search
+      sessionStorage.removeItem(CREDENTIAL);
+      $('#forget-key').hidden = true;
+      savedStatus('That key was refused: enter another.');
+    } else if (e.status === 403) {
+      savedStatus('This key may not manage saved searches (it lacks the alerts role).');
+    } else {
+      savedStatus(`Saved searches unavailable: ${e.message}`);
+    }
+  }
+}
+
+function savedElement(alert) {
+  const item = document.createElement('li');
+  item.className = 'saved-search';
+  item.dataset.id = alert.id;
+  const name = textElement('span', alert.name, 'saved-name');
+  const what = textElement('span', describeSaved(alert), 'saved-what');
+  const run = textElement('button', 'Run', 'saved-run');
+  run.type = 'button';
+  run.setAttribute('aria-label', `Run saved search ${alert.name}`);
+  run.addEventListener('click', () => runSaved(alert));
+  const remove = textElement('button', 'Delete', 'saved-delete');
+  remove.type = 'button';
+  remove.setAttribute('aria-label', `Delete saved search ${alert.name}`);
+  remove.addEventListener('click', () => deleteSaved(alert));
+  item.append(name, what, run, remove);
+  return item;
+}
+
+function runSaved(alert) {
+  state.q = alert.query || '';
+  state.filters = {};
+  SAVED_FILTERS.forEach(param => { if (alert[param]) state.filters[param] = [alert[param]]; });
+  state.since = '';
+  state.until = '';
+  $('#q').value = state.q;
+  $('#since').value = '';
+  $('#until').value = '';
+  search();
+}
+
+async function deleteSaved(alert) {
+  try {
+    await api(`/api/alerts/${encodeURIComponent(alert.id)}`, { method: 'DELETE' });
+    await loadSaved();
+    savedStatus(`Deleted “${alert.name}”.`);
+    $('#save-name').focus();
+  } catch (e) {
+    savedStatus(`Could not delete “${alert.name}”: ${e.message}`);
+  }
+}
+
+async function saveSearch(event) {
+  event.preventDefault();
+  const { request } = savable();
+  request.name = $('#save-name').value.trim();
+  const webhook = $('#save-webhook').value.trim();
+  if (webhook) request.webhook = webhook;
+  try {
+    const alert = await api('/api/alerts', { method: 'POST', body: JSON.stringify(request) });
+    $('#save-name').value = '';
+    $('#save-webhook').value = '';
+    await loadSaved();
+    savedStatus(`Saved “${alert.name}”.`);
+  } catch (e) {
+    savedStatus(`Not saved: ${e.message}`);
+  }
+}
+
+function useKey(event) {
+  event.preventDefault();
+  const value = $('#api-key').value.trim();
+  $('#api-key').value = '';
+  if (value) sessionStorage.setItem(CREDENTIAL, value); else sessionStorage.removeItem(CREDENTIAL);
+  loadSaved();
+}
+
+function forgetKey() {
+  sessionStorage.removeItem(CREDENTIAL);
+  loadSaved();
+  $('#api-key').focus();
+}
+
 function closePanel() {
   $('#story').hidden = true;
   document.querySelector('main').classList.remove('with-story');
+  if (panelOpener && document.contains(panelOpener)) panelOpener.focus();
+  panelOpener = null;
 }
 
-/** j/k move between hits, Enter on a hit opens it, / goes to the search box, Escape closes the panel. */
+/** j/k move between hits, Enter on a hit opens it, / goes to the search box, Escape closes the panel or leaves a field. */
 function onKey(event) {
   const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName);
   if (event.key === 'Escape' && !$('#story').hidden) { closePanel(); return; }
+  // Esc leaves a text field, so j/k work right after a search typed and sent with Enter
+  if (event.key === 'Escape' && typing) { event.target.blur(); return; }
   if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
   if (event.key === '/') { event.preventDefault(); $('#q').focus(); return; }
   const hits = [...$('#hits').children];
@@ -461,14 +647,21 @@ function onKey(event) {
   }
 }
 
-/** Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. */
-function listen() {
+/**
+ * Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. The browser
+ * reconnects a dropped stream by itself but gives up on a refused one (the per-client and total stream caps
+ * answer 429/503; a closed tab's slot is freed only at its next heartbeat): that is retried here, 5 s, then
+ * doubling up to 30 s, while the search stays the same.
+ */
+let liveRetry = null;
+function listen(retryDelay = 0) {
+  clearTimeout(liveRetry);
   if (stream) stream.close();
   if (!window.EventSource) return;
   const query = new URLSearchParams();
   if (state.q) query.set('q', state.q);
   ['tag', 'source', 'agency', 'language'].forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
-  state.fresh = 0;
+  if (!retryDelay) state.fresh = 0;
   const live = $('#live');
   live.hidden = false;
   $('#live-status').textContent = 'Connecting to live updates…';
@@ -482,7 +675,17 @@ function listen() {
     state.fresh += 1;
     $('#live-status').textContent = `${state.fresh} new since you searched`;
   });
-  stream.onerror = () => { live.classList.add('down'); $('#live-status').textContent = 'Live updates reconnecting…'; };
+  const current = stream;
+  stream.onerror = () => {
+    live.classList.add('down');
+    if (current.readyState !== EventSource.CLOSED) {
+      $('#live-status').textContent = 'Live updates reconnecting…';
+      return;
+    }
+    const wait = Math.min(30000, Math.max(5000, retryDelay * 2));
+    $('#live-status').textContent = `Live updates paused, trying again in ${wait / 1000} s…`;
+    liveRetry = setTimeout(() => { if (stream === current) listen(wait); }, wait);
+  };
 }
 
 function readLocation() {
@@ -514,5 +717,9 @@ $('#q').addEventListener('input', suggest);
 document.addEventListener('keydown', onKey);
 $('#more').addEventListener('click', () => search(true));
 $('#story-close').addEventListener('click', closePanel);
+$('#key-form').addEventListener('submit', useKey);
+$('#forget-key').addEventListener('click', forgetKey);
+$('#save-form').addEventListener('submit', saveSearch);
 readLocation();
 search();
+loadSaved();

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/articles/{id}} (JSON, or IPTC ninjs 3.1 by Accept or {@code ?format=ninjs}), {@code /api/articles/{id}/similar} and {@code /api/stories/{id}}. */
+/** {@code GET /api/articles/{id}} (JSON, or IPTC ninjs 3.1 by Accept or {@code ?format=ninjs}), {@code /api/articles/{id}/similar}, {@code /api/articles/{id}/duplicates} and {@code /api/stories/{id}}. */
 @RestController
 @RequestMapping("/api")
 class ArticleController {
@@ -22,7 +22,7 @@ class ArticleController {
     /** The shape of article and story ids (the contracts' rule), checked before any request reaches the index. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     static final int MAX_SIMILAR = 50;
-    static final int MAX_STORY_SIZE = 200;
+    static final int MAX_LIST_SIZE = 200;
 
     private static final MediaType NINJS = MediaType.parseMediaType(NinjsRenderer.MEDIA_TYPE);
     private static final NinjsRenderer RENDERER = new NinjsRenderer();
@@ -58,10 +58,16 @@ class ArticleController {
         return lookup.similar(checked(id), bounded(size, MAX_SIMILAR));
     }
 
+    @Operation(summary = "The article's duplicate group: its original and every republication, oldest first")
+    @GetMapping("/articles/{id}/duplicates")
+    DuplicateGroup duplicates(@PathVariable String id, @RequestParam(defaultValue = "100") int size) throws IOException {
+        return lookup.duplicates(checked(id), bounded(size, MAX_LIST_SIZE));
+    }
+
     @Operation(summary = "A story: all its articles oldest first, republications included, and its sources")
     @GetMapping("/stories/{id}")
     Story story(@PathVariable String id, @RequestParam(defaultValue = "100") int size) throws IOException {
-        return lookup.story(checked(id), bounded(size, MAX_STORY_SIZE));
+        return lookup.story(checked(id), bounded(size, MAX_LIST_SIZE));
     }
 
     private static String checked(String id) {

@@ -12,7 +12,7 @@ import org.newsroom.query.indexing.ArticleIndex;
 import org.newsroom.query.web.Links;
 import org.springframework.stereotype.Component;
 
-/** Reads by id: one article, a story's articles, and articles similar to one (more-like-this). */
+/** Reads by id: one article, its duplicate group, a story's articles, and articles similar to one (more-like-this). */
 @Component
 public class ArticleLookup {
 
@@ -57,6 +57,18 @@ public class ArticleLookup {
         return new Story(storyId, total, instant(aggregations.get("first").min().valueAsString()),
                 instant(aggregations.get("last").max().valueAsString()),
                 FacetAggregations.plain(aggregations.get("sources")), hits(response));
+    }
+
+    /**
+     * The article's duplicate group: its original and every republication of it, oldest first (the article itself
+     * included), whatever stories they were put in.
+     */
+    public DuplicateGroup duplicates(String articleId, int size) throws IOException {
+        String canonicalId = article(articleId).dedup().canonicalId();
+        SearchResponse<ArticleDocument> response = client.search(LookupQueries.duplicates(index.alias(), canonicalId, size),
+                ArticleDocument.class);
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        return new DuplicateGroup(canonicalId, total, hits(response));
     }
 
     /** Other stories' articles sharing the most distinctive terms; the article's own copies are left out. */

@@ -25,6 +25,15 @@ final class LookupQueries {
                         "sources", Aggregation.of(a -> a.terms(t -> t.field("source.name").size(50))))));
     }
 
+    /** A duplicate group: the original and every republication of it (same {@code dedup.canonicalId}), oldest first. */
+    static SearchRequest duplicates(String index, String canonicalId, int size) {
+        return SearchRequest.of(s -> s.index(index).size(size)
+                .query(q -> q.term(t -> t.field("dedup.canonicalId").value(canonicalId)))
+                .sort(SearchQueries.byDate(SortOrder.Asc))
+                .source(src -> src.filter(f -> f.excludes(SearchQueries.HIT_EXCLUDES)))
+                .trackTotalHits(t -> t.enabled(true)));
+    }
+
     /**
      * Articles sharing the most distinctive terms of headline and text with {@code articleId}, one per
      * duplicate group, leaving out the article's own group (its original and copies are not "similar", they

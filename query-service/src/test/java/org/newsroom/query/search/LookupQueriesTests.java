@@ -19,6 +19,16 @@ class LookupQueriesTests {
     }
 
     @Test
+    void aDuplicateGroupIsEveryArticleWithTheCanonicalOldestFirstCounted() {
+        JsonNode body = SearchQueriesTests.json(LookupQueries.duplicates("articles", "a-original", 100));
+
+        assertThat(body.at("/query/term/dedup.canonicalId/value").asString()).isEqualTo("a-original");
+        assertThat(body.at("/sort/0/publishedAt/order").asString()).isEqualTo("asc");
+        assertThat(body.path("track_total_hits").asBoolean()).isTrue();
+        assertThat(body.path("size").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void similarArticlesLeaveOutTheArticlesOwnDuplicateGroup() {
         JsonNode body = SearchQueriesTests.json(LookupQueries.similar("articles", "a-copy", "a-original", 5));
 

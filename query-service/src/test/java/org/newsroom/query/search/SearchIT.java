@@ -147,6 +147,11 @@ class SearchIT {
         assertThat(story.path("total").asInt()).isEqualTo(2);
         assertThat(ids(story.path("articles"))).containsExactly(run + "-seed0", run + "-copy0");
 
+        JsonNode group = get("/api/articles/" + run + "-copy0/duplicates");
+        assertThat(group.path("canonicalId").asString()).isEqualTo(run + "-seed0");
+        assertThat(group.path("total").asInt()).isEqualTo(2);
+        assertThat(ids(group.path("articles"))).containsExactly(run + "-seed0", run + "-copy0");
+
         List<String> similar = ids(get("/api/articles/" + run + "-seed0/similar?size=5"));
         assertThat(similar).isNotEmpty().doesNotContain(run + "-seed0", run + "-copy0");
     }
@@ -179,7 +184,7 @@ class SearchIT {
         JsonNode spec = json.readTree(send("/v3/api-docs").body());
 
         assertThat(spec.path("paths").propertyNames()).contains("/api/search", "/api/suggest", "/api/articles/{id}",
-                "/api/articles/{id}/similar", "/api/stories/{id}");
+                "/api/articles/{id}/similar", "/api/articles/{id}/duplicates", "/api/stories/{id}");
         assertThat(send("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 

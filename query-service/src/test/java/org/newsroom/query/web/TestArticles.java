@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Dateline;
 import org.newsroom.contracts.Dedup;
-import org.newsroom.contracts.DedupStatus;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Tag;
@@ -17,7 +16,6 @@ public final class TestArticles {
 
     public static final Tag POLITICS = new Tag("medtop:11000000", "politics", "iptc-mediatopic", 0.9, List.of());
     public static final Tag SPORT = new Tag("medtop:15000000", "sport", "iptc-mediatopic", 0.9, List.of());
-    public static final Tag ENVIRONMENT = new Tag("medtop:06000000", "environment", "iptc-mediatopic", 0.8, List.of());
 
     private TestArticles() {
     }
@@ -57,27 +55,5 @@ public final class TestArticles {
                 article.byline(), article.dateline(), article.language(), article.enrichmentVersion(),
                 article.enrichedAt(), article.tags(), article.entities(), article.dedup(), article.storyId(),
                 article.correlationId(), Instant.now());
-    }
-
-    /** {@code original} re-published by another source a little later, with its last paragraph cut. */
-    public static ArticleEnriched trimmedRepublication(ArticleEnriched original, String id, String source) {
-        List<String> paragraphs = original.paragraphs().subList(0, Math.max(1, original.paragraphs().size() - 1));
-        return republication(original, id, source, paragraphs, new Dedup(DedupStatus.near_duplicate,
-                original.articleId(), 0.9, 1.0, "minhash-lsh"), 3600);
-    }
-
-    /** {@code original} re-published word for word by another source, two hours later. */
-    public static ArticleEnriched exactRepublication(ArticleEnriched original, String id, String source) {
-        return republication(original, id, source, original.paragraphs(), new Dedup(DedupStatus.exact_duplicate,
-                original.articleId(), 1.0, 1.0, "content-hash"), 7200);
-    }
-
-    private static ArticleEnriched republication(ArticleEnriched original, String id, String source,
-                                                 List<String> paragraphs, Dedup dedup, long secondsLater) {
-        Instant now = Instant.now();
-        return new ArticleEnriched(UUID.randomUUID(), now, id, 1, new Source(source, SourceKind.http, "test:" + id),
-                "text", "https://republisher.example/" + id, null, original.headline(), paragraphs,
-                original.publishedAt().plusSeconds(secondsLater), null, original.dateline(), "en", List.of(), null, null, "test-1",
-                now, original.tags(), List.of(), dedup, original.storyId());
     }
 }
