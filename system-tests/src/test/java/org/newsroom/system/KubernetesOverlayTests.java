@@ -87,6 +87,42 @@ class KubernetesOverlayTests {
     }
 
     @Test
+    void everyKubernetesResourceMatchesTheApisSchemaWithItsRequiredFieldsAndFormats() throws Exception {
+        Path validator = ROOT.resolve("system-tests/kubernetes-schema");
+        String reason = "node or the kubernetes-models package is missing (npm ci in " + validator + ", as .ci/run does): "
+                + "the manifests are not checked against the Kubernetes API's schemas";
+        boolean ready = DeployManifests.onPath("node") && Files.isDirectory(validator.resolve("node_modules/kubernetes-models"));
+        if (!ready) {
+            System.err.println("SKIPPED: " + reason);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(ready, reason);
+        // A Deployment without its selector and a container without a name: the schema must refuse it.
+        Map<String, Object> broken = Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("name", "broken"),
+                "spec", Map.of("template", Map.of("spec", Map.of("containers", List.of(Map.of("image", "i"))))));
+
+        for (Path kustomization : List.of(BASE, CLUSTER)) {
+            List<Map<String, Object>> documents = new ArrayList<>(rendered(kustomization));
+            documents.add(broken);
+            Process node = new ProcessBuilder("node", validator.resolve("validate.mjs").toString()).directory(validator.toFile())
+                    .redirectErrorStream(true).start();
+            try (var input = node.getOutputStream()) {
+                input.write(JSON.writeValueAsBytes(documents));
+            }
+            List<String> lines = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            assertThat(node.waitFor()).as(String.join("\n", lines)).isZero();
+
+            assertThat(lines).as(kustomization + ": the schema check of a broken Deployment").last().asString()
+                    .startsWith("INVALID Deployment broken:").contains("selector").contains("name");
+            List<String> checked = lines.subList(0, lines.size() - 1);
+            assertThat(checked).as(kustomization + ": one verdict per resource").hasSize(documents.size() - 1);
+            assertThat(checked).as(kustomization.toString()).allSatisfy(line -> assertThat(line).matches(
+                    "OK .*|NO-SCHEMA (Kafka|KafkaNodePool|KafkaTopic|Elasticsearch) .*"));
+            assertThat(checked).as(kustomization + ": the services' resources have a schema")
+                    .contains("OK Deployment query-service", "OK StatefulSet enrich-service", "OK Deployment ingest-service");
+        }
+    }
+
+    @Test
     void theUnknownFieldCheckFindsAMisspeltField() {
         Map<String, Object> pod = Map.of("spec", Map.of("containers", List.of(Map.of("name", "c",
                 "securityContext", Map.of("readOnlyRootFileSystem", true)))));
