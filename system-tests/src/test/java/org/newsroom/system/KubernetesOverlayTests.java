@@ -74,6 +74,10 @@ class KubernetesOverlayTests {
                 String what = kustomization.getFileName() + ": " + document.get("kind") + " " + name(document);
                 if (ELASTICSEARCH.equals(document.get("kind"))) {
                     assertThat(document.get("apiVersion")).as(what).isEqualTo("elasticsearch.k8s.elastic.co/v1");
+                    // ECK runs the node non-root on a read-only root only when its data is on this volume.
+                    assertThat(list(map(document.get("spec")).get("nodeSets"))).as(what).allSatisfy(set ->
+                            assertThat(list(map(set).get("volumeClaimTemplates"))).extracting(claim -> name(map(claim)))
+                                    .contains("elasticsearch-data"));
                     continue;
                 }
                 assertThat(MODELS).as(what + ": a kind with a typed model").containsKey((String) document.get("kind"));
