@@ -51,21 +51,38 @@ final class DeployManifests {
      */
     static List<Map<String, Object>> rendered(Path kustomization) throws IOException, InterruptedException {
         List<String> command = onPath("kustomize") ? List.of("kustomize", "build", kustomization.toString())
-                : onPath("kubectl") ? List.of("kubectl", "kustomize", kustomization.toString()) : null;
-        if (command == null) {
-            String reason = "neither kustomize nor kubectl is installed: the kustomizations are not rendered";
-            System.err.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
-        }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + " failed:\n" + output).isZero();
+                : List.of("kubectl", "kustomize", kustomization.toString());
+        requireTool(onPath("kustomize") || onPath("kubectl"),
+                "neither kustomize nor kubectl is installed: the kustomizations are not rendered");
+        Run render = run(new ProcessBuilder(command), new byte[0]);
+        assertThat(render.exit()).as(String.join(" ", command) + " failed:\n" + render.output()).isZero();
         List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object doc : new Yaml().loadAll(new StringReader(output))) {
+        for (Object doc : new Yaml().loadAll(new StringReader(render.output()))) {
             documents.add(map(doc));
         }
         return documents;
+    }
+
+    /** Skips the calling test without the tool, saying why on the console as well (Surefire's summary only counts). */
+    static void requireTool(boolean present, String reason) {
+        if (!present) {
+            System.err.println("SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
+    }
+
+    record Run(int exit, String output) {
+    }
+
+    /** Runs a tool to its end (a minute at most) with {@code input} on its standard input; output and errors together. */
+    static Run run(ProcessBuilder builder, byte[] input) throws IOException, InterruptedException {
+        Process process = builder.redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", builder.command())).isTrue();
+        return new Run(process.exitValue(), output);
     }
 
     static boolean onPath(String program) {

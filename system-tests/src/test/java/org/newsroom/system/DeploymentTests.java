@@ -178,42 +178,33 @@ class DeploymentTests {
 
     @Test
     void dockerComposeAcceptsTheComposeFileAndRefusesToStartWithoutItsSecrets() throws Exception {
-        String reason = "docker-compose is not installed (.ci/run installs Debian's): compose.yaml is not validated";
-        if (!DeployManifests.onPath("docker-compose")) {
-            System.err.println("SKIPPED: " + reason);
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(DeployManifests.onPath("docker-compose"), reason);
+        DeployManifests.requireTool(DeployManifests.onPath("docker-compose"),
+                "docker-compose is not installed (.ci/run installs Debian's): compose.yaml is not validated");
 
         Map<String, String> secrets = Map.of("NEWSROOM_API_KEY", "k".repeat(32), "ELASTIC_PASSWORD", "p".repeat(32),
                 "GRAFANA_ADMIN_PASSWORD", "g".repeat(32));
-        Compose valid = compose(secrets);
+        DeployManifests.Run valid = compose(secrets);
         assertThat(valid.exit()).as("docker-compose config:\n" + valid.output()).isZero();
 
         for (String secret : secrets.keySet()) {
             Map<String, String> without = new java.util.HashMap<>(secrets);
             without.remove(secret);
-            Compose refused = compose(without);
+            DeployManifests.Run refused = compose(without);
             assertThat(refused.exit()).as("without " + secret).isNotZero();
             assertThat(refused.output()).as("without " + secret).contains("set " + secret);
         }
     }
 
-    private record Compose(int exit, String output) {
-    }
-
     /** {@code docker-compose config -q} on compose.yaml with exactly {@code secrets} set. */
-    private static Compose compose(Map<String, String> secrets) throws Exception {
+    private static DeployManifests.Run compose(Map<String, String> secrets) throws Exception {
         // An empty project directory: compose reads .env from there, so a developer's deploy/.env does not count.
         Path project = Files.createTempDirectory("compose-project");
+        project.toFile().deleteOnExit();
         ProcessBuilder builder = new ProcessBuilder("docker-compose", "--project-directory", project.toString(),
-                "-f", DEPLOY.resolve("compose.yaml").toString(), "config", "-q")
-                .redirectErrorStream(true);
+                "-f", DEPLOY.resolve("compose.yaml").toString(), "config", "-q");
         builder.environment().keySet().removeIf(name -> name.endsWith("_KEY") || name.endsWith("_PASSWORD"));
         builder.environment().putAll(secrets);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        return new Compose(process.exitValue(), output);
+        return DeployManifests.run(builder, new byte[0]);
     }
 
     @Test

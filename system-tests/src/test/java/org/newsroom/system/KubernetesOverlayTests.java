@@ -93,13 +93,9 @@ class KubernetesOverlayTests {
     @Test
     void everyKubernetesResourceMatchesTheApisSchemaWithItsRequiredFieldsAndFormats() throws Exception {
         Path validator = ROOT.resolve("system-tests/kubernetes-schema");
-        String reason = "node or the kubernetes-models package is missing (npm ci in " + validator + ", as .ci/run does): "
-                + "the manifests are not checked against the Kubernetes API's schemas";
-        boolean ready = DeployManifests.onPath("node") && Files.isDirectory(validator.resolve("node_modules/kubernetes-models"));
-        if (!ready) {
-            System.err.println("SKIPPED: " + reason);
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(ready, reason);
+        boolean installed = Files.isDirectory(validator.resolve("node_modules/kubernetes-models"));
+        DeployManifests.requireTool(DeployManifests.onPath("node") && installed, "node or the kubernetes-models package is missing (npm ci in " + validator + ", as .ci/run does): "
+                        + "the manifests are not checked against the Kubernetes API's schemas");
         // A Deployment without its selector and a container without a name: the schema must refuse it.
         Map<String, Object> broken = Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("name", "broken"),
                 "spec", Map.of("template", Map.of("spec", Map.of("containers", List.of(Map.of("image", "i"))))));
@@ -107,13 +103,10 @@ class KubernetesOverlayTests {
         for (Path kustomization : List.of(BASE, CLUSTER)) {
             List<Map<String, Object>> documents = new ArrayList<>(rendered(kustomization));
             documents.add(broken);
-            Process node = new ProcessBuilder("node", validator.resolve("validate.mjs").toString()).directory(validator.toFile())
-                    .redirectErrorStream(true).start();
-            try (var input = node.getOutputStream()) {
-                input.write(JSON.writeValueAsBytes(documents));
-            }
-            List<String> lines = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-            assertThat(node.waitFor()).as(String.join("\n", lines)).isZero();
+            DeployManifests.Run check = DeployManifests.run(new ProcessBuilder("node", validator.resolve("validate.mjs").toString())
+                    .directory(validator.toFile()), JSON.writeValueAsBytes(documents));
+            assertThat(check.exit()).as(check.output()).isZero();
+            List<String> lines = check.output().lines().toList();
 
             assertThat(lines).as(kustomization + ": the schema check of a broken Deployment").last().asString()
                     .startsWith("INVALID Deployment broken:").contains("selector").contains("name");
