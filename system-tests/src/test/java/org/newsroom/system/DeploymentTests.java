@@ -1,6 +1,7 @@
 package org.newsroom.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsroom.system.DeployManifests.BASE;
 import static org.newsroom.system.DeployManifests.DEPLOY;
 import static org.newsroom.system.DeployManifests.ROOT;
 import static org.newsroom.system.DeployManifests.container;
@@ -64,7 +65,7 @@ class DeploymentTests {
                 assertThat(String.valueOf(port)).as("Elasticsearch is published on loopback only").startsWith("127.0.0.1:"));
         assertThat(compose).doesNotContainIgnoringCase("change-me").doesNotContain(":-secret");
         assertThat(kubernetes()).noneSatisfy(doc -> assertThat(doc.get("kind")).isEqualTo("Secret"));
-        assertThat(Files.readString(DEPLOY.resolve("kubernetes/elasticsearch.yaml"))).doesNotContain("xpack.security.enabled: false");
+        assertThat(Files.readString(BASE.resolve("elasticsearch.yaml"))).doesNotContain("xpack.security.enabled: false");
     }
 
     @Test
@@ -122,23 +123,6 @@ class DeploymentTests {
     }
 
     @Test
-    void everyServiceHasADisruptionBudgetMatchingItsPods() throws IOException {
-        Map<String, Object> budgets = new java.util.HashMap<>();
-        kubernetes().stream().filter(doc -> "PodDisruptionBudget".equals(doc.get("kind"))).forEach(doc ->
-                budgets.put((String) map(map(map(doc.get("spec")).get("selector")).get("matchLabels")).get("app"), doc));
-
-        for (Map<String, Object> workload : workloads()) {
-            String app = (String) map(map(map(workload.get("spec")).get("selector")).get("matchLabels")).get("app");
-            assertThat(budgets).as("a PodDisruptionBudget for " + app).containsKey(app);
-            int replicas = (Integer) map(workload.get("spec")).get("replicas");
-            Map<String, Object> spec = map(map(budgets.get(app)).get("spec"));
-            int mayGo = spec.containsKey("maxUnavailable") ? (Integer) spec.get("maxUnavailable")
-                    : replicas - (Integer) spec.get("minAvailable");
-            assertThat(mayGo).as(app + ": pods a drain may take at once, of " + replicas).isBetween(1, replicas - 1);
-        }
-    }
-
-    @Test
     void nothingIsDownloadedFromAPlaceholderAddressAndElasticsearchRunsTheImageWithThePlugin() throws IOException {
         try (Stream<Path> files = Files.walk(DEPLOY)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".json")).toList()) {
@@ -148,7 +132,7 @@ class DeploymentTests {
         Map<String, Object> elasticsearch = kubernetes().stream()
                 .filter(doc -> "Elasticsearch".equals(doc.get("kind"))).findFirst().orElseThrow();
         assertThat(String.valueOf(map(elasticsearch.get("spec")).get("image"))).contains("news-english");
-        assertThat(Files.readString(DEPLOY.resolve("kubernetes/elasticsearch.yaml"))).doesNotContain("initContainers");
+        assertThat(Files.readString(BASE.resolve("elasticsearch.yaml"))).doesNotContain("initContainers");
         assertThat(Files.readString(DEPLOY.resolve("elasticsearch/Dockerfile")))
                 .contains("COPY es-analysis-plugin/target/es-analysis-plugin-").contains("elasticsearch-plugin install --batch file://");
     }
@@ -167,15 +151,6 @@ class DeploymentTests {
     }
 
     @Test
-    void everyTopicIsReplicatedThreeTimesWithTwoInSyncToWrite() throws IOException {
-        for (Map<String, Object> topic : kubernetes().stream().filter(doc -> "KafkaTopic".equals(doc.get("kind"))).toList()) {
-            Map<String, Object> spec = map(topic.get("spec"));
-            assertThat(spec.get("replicas")).as(String.valueOf(spec.get("topicName"))).isEqualTo(3);
-            assertThat(map(spec.get("config"))).as(String.valueOf(spec.get("topicName"))).containsEntry("min.insync.replicas", "2");
-        }
-    }
-
-    @Test
     void configMapProvidesTheEngineAddresses() throws IOException {
         Map<String, Object> config = kubernetes().stream()
                 .filter(doc -> "ConfigMap".equals(doc.get("kind"))).findFirst().orElseThrow();
@@ -184,28 +159,52 @@ class DeploymentTests {
     }
 
     @Test
-    void kafkaTopicsAreTheTopicsTheCodeUsesWithEnoughPartitionsForTheReplicas() throws IOException {
+    void kafkaTopicsAreTheTopicsTheCodeUses() throws IOException {
         List<Map<String, Object>> topics = kubernetes().stream().filter(doc -> "KafkaTopic".equals(doc.get("kind"))).toList();
 
         assertThat(topics).extracting(doc -> map(doc.get("spec")).get("topicName")).containsExactlyInAnyOrder(
                 Topics.ARTICLES_RAW, Topics.ARTICLES_RAW_DLT, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_ENRICHED_DLT,
                 Topics.ALERTS_MATCHED);
-        int rawPartitions = topics.stream().map(doc -> map(doc.get("spec")))
-                .filter(spec -> Topics.ARTICLES_RAW.equals(spec.get("topicName")))
-                .map(spec -> (Integer) spec.get("partitions")).findFirst().orElseThrow();
-        int enrichReplicas = kubernetes().stream()
-                .filter(doc -> "StatefulSet".equals(doc.get("kind")))
-                .map(doc -> (Integer) map(doc.get("spec")).get("replicas")).findFirst().orElseThrow();
-        assertThat(enrichReplicas).isLessThanOrEqualTo(rawPartitions);
     }
 
     @Test
     void kustomizationListsEveryManifest() throws IOException {
-        List<Object> resources = list(single(DEPLOY.resolve("kubernetes/kustomization.yaml")).get("resources"));
-        try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
+        List<Object> resources = list(single(BASE.resolve("kustomization.yaml")).get("resources"));
+        try (Stream<Path> files = Files.list(BASE)) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("kustomization.yaml")))
                     .containsExactlyInAnyOrderElementsOf(resources.stream().map(String::valueOf).toList());
         }
+    }
+
+    @Test
+    void dockerComposeAcceptsTheComposeFileAndRefusesToStartWithoutItsSecrets() throws Exception {
+        DeployManifests.requireTool(DeployManifests.onPath("docker-compose"),
+                "docker-compose is not installed (.ci/run installs Debian's): compose.yaml is not validated");
+
+        Map<String, String> secrets = Map.of("NEWSROOM_API_KEY", "k".repeat(32), "ELASTIC_PASSWORD", "p".repeat(32),
+                "GRAFANA_ADMIN_PASSWORD", "g".repeat(32));
+        DeployManifests.Run valid = compose(secrets);
+        assertThat(valid.exit()).as("docker-compose config:\n" + valid.output()).isZero();
+
+        for (String secret : secrets.keySet()) {
+            Map<String, String> without = new java.util.HashMap<>(secrets);
+            without.remove(secret);
+            DeployManifests.Run refused = compose(without);
+            assertThat(refused.exit()).as("without " + secret).isNotZero();
+            assertThat(refused.output()).as("without " + secret).contains("set " + secret);
+        }
+    }
+
+    /** {@code docker-compose config -q} on compose.yaml with exactly {@code secrets} set. */
+    private static DeployManifests.Run compose(Map<String, String> secrets) throws Exception {
+        // An empty project directory: compose reads .env from there, so a developer's deploy/.env does not count.
+        Path project = Files.createTempDirectory("compose-project");
+        project.toFile().deleteOnExit();
+        ProcessBuilder builder = new ProcessBuilder("docker-compose", "--project-directory", project.toString(),
+                "-f", DEPLOY.resolve("compose.yaml").toString(), "config", "-q");
+        builder.environment().keySet().removeIf(name -> name.endsWith("_KEY") || name.endsWith("_PASSWORD"));
+        builder.environment().putAll(secrets);
+        return DeployManifests.run(builder, new byte[0]);
     }
 
     @Test
