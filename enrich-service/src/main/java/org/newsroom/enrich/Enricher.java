@@ -112,13 +112,13 @@ public final class Enricher {
     }
 
     /** The people as written, content words with the headline counted twice, the entity ids it gives by itself. */
-    private static Facts facts(ArticleReceived article, Recognised recognised) {
+    static Facts facts(ArticleReceived article, Recognised recognised) {
         return new Facts(article.articleId(), when(article), recognised.named(),
                 Words.content(TermWeights.document(article.headline(), article.body())), recognised.ownKeys());
     }
 
     /** A dateline's place ("MOSCOW") is a mention like any other. */
-    private static List<String> withDateline(ArticleReceived article) {
+    static List<String> withDateline(ArticleReceived article) {
         if (article.dateline() == null || article.dateline().location() == null) {
             return article.paragraphs();
         }
