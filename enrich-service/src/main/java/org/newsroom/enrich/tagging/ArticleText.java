@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsroom.enrich.normalising.ArticleTokens;
 import org.newsroom.enrich.normalising.Words;
 
 /**
@@ -21,32 +22,41 @@ final class ArticleText {
         this.words = new HashSet<>(words);
     }
 
-    static ArticleText of(String headline, String body) {
-        return new ArticleText(Words.of((headline == null ? "" : headline) + "\n" + (body == null ? "" : body)));
+    static ArticleText of(ArticleTokens tokens) {
+        return new ArticleText(tokens.words());
     }
 
-    /** A term as the words {@link #countPhrase} looks for; worth keeping for a term counted in many articles. */
+    /** A term as the words {@link #countPhrase} looks for; worked out once per term, not per article. */
     static String phrase(String term) {
         return String.join(" ", Words.of(term));
     }
 
+    /**
+     * A rule's term, worked out when the rules load: its words, and for a term ending in {@code *} the pattern of
+     * a phrase whose last word may run on.
+     */
+    record Term(String text, String phrase, Pattern wildcard) {
+
+        static Term of(String text) {
+            String phrase = ArticleText.phrase(text);
+            return new Term(text, phrase, text.strip().endsWith("*") && !phrase.isEmpty()
+                    ? Pattern.compile(" " + Pattern.quote(phrase) + "[^ ]* ") : null);
+        }
+    }
+
     /** How often {@code term} occurs. */
-    int count(String term) {
-        String phrase = phrase(term);
-        if (phrase.isEmpty()) {
-            return 0;
+    int count(Term term) {
+        if (term.wildcard() == null) {
+            return countPhrase(term.phrase());
         }
-        if (term.strip().endsWith("*")) {
-            Matcher m = Pattern.compile(" " + Pattern.quote(phrase) + "[^ ]* ").matcher(joined);
-            int n = 0;
-            int from = 0;
-            while (m.find(from)) {
-                n++;
-                from = m.end() - 1;
-            }
-            return n;
+        Matcher m = term.wildcard().matcher(joined);
+        int n = 0;
+        int from = 0;
+        while (m.find(from)) {
+            n++;
+            from = m.end() - 1;
         }
-        return countPhrase(phrase);
+        return n;
     }
 
     /** How often {@code phrase} (from {@link #phrase}) occurs as whole words. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.normalising.ArticleTokens;
 
 /**
  * Taxonomy tagging: IPTC Media Topics whose label the article repeats, topics of the rules file, and for
@@ -38,7 +39,11 @@ public final class TopicTagger {
     }
 
     public List<Tag> tags(String headline, String body, List<Entity> entities) {
-        ArticleText text = ArticleText.of(headline, body);
+        return tags(ArticleTokens.of(headline, body), entities);
+    }
+
+    public List<Tag> tags(ArticleTokens tokens, List<Entity> entities) {
+        ArticleText text = ArticleText.of(tokens);
         TopicRules.Parsed current = rules.get();
         Map<String, Tag> found = new LinkedHashMap<>();
         if (current.labelMinMentions() > 0) {
