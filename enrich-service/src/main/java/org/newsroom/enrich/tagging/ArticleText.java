@@ -26,6 +26,11 @@ final class ArticleText {
         return new ArticleText(tokens.words());
     }
 
+    /** The words of the article, each once. */
+    Set<String> distinctWords() {
+        return words;
+    }
+
     /** A term as the words {@link #countPhrase} looks for; worked out once per term, not per article. */
     static String phrase(String term) {
         return String.join(" ", Words.of(term));
