@@ -52,7 +52,7 @@ final class Mentions {
      */
 
     /** {@code (\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.}: initials or a title abbreviation. */
-    private static boolean abbreviation(String raw) {
+    static boolean abbreviation(String raw) {
         if (TITLE_ABBREVIATIONS.contains(raw)) {
             return true;
         }
@@ -69,7 +69,7 @@ final class Mentions {
     }
 
     /** {@code [.\-]+$} removed (a word found by {@code WORD} holds no line break). */
-    private static String withoutTrailingPunctuation(String raw) {
+    static String withoutTrailingPunctuation(String raw) {
         int end = raw.length();
         while (end > 0 && (raw.charAt(end - 1) == '.' || raw.charAt(end - 1) == '-')) {
             end--;
@@ -78,7 +78,7 @@ final class Mentions {
     }
 
     /** {@code ['’]s$} removed. */
-    private static String withoutPossessive(String word) {
+    static String withoutPossessive(String word) {
         int n = word.length();
         return n >= 2 && word.charAt(n - 1) == 's' && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’')
                 ? word.substring(0, n - 2) : word;
@@ -88,7 +88,7 @@ final class Mentions {
      * {@code .*[.!?:"“”].*} matched on the whole gap between two words: a sentence mark in it, and no line
      * terminator, which {@code .} does not match.
      */
-    private static boolean sentenceGap(String gap) {
+    static boolean sentenceGap(String gap) {
         boolean mark = false;
         for (int i = 0; i < gap.length(); i++) {
             switch (gap.charAt(i)) {
