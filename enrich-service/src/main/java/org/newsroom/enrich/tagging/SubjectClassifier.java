@@ -61,8 +61,7 @@ public final class SubjectClassifier {
 
     public List<Tag> tags(ArticleTokens tokens) {
         SparseVector x = model.terms().vector(tokens.document());
-        return decisions(x).stream()
-                .filter(d -> d.margin() > 0)
+        return decisions(x, true).stream()
                 .map(d -> new Tag(scheme + ":" + d.subject().label(), d.subject().label(), scheme,
                         score(d.margin()), evidence(d.subject(), x)))
                 .toList();
@@ -70,7 +69,7 @@ public final class SubjectClassifier {
 
     /** The labels the model assigns; with {@code atLeastOne}, the best subject when none passes. */
     public List<String> labels(String headline, String body, boolean atLeastOne) {
-        List<Decision> decisions = decisions(model.terms().vector(ArticleTokens.of(headline, body).document()));
+        List<Decision> decisions = decisions(model.terms().vector(ArticleTokens.of(headline, body).document()), false);
         List<String> passed = decisions.stream().filter(d -> d.margin() > 0).map(d -> d.subject().label()).toList();
         if (passed.isEmpty() && atLeastOne && !decisions.isEmpty()) {
             return List.of(decisions.getFirst().subject().label());
@@ -79,10 +78,11 @@ public final class SubjectClassifier {
     }
 
     /**
-     * How far each subject's decision is above its threshold, best first. Equal to {@code Subject.decision(x)} to
-     * the last bit: each subject's products are added in ascending word order, as {@link SparseVector#dot} adds them.
+     * How far each subject's decision is above its threshold, best first (a stable sort: equal margins in model
+     * order), only the subjects that pass it if {@code passedOnly}. Equal to {@code Subject.decision(x)} to the
+     * last bit: each subject's products are added in ascending word order, as {@link SparseVector#dot} adds them.
      */
-    List<Decision> decisions(SparseVector x) {
+    List<Decision> decisions(SparseVector x, boolean passedOnly) {
         double[] dots = new double[model.subjects().size()];
         for (int i = 0; i < x.indices().length; i++) {
             int[] subjects = subjectsOf[x.indices()[i]];
@@ -94,7 +94,10 @@ public final class SubjectClassifier {
         List<Decision> decisions = new ArrayList<>(dots.length);
         for (int subject = 0; subject < dots.length; subject++) {
             SubjectModel.Subject s = model.subjects().get(subject);
-            decisions.add(new Decision(s, s.bias() + dots[subject] - s.threshold()));
+            double margin = s.bias() + dots[subject] - s.threshold();
+            if (margin > 0 || !passedOnly) {
+                decisions.add(new Decision(s, margin));
+            }
         }
         decisions.sort(Comparator.comparingDouble(Decision::margin).reversed());
         return decisions;

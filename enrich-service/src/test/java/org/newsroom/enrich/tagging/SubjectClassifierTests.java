@@ -48,7 +48,7 @@ class SubjectClassifierTests {
             SparseVector x = model.terms().vector(document);
             assertThat(x).usingRecursiveComparison().isEqualTo(sortedMapVector(model.terms(), document));
             Map<String, Double> margins = new HashMap<>();
-            classifier.decisions(x).forEach(d -> margins.put(d.subject().label(), d.margin()));
+            classifier.decisions(x, false).forEach(d -> margins.put(d.subject().label(), d.margin()));
             for (SubjectModel.Subject s : model.subjects()) {
                 assertThat(margins.get(s.label())).as(s.label()).isEqualTo(s.decision(x) - s.threshold());
             }
