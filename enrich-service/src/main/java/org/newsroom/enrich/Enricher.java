@@ -15,11 +15,10 @@ import org.newsroom.enrich.entities.EntityRecognizer;
 import org.newsroom.enrich.entities.Recognised;
 import org.newsroom.enrich.memory.Facts;
 import org.newsroom.enrich.memory.Memory;
+import org.newsroom.enrich.normalising.ArticleTokens;
 import org.newsroom.enrich.normalising.TextNormaliser;
-import org.newsroom.enrich.normalising.Words;
 import org.newsroom.enrich.tagging.PlaceTagger;
 import org.newsroom.enrich.tagging.SubjectClassifier;
-import org.newsroom.enrich.tagging.TermWeights;
 import org.newsroom.enrich.tagging.TopicTagger;
 import org.newsroom.eventheaders.CorrelationContext;
 
@@ -77,10 +76,11 @@ public final class Enricher {
         List<Tag> tags = List.of();
         String storyId = article.articleId();
         if (steps != null) {
+            ArticleTokens tokens = ArticleTokens.of(article.headline(), article.paragraphs());
             Recognised recognised = steps.entities().recognise(article.headline(), withDateline(article));
-            Memory.Answer answer = remember(facts(article, recognised));
+            Memory.Answer answer = remember(facts(article, recognised, tokens));
             entities = recognised.entities(answer.people());
-            tags = tags(article, entities);
+            tags = tags(tokens, entities);
             storyId = answer.storyId();
         }
         Enrichment enrichment = new Enrichment(enrichmentVersion, tags, entities,
@@ -98,27 +98,28 @@ public final class Enricher {
         }
     }
 
-    private List<Tag> tags(ArticleReceived article, List<Entity> entities) {
-        List<Tag> tags = new ArrayList<>(steps.topics().tags(article.headline(), article.body(), entities));
+    private List<Tag> tags(ArticleTokens tokens, List<Entity> entities) {
+        List<Tag> tags = new ArrayList<>(steps.topics().tags(tokens, entities));
         tags.addAll(steps.places().tags(entities));
-        tags.addAll(steps.subjects().tags(article.headline(), article.body()));
+        tags.addAll(steps.subjects().tags(tokens));
         return tags;
     }
 
     /** What memory takes of an article, worked out as {@link #enrich} does (for evaluations and the memory task). */
     public Facts facts(ArticleReceived received) {
         ArticleReceived article = TextNormaliser.normalised(received);
-        return facts(article, steps.entities().recognise(article.headline(), withDateline(article)));
+        return facts(article, steps.entities().recognise(article.headline(), withDateline(article)),
+                ArticleTokens.of(article.headline(), article.paragraphs()));
     }
 
     /** The people as written, content words with the headline counted twice, the entity ids it gives by itself. */
-    private static Facts facts(ArticleReceived article, Recognised recognised) {
-        return new Facts(article.articleId(), when(article), recognised.named(),
-                Words.content(TermWeights.document(article.headline(), article.body())), recognised.ownKeys());
+    static Facts facts(ArticleReceived article, Recognised recognised, ArticleTokens tokens) {
+        return new Facts(article.articleId(), when(article), recognised.named(), tokens.document(),
+                recognised.ownKeys());
     }
 
     /** A dateline's place ("MOSCOW") is a mention like any other. */
-    private static List<String> withDateline(ArticleReceived article) {
+    static List<String> withDateline(ArticleReceived article) {
         if (article.dateline() == null || article.dateline().location() == null) {
             return article.paragraphs();
         }

@@ -2,6 +2,7 @@ package org.newsroom.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +14,8 @@ import java.util.regex.Pattern;
 final class Mentions {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’.\\-]*");
-    private static final Pattern ABBREVIATION = Pattern.compile("(\\p{Lu}\\.)+|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|St\\.");
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.\\-]+$");
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
-    private static final Pattern SENTENCE_GAP = Pattern.compile(".*[.!?:\"“”].*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
+    /** Abbreviations whose full stop ends no sentence, besides initials ("U.S.", "J."). */
+    private static final Set<String> TITLE_ABBREVIATIONS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "St.");
     static final List<String> CONNECTORS_OF = List.of("of", "de", "da", "del", "van", "von", "bin", "al");
 
     /** A run of capitalised words; {@code sentenceStart} when its first word opens a sentence. */
@@ -37,15 +35,72 @@ final class Mentions {
         while (m.find()) {
             String raw = m.group();
             String gap = paragraph.substring(end, m.start());
-            boolean abbreviation = ABBREVIATION.matcher(raw).matches();
-            String word = abbreviation ? raw : TRAILING_PUNCTUATION.matcher(raw).replaceAll("");
-            words.add(POSSESSIVE.matcher(word).replaceAll(""));
+            boolean abbreviation = abbreviation(raw);
+            String word = abbreviation ? raw : withoutTrailingPunctuation(raw);
+            words.add(withoutPossessive(word));
             breakBefore.add(!gap.isBlank() || newSentence);
-            sentenceStart.add(newSentence || SENTENCE_GAP.matcher(gap).matches());
-            newSentence = !abbreviation && SENTENCE_END.matcher(raw).find();
+            sentenceStart.add(newSentence || sentenceGap(gap));
+            newSentence = !abbreviation && raw.endsWith(".");
             end = m.end();
         }
         return runs(words, breakBefore, sentenceStart);
+    }
+
+    /*
+     * The word tests below run once per word of every article, so they are written out rather than matched with
+     * patterns; each says the pattern it stands for.
+     */
+
+    /** {@code (\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.}: initials or a title abbreviation. */
+    static boolean abbreviation(String raw) {
+        if (TITLE_ABBREVIATIONS.contains(raw)) {
+            return true;
+        }
+        int i = 0;
+        while (i < raw.length()) {
+            int letter = raw.codePointAt(i);
+            i += Character.charCount(letter);
+            if (Character.getType(letter) != Character.UPPERCASE_LETTER || i >= raw.length() || raw.charAt(i) != '.') {
+                return false;
+            }
+            i++;
+        }
+        return !raw.isEmpty();
+    }
+
+    /** {@code [.\-]+$} removed (a word found by {@code WORD} holds no line break). */
+    static String withoutTrailingPunctuation(String raw) {
+        int end = raw.length();
+        while (end > 0 && (raw.charAt(end - 1) == '.' || raw.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return raw.substring(0, end);
+    }
+
+    /** {@code ['’]s$} removed. */
+    static String withoutPossessive(String word) {
+        int n = word.length();
+        return n >= 2 && word.charAt(n - 1) == 's' && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’')
+                ? word.substring(0, n - 2) : word;
+    }
+
+    /**
+     * {@code .*[.!?:"“”].*} matched on the whole gap between two words: a sentence mark in it, and no line
+     * terminator, which {@code .} does not match.
+     */
+    static boolean sentenceGap(String gap) {
+        boolean mark = false;
+        for (int i = 0; i < gap.length(); i++) {
+            switch (gap.charAt(i)) {
+                case '\n', '\r', '\u0085', '\u2028', '\u2029' -> {
+                    return false;
+                }
+                case '.', '!', '?', ':', '"', '“', '”' -> mark = true;
+                default -> {
+                }
+            }
+        }
+        return mark;
     }
 
     private static List<Run> runs(List<String> words, List<Boolean> breakBefore, List<Boolean> sentenceStart) {

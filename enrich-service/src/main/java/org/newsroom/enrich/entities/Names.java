@@ -19,8 +19,20 @@ final class Names {
 
     /** Lower case without accents: "Nicolás" and "Nicolas" fold alike. */
     static String fold(String name) {
+        if (ascii(name)) { // nothing to decompose, no marks, no ’: recognition folds many words per article
+            return name.toLowerCase(Locale.ROOT);
+        }
         return MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
                 .toLowerCase(Locale.ROOT).replace('’', '\'');
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -22,7 +22,33 @@ public final class TextNormaliser {
             return null;
         }
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        if (plain(nfc)) {
+            return nfc.strip();
+        }
         return SPACES.matcher(INVISIBLE.matcher(nfc).replaceAll("")).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether the patterns would leave {@code text} as it is: no invisible character, no space but single plain
+     * ones. Most paragraphs are, and every paragraph of every article is normalised.
+     */
+    static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case ' ' -> {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                        return false;
+                    }
+                }
+                case '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2007', '\u202F', '\u200B', '\u200C', '\u200D', '\u2060',
+                     '\uFEFF', '\u00AD' -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return true;
     }
 
     public static List<String> normalised(List<String> paragraphs) {

@@ -41,7 +41,18 @@ public final class Words {
 
     /** Tokens without function words: what similarity and topic models compare. */
     public static List<String> content(String text) {
-        return of(text).stream().filter(w -> !STOP.contains(w)).toList();
+        return content(of(text));
+    }
+
+    /** {@code words} (from {@link #of}) without function words. */
+    public static List<String> content(List<String> words) {
+        List<String> content = new ArrayList<>(words.size());
+        for (String w : words) {
+            if (!STOP.contains(w)) {
+                content.add(w);
+            }
+        }
+        return content;
     }
 
     private static void add(String token, List<String> words) {

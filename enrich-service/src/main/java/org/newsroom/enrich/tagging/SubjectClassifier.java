@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.normalising.ArticleTokens;
 
 /**
  * Tags an article with the subjects of a trained {@link SubjectModel} whose decision value passes the tuned
@@ -18,18 +19,49 @@ public final class SubjectClassifier {
     private final String scheme;
     /** The vocabulary by index, for evidence: looking a word up in the model's map is a scan. */
     private final String[] words;
+    /**
+     * The weights by word (an inverted index): per vocabulary index, the subjects that weigh it and how much. An
+     * article has some hundred distinct words and each is weighed by a few subjects, so scoring touches those
+     * weights only, not every subject's whole weight vector.
+     */
+    private final int[][] subjectsOf;
+    private final double[][] weightsOf;
 
     public SubjectClassifier(SubjectModel model, String scheme) {
         this.model = model;
         this.scheme = scheme;
         this.words = new String[model.terms().size()];
         model.terms().index().forEach((word, i) -> words[i] = word);
+        int[] postings = new int[words.length];
+        for (SubjectModel.Subject s : model.subjects()) {
+            for (int t : s.weights().indices()) {
+                postings[t]++;
+            }
+        }
+        this.subjectsOf = new int[words.length][];
+        this.weightsOf = new double[words.length][];
+        for (int t = 0; t < words.length; t++) {
+            subjectsOf[t] = new int[postings[t]];
+            weightsOf[t] = new double[postings[t]];
+            postings[t] = 0;
+        }
+        for (int subject = 0; subject < model.subjects().size(); subject++) {
+            SparseVector w = model.subjects().get(subject).weights();
+            for (int k = 0; k < w.indices().length; k++) {
+                int t = w.indices()[k];
+                subjectsOf[t][postings[t]] = subject;
+                weightsOf[t][postings[t]++] = w.values()[k];
+            }
+        }
     }
 
     public List<Tag> tags(String headline, String body) {
-        SparseVector x = model.terms().vector(TermWeights.document(headline, body));
-        return decisions(x).stream()
-                .filter(d -> d.margin() > 0)
+        return tags(ArticleTokens.of(headline, body));
+    }
+
+    public List<Tag> tags(ArticleTokens tokens) {
+        SparseVector x = model.terms().vector(tokens.document());
+        return decisions(x, true).stream()
                 .map(d -> new Tag(scheme + ":" + d.subject().label(), d.subject().label(), scheme,
                         score(d.margin()), evidence(d.subject(), x)))
                 .toList();
@@ -37,7 +69,7 @@ public final class SubjectClassifier {
 
     /** The labels the model assigns; with {@code atLeastOne}, the best subject when none passes. */
     public List<String> labels(String headline, String body, boolean atLeastOne) {
-        List<Decision> decisions = decisions(model.terms().vector(TermWeights.document(headline, body)));
+        List<Decision> decisions = decisions(model.terms().vector(ArticleTokens.of(headline, body).document()), false);
         List<String> passed = decisions.stream().filter(d -> d.margin() > 0).map(d -> d.subject().label()).toList();
         if (passed.isEmpty() && atLeastOne && !decisions.isEmpty()) {
             return List.of(decisions.getFirst().subject().label());
@@ -45,11 +77,27 @@ public final class SubjectClassifier {
         return passed;
     }
 
-    /** How far each subject's decision is above its threshold, best first. */
-    List<Decision> decisions(SparseVector x) {
-        List<Decision> decisions = new ArrayList<>();
-        for (SubjectModel.Subject s : model.subjects()) {
-            decisions.add(new Decision(s, s.decision(x) - s.threshold()));
+    /**
+     * How far each subject's decision is above its threshold, best first (a stable sort: equal margins in model
+     * order), only the subjects that pass it if {@code passedOnly}. Equal to {@code Subject.decision(x)} to the
+     * last bit: each subject's products are added in ascending word order, as {@link SparseVector#dot} adds them.
+     */
+    List<Decision> decisions(SparseVector x, boolean passedOnly) {
+        double[] dots = new double[model.subjects().size()];
+        for (int i = 0; i < x.indices().length; i++) {
+            int[] subjects = subjectsOf[x.indices()[i]];
+            double[] weights = weightsOf[x.indices()[i]];
+            for (int k = 0; k < subjects.length; k++) {
+                dots[subjects[k]] += weights[k] * x.values()[i];
+            }
+        }
+        List<Decision> decisions = new ArrayList<>(dots.length);
+        for (int subject = 0; subject < dots.length; subject++) {
+            SubjectModel.Subject s = model.subjects().get(subject);
+            double margin = s.bias() + dots[subject] - s.threshold();
+            if (margin > 0 || !passedOnly) {
+                decisions.add(new Decision(s, margin));
+            }
         }
         decisions.sort(Comparator.comparingDouble(Decision::margin).reversed());
         return decisions;

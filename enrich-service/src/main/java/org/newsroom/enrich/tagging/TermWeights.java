@@ -1,5 +1,6 @@
 package org.newsroom.enrich.tagging;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +37,36 @@ public record TermWeights(Map<String, Integer> index, double[] idf) {
     }
 
     public SparseVector vector(String text) {
-        Map<Integer, Integer> tf = new TreeMap<>();
-        for (String word : Words.content(text)) {
+        return vector(Words.content(text));
+    }
+
+    /** The vector of a document's content words ({@link Words#content}, e.g. {@code ArticleTokens.document}). */
+    public SparseVector vector(List<String> contentWords) {
+        int[] known = new int[contentWords.size()];
+        int n = 0;
+        for (String word : contentWords) {
             Integer i = index.get(word);
             if (i != null) {
-                tf.merge(i, 1, Integer::sum);
+                known[n++] = i;
             }
         }
-        int[] indices = new int[tf.size()];
-        double[] values = new double[tf.size()];
+        Arrays.sort(known, 0, n);
+        // Ascending indices, as the models' weights: dot products then add up in one order, at training and runtime.
+        int[] indices = new int[n];
+        double[] values = new double[n];
+        int d = 0;
         int k = 0;
-        for (Map.Entry<Integer, Integer> e : tf.entrySet()) {
-            indices[k] = e.getKey();
-            values[k++] = (1 + Math.log(e.getValue())) * idf[e.getKey()];
+        while (k < n) {
+            int j = k + 1;
+            while (j < n && known[j] == known[k]) {
+                j++;
+            }
+            indices[d] = known[k];
+            values[d++] = (1 + Math.log(j - k)) * idf[known[k]];
+            k = j;
         }
+        indices = Arrays.copyOf(indices, d);
+        values = Arrays.copyOf(values, d);
         return new SparseVector(indices, values).normalised();
     }
 

@@ -12,8 +12,9 @@ import org.newsroom.contracts.Tag;
  * terms occur at least {@code min} times in total, any listed entity is named, and no {@code none} term
  * occurs. Empty conditions hold.
  */
-public record TopicRule(String id, String label, String scheme, List<String> any, List<String> all,
-                        List<String> none, List<String> entities, int min, double score) {
+public record TopicRule(String id, String label, String scheme, List<ArticleText.Term> any,
+                        List<ArticleText.Term> all, List<ArticleText.Term> none, List<String> entities, int min,
+                        double score) {
 
     public TopicRule {
         any = List.copyOf(any);
@@ -25,12 +26,12 @@ public record TopicRule(String id, String label, String scheme, List<String> any
     /** The tag this rule gives the article, with what fired it, if it fires. */
     Optional<Tag> apply(ArticleText text, List<Entity> named) {
         List<String> evidence = new ArrayList<>();
-        for (String term : none) {
+        for (ArticleText.Term term : none) {
             if (text.count(term) > 0) {
                 return Optional.empty();
             }
         }
-        for (String term : all) {
+        for (ArticleText.Term term : all) {
             int n = text.count(term);
             if (n == 0) {
                 return Optional.empty();
@@ -38,7 +39,7 @@ public record TopicRule(String id, String label, String scheme, List<String> any
             evidence.add(hit(term, n));
         }
         int anyHits = 0;
-        for (String term : any) {
+        for (ArticleText.Term term : any) {
             int n = text.count(term);
             if (n > 0) {
                 anyHits += n;
@@ -63,7 +64,7 @@ public record TopicRule(String id, String label, String scheme, List<String> any
         return entities.stream().anyMatch(x -> x.equalsIgnoreCase(e.id()) || x.equalsIgnoreCase(e.name()));
     }
 
-    private static String hit(String term, int n) {
-        return String.format(Locale.ROOT, "term '%s' x%d", term, n);
+    private static String hit(ArticleText.Term term, int n) {
+        return String.format(Locale.ROOT, "term '%s' x%d", term.text(), n);
     }
 }

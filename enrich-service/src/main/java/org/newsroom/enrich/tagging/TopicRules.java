@@ -51,7 +51,7 @@ public final class TopicRules {
         int min = topic.get("min") instanceof Number n ? n.intValue() : 1;
         double score = topic.get("score") instanceof Number n ? n.doubleValue() : 0.9;
         return new TopicRule(id.toLowerCase(Locale.ROOT).equals(id) || isIptc ? id : id.toLowerCase(Locale.ROOT),
-                label, scheme, strings(topic.get("any")), strings(topic.get("all")), strings(topic.get("none")),
+                label, scheme, terms(topic.get("any")), terms(topic.get("all")), terms(topic.get("none")),
                 strings(topic.get("entities")), min, score);
     }
 
@@ -61,5 +61,9 @@ public final class TopicRules {
 
     private static List<String> strings(Object value) {
         return list(value).stream().map(String::valueOf).toList();
+    }
+
+    private static List<ArticleText.Term> terms(Object value) {
+        return strings(value).stream().map(ArticleText.Term::of).toList();
     }
 }

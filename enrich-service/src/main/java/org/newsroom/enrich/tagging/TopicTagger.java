@@ -1,6 +1,8 @@
 package org.newsroom.enrich.tagging;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.normalising.ArticleTokens;
 
 /**
  * Taxonomy tagging: IPTC Media Topics whose label the article repeats, topics of the rules file, and for
@@ -17,13 +20,19 @@ import org.newsroom.contracts.Tag;
  */
 public final class TopicTagger {
 
+    private static final int[] NONE = new int[0];
     /** A broader topic is a little less certain than the narrower one that implied it. */
     private static final double BROADER_DISCOUNT = 0.9;
 
     private final MediaTopics iptc;
     private final Supplier<TopicRules.Parsed> rules;
-    /** The IPTC labels that read as plain phrases, each as the words looked for (worked out once). */
+    /** The IPTC labels that read as plain phrases, each as the words looked for (worked out once), in file order. */
     private final List<LabelPhrase> labelPhrases;
+    /**
+     * Which of them (positions in {@code labelPhrases}) begin with a word: an article is searched only for the
+     * labels whose first word it has, a few of some thousand.
+     */
+    private final Map<String, int[]> labelsByFirstWord;
 
     private record LabelPhrase(MediaTopics.Concept concept, String phrase) {
     }
@@ -34,11 +43,23 @@ public final class TopicTagger {
         this.labelPhrases = iptc.concepts().stream()
                 .filter(c -> !c.label().contains("(") && !c.label().contains(","))
                 .map(c -> new LabelPhrase(c, ArticleText.phrase(c.label())))
+                .filter(l -> !l.phrase().isEmpty())
                 .toList();
+        Map<String, List<Integer>> byFirstWord = new HashMap<>();
+        for (int i = 0; i < labelPhrases.size(); i++) {
+            byFirstWord.computeIfAbsent(labelPhrases.get(i).phrase().split(" ")[0], w -> new ArrayList<>()).add(i);
+        }
+        this.labelsByFirstWord = new HashMap<>();
+        byFirstWord.forEach((word, labels) -> labelsByFirstWord.put(word,
+                labels.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     public List<Tag> tags(String headline, String body, List<Entity> entities) {
-        ArticleText text = ArticleText.of(headline, body);
+        return tags(ArticleTokens.of(headline, body), entities);
+    }
+
+    public List<Tag> tags(ArticleTokens tokens, List<Entity> entities) {
+        ArticleText text = ArticleText.of(tokens);
         TopicRules.Parsed current = rules.get();
         Map<String, Tag> found = new LinkedHashMap<>();
         if (current.labelMinMentions() > 0) {
@@ -61,10 +82,20 @@ public final class TopicTagger {
                 .sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
     }
 
-    /** IPTC labels that read as plain phrases ("diplomacy", "economic sanction") and recur in the text. */
+    /**
+     * IPTC labels that read as plain phrases ("diplomacy", "economic sanction") and recur in the text, in file
+     * order: equally scored tags then keep one order.
+     */
     private List<Tag> labelMatches(ArticleText text, int minMentions) {
+        BitSet candidates = new BitSet(labelPhrases.size());
+        for (String word : text.distinctWords()) {
+            for (int label : labelsByFirstWord.getOrDefault(word, NONE)) {
+                candidates.set(label);
+            }
+        }
         List<Tag> tags = new ArrayList<>();
-        for (LabelPhrase label : labelPhrases) {
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            LabelPhrase label = labelPhrases.get(i);
             MediaTopics.Concept c = label.concept();
             int n = text.countPhrase(label.phrase());
             if (n >= minMentions) {

@@ -73,6 +73,28 @@ class TopicTaggerTests {
     }
 
     @Test
+    void aWildcardTermCountsEachWordItBeginsAndAPhraseOnlyWholeWords() {
+        TopicRules.Parsed rules = TopicRules.parse("""
+                iptc-label-min-mentions: 0
+                topics:
+                  - id: sanctions
+                    any: [sanction*]
+                  - id: rates
+                    any: [interest rate*, central bank]
+                """, IPTC);
+        TopicTagger tagger = new TopicTagger(IPTC, () -> rules);
+
+        List<Tag> tags = tagger.tags("Sanctions and rates", "Sanctioned banks, SANCTION lists; unsanctioned firms. "
+                + "Interest rates rose, the interest-rate outlook and interest ratepayers; central banks.", List.of());
+
+        assertThat(tags).extracting(Tag::id).containsExactlyInAnyOrder("sanctions", "rates");
+        assertThat(tags).filteredOn(t -> t.id().equals("sanctions")).flatExtracting(Tag::evidence)
+                .contains("term 'sanction*' x3");
+        assertThat(tags).filteredOn(t -> t.id().equals("rates")).flatExtracting(Tag::evidence)
+                .containsExactly("term 'interest rate*' x3", "rule rates");
+    }
+
+    @Test
     void anEditedRulesFileChangesTheTagsOfTheNextArticle() throws IOException {
         Path file = dir.resolve("rules.yaml");
         MutableClock clock = new MutableClock();
