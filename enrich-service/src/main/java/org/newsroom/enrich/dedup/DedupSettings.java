@@ -24,7 +24,7 @@ public record DedupSettings(int shingleSize, int hashes, int bands, double nearJ
     }
 
     public static DedupSettings defaults() {
-        return new DedupSettings(5, 128, 42, 0.5, 0.6, 0.3, 1000);
+        return new DedupSettings(5, 128, 42, 0.5, 0.8, 0.2, 1000);
     }
 
     int rows() {
