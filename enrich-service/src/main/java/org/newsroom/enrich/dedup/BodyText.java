@@ -106,8 +106,16 @@ public final class BodyText {
         return end;
     }
 
+    /** At most {@link #CREDIT_MAX_WORDS} words; counted without splitting, since every paragraph is asked. */
     private static boolean isShort(String paragraph) {
-        return paragraph.split("\\s+").length <= CREDIT_MAX_WORDS;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < paragraph.length() && words <= CREDIT_MAX_WORDS; i++) {
+            boolean space = Character.isWhitespace(paragraph.charAt(i));
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words <= CREDIT_MAX_WORDS;
     }
 
     /** A credit line ("Reporting by ...", "... contributed to this report.") or a copyright notice. */
