@@ -24,6 +24,8 @@ public final class BodyText {
     /** Credit lines and copyright notices are short; a longer paragraph that mentions them is story text. */
     private static final int CREDIT_MAX_WORDS = 40;
     private static final int BYLINE_MAX_WORDS = 8;
+    /** How many short paragraphs after the sign-off may be the outlet's footer rather than story text. */
+    private static final int FOOTER_PARAGRAPHS = 3;
 
     private static final String AGENCY = "(\\([^)]{1,30}\\)|/[^/]{1,30}/)";
     private static final String DATE_PARTS = "(,[\\p{L}\\p{M}\\d .]{1,30}){0,3}";
@@ -52,11 +54,24 @@ public final class BodyText {
 
     public static List<String> words(List<String> paragraphs) {
         List<String> words = new ArrayList<>();
+        for (String paragraph : story(paragraphs)) {
+            split(Normalizer.normalize(paragraph, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), words);
+        }
+        return words;
+    }
+
+    /**
+     * The paragraphs of the story itself, as written: without the outlet's front matter (what comes before the
+     * dateline: an editor's note, a promotion, the byline), the dateline, credit lines, promotions, and the footer
+     * that follows the story's sign-off (a credit line or copyright notice, then only short paragraphs).
+     */
+    static List<String> story(List<String> paragraphs) {
+        List<String> story = new ArrayList<>();
         boolean datelineSeen = false;
-        int index = 0;
-        for (String paragraph : paragraphs) {
-            String text = paragraph.strip();
-            boolean head = index++ < HEAD_PARAGRAPHS;
+        int end = signOff(paragraphs);
+        for (int index = 0; index < end; index++) {
+            String text = paragraphs.get(index).strip();
+            boolean head = index < HEAD_PARAGRAPHS;
             if (text.isEmpty() || isCredit(text) || isPromotion(text) || (head && isByline(text))) {
                 continue;
             }
@@ -64,15 +79,48 @@ public final class BodyText {
                 String rest = DATELINE.matcher(text).replaceFirst("");
                 datelineSeen = rest.length() < text.length();
                 text = rest;
+                if (datelineSeen && story.stream().allMatch(BodyText::isShort)) {
+                    story.clear();
+                }
             }
-            split(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), words);
+            story.add(text);
         }
-        return words;
+        return story;
+    }
+
+    /**
+     * Where the story ends: at its sign-off, a credit line or copyright notice followed only by a few short
+     * paragraphs (the outlet's footer: related coverage, appeals, notes); else after the last paragraph. A credit
+     * line followed by longer text is inside the story (a roundup's), so the text after it stays.
+     */
+    private static int signOff(List<String> paragraphs) {
+        int end = paragraphs.size();
+        for (int i = paragraphs.size() - 1; i > 0 && paragraphs.size() - i <= FOOTER_PARAGRAPHS + 1; i--) {
+            String text = paragraphs.get(i).strip();
+            if (isCredit(text)) {
+                end = i;
+            } else if (!isShort(text)) {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** At most {@link #CREDIT_MAX_WORDS} words; counted without splitting, since every paragraph is asked. */
+    private static boolean isShort(String paragraph) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < paragraph.length() && words <= CREDIT_MAX_WORDS; i++) {
+            boolean space = Character.isWhitespace(paragraph.charAt(i));
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words <= CREDIT_MAX_WORDS;
     }
 
     /** A credit line ("Reporting by ...", "... contributed to this report.") or a copyright notice. */
     static boolean isCredit(String paragraph) {
-        return paragraph.split("\\s+").length <= CREDIT_MAX_WORDS && CREDIT.matcher(paragraph).find();
+        return isShort(paragraph) && CREDIT.matcher(paragraph).find();
     }
 
     /**
@@ -80,7 +128,7 @@ public final class BodyText {
      * from story text by speaking as "we" or to "you" outside any quotation or reported speech.
      */
     static boolean isPromotion(String paragraph) {
-        return paragraph.split("\\s+").length <= CREDIT_MAX_WORDS && !QUOTATION_MARK.matcher(paragraph).find()
+        return isShort(paragraph) && !QUOTATION_MARK.matcher(paragraph).find()
                 && !REPORTED_SPEECH.matcher(paragraph).find() && OUTLET_VOICE.matcher(paragraph).find();
     }
 

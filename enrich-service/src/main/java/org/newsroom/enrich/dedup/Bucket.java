@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An LSH bucket an article falls in: index 0 is its content hash (exact copies meet there), index 1..bands
- * one band of its MinHash signature (similar texts meet in at least one band with high probability).
+ * one band of its MinHash signature (similar texts meet in at least one band with high probability), index
+ * bands + 1 its lead hash (copies cut to their lead meet there even when no band agrees).
  */
 public record Bucket(int index, long value) {
 
@@ -14,10 +15,13 @@ public record Bucket(int index, long value) {
         if (!f.comparable()) {
             return List.of();
         }
-        List<Bucket> buckets = new ArrayList<>(settings.bands() + 1);
+        List<Bucket> buckets = new ArrayList<>(settings.bands() + 2);
         buckets.add(new Bucket(0, f.contentHash()));
         for (int band = 0; band < settings.bands(); band++) {
             buckets.add(new Bucket(band + 1, bandValue(f, band, settings.rows())));
+        }
+        if (f.leadHash() != 0) {
+            buckets.add(new Bucket(leadIndex(settings), f.leadHash()));
         }
         return buckets;
     }
@@ -35,7 +39,16 @@ public record Bucket(int index, long value) {
                 return band + 1;
             }
         }
-        return -1;
+        return a.sameLead(b) ? leadIndex(settings) : -1;
+    }
+
+    /** How many bucket indexes there are: content hash, bands, lead. */
+    static int count(DedupSettings settings) {
+        return settings.bands() + 2;
+    }
+
+    private static int leadIndex(DedupSettings settings) {
+        return settings.bands() + 1;
     }
 
     /** A compact key naming the bucket, e.g. {@code 7:1f3a...}, for stores and topics. */

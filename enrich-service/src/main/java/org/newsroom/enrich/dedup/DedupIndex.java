@@ -43,7 +43,7 @@ public final class DedupIndex {
         this.settings = settings;
         this.windowMillis = window.toMillis();
         this.finder = new PairFinder(settings);
-        this.stride = settings.bands() + 1;
+        this.stride = Bucket.count(settings);
         this.next = new int[members.length * stride];
     }
 

@@ -7,13 +7,16 @@ import java.util.Objects;
 
 /**
  * What duplicate detection keeps of an article: when it was published, a hash of its normalised body (equal
- * for exact copies), how many distinct shingles the body has, and their MinHash signature.
+ * for exact copies), how many distinct shingles the body has, their MinHash signature, and a hash of the story's
+ * lead (its first words: every republication of a wire story keeps them, however it is trimmed or padded).
  *
  * @param publishedAt  when the article was published (when it was received if the source did not say)
  * @param contentHash  64 bits of SHA-256 over the body's words; 0 for an empty body
  * @param shingleCount distinct word shingles of the body; 0 means nothing to compare
+ * @param leadHash     hash of the body's first {@link DedupSettings#leadWords()} words; 0 for a shorter body
  */
-public record Fingerprint(String articleId, Instant publishedAt, long contentHash, int shingleCount, int[] signature) {
+public record Fingerprint(String articleId, Instant publishedAt, long contentHash, int shingleCount, int[] signature,
+                          long leadHash) {
 
     /** Earliest published first, ties by article id: the first of a group is its canonical article. */
     public static final Comparator<Fingerprint> CANONICAL_ORDER =
@@ -27,6 +30,11 @@ public record Fingerprint(String articleId, Instant publishedAt, long contentHas
 
     public boolean comparable() {
         return shingleCount > 0;
+    }
+
+    /** Both bodies open with the same lead. */
+    boolean sameLead(Fingerprint other) {
+        return leadHash != 0 && leadHash == other.leadHash;
     }
 
     public boolean earlierThan(Fingerprint other) {
@@ -49,12 +57,13 @@ public record Fingerprint(String articleId, Instant publishedAt, long contentHas
     @Override
     public boolean equals(Object o) {
         return o instanceof Fingerprint f && articleId.equals(f.articleId) && publishedAt.equals(f.publishedAt)
-                && contentHash == f.contentHash && shingleCount == f.shingleCount && Arrays.equals(signature, f.signature);
+                && contentHash == f.contentHash && shingleCount == f.shingleCount && Arrays.equals(signature, f.signature)
+                && leadHash == f.leadHash;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(articleId, publishedAt, contentHash, shingleCount, Arrays.hashCode(signature));
+        return Objects.hash(articleId, publishedAt, contentHash, shingleCount, Arrays.hashCode(signature), leadHash);
     }
 
     @Override

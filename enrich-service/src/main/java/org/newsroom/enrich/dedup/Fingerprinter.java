@@ -9,8 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Computes an article's {@link Fingerprint}: a content hash of its body words, and a MinHash signature of its
- * word shingles (Broder 1997), one seeded 64-bit mix per signature position instead of true permutations.
+ * Computes an article's {@link Fingerprint}: a content hash of its body words, a MinHash signature of its
+ * word shingles (Broder 1997), one seeded 64-bit mix per signature position instead of true permutations, and a
+ * hash of its lead (first words).
  */
 public final class Fingerprinter {
 
@@ -36,7 +37,7 @@ public final class Fingerprinter {
             }
             signature[i] = (int) (min >>> 32);
         }
-        return new Fingerprint(articleId, publishedAt, contentHash(words), shingles.length, signature);
+        return new Fingerprint(articleId, publishedAt, contentHash(words), shingles.length, signature, leadHash(words));
     }
 
     private long[] distinctShingles(List<String> words) {
@@ -54,6 +55,18 @@ public final class Fingerprinter {
             shingles[start] = h;
         }
         return Arrays.stream(shingles).sorted().distinct().toArray();
+    }
+
+    /** The first {@code leadWords} words' hash, never 0; 0 when the body is shorter (a lead too short to tell). */
+    private long leadHash(List<String> words) {
+        if (words.size() < settings.leadWords()) {
+            return 0;
+        }
+        long h = settings.leadWords();
+        for (String word : words.subList(0, settings.leadWords())) {
+            h = Hashing.mix(h * 31 + Hashing.of(word));
+        }
+        return h == 0 ? 1 : h;
     }
 
     private static long contentHash(List<String> words) {

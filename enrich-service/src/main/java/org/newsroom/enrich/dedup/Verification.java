@@ -6,7 +6,8 @@ import org.newsroom.contracts.DedupStatus;
 /**
  * Confirms a candidate pair on the full signatures: same content hash is an exact duplicate; otherwise the
  * estimated Jaccard similarity, or the estimated containment of the shorter text in the longer one (a copy
- * trimmed to its first paragraphs, or padded with boilerplate), must clear the thresholds.
+ * trimmed to its first paragraphs, or padded with boilerplate), must clear the thresholds; two texts with the same
+ * lead (a copy cut to its first paragraph and padded with the outlet's own) need only a lower Jaccard estimate.
  */
 public final class Verification {
 
@@ -30,7 +31,8 @@ public final class Verification {
         double jaccard = jaccard(a, b);
         double containment = containment(jaccard, a.shingleCount(), b.shingleCount());
         boolean near = jaccard >= settings.nearJaccard()
-                || (jaccard >= settings.containmentJaccard() && containment >= settings.nearContainment());
+                || (jaccard >= settings.containmentJaccard() && containment >= settings.nearContainment())
+                || (a.sameLead(b) && jaccard >= settings.leadJaccard());
         return near ? Optional.of(new Similarity(DedupStatus.near_duplicate, jaccard, containment, MINHASH_LSH))
                 : Optional.empty();
     }

@@ -28,7 +28,7 @@ import org.newsroom.enrich.dedup.Fingerprint;
  */
 final class DedupSerdes {
 
-    private static final byte FORMAT = 2;
+    private static final byte FORMAT = 3;
     private static final byte ENRICHED = 1;
     private static final byte TAKEN_OUT = 2;
     private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
@@ -177,6 +177,7 @@ final class DedupSerdes {
         for (int value : signature) {
             out.writeInt(value);
         }
+        out.writeLong(f.leadHash());
     }
 
     private static Fingerprint readFingerprint(DataInputStream in) throws IOException {
@@ -188,7 +189,7 @@ final class DedupSerdes {
         for (int i = 0; i < signature.length; i++) {
             signature[i] = in.readInt();
         }
-        return new Fingerprint(articleId, publishedAt, contentHash, shingleCount, signature);
+        return new Fingerprint(articleId, publishedAt, contentHash, shingleCount, signature, in.readLong());
     }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {

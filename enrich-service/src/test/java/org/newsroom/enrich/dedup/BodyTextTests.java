@@ -72,4 +72,41 @@ class BodyTextTests {
         assertThat(BodyText.words(List.of("\u201cWe will act,\u201d he said.")))
                 .isEqualTo(BodyText.words(List.of("\"We will act,\" he said.")));
     }
+
+    @Test
+    void dropsTheOutletsFrontMatterBeforeTheDateline() {
+        assertThat(BodyText.words(List.of("Editor's note: this story has been updated with comment from analysts.",
+                "By Jane Doe", "LONDON (Reuters) - Oil rose.", "More later.")))
+                .containsExactly("oil", "rose", "more", "later");
+    }
+
+    @Test
+    void keepsALongFirstParagraphThatALaterDashOpeningFollows() {
+        String lead = "The central bank raised its main interest rate by half a point on Tuesday, the third rise this "
+                + "year, and said it was ready to act again if inflation, now at its highest in a decade, did not "
+                + "begin to ease by the summer as forecasters had expected.";
+        assertThat(BodyText.words(List.of(lead, "Governor Smith — speaking in Frankfurt — defended the move.")))
+                .startsWith("the", "central", "bank").endsWith("defended", "the", "move");
+    }
+
+    @Test
+    void dropsTheFooterThatFollowsTheStorysSignOff() {
+        assertThat(BodyText.words(List.of("Oil rose.", "Prices fell.",
+                "Associated Press writer Tom Becker in Chicago contributed to this report.",
+                "Residents who spoke to the Herald said they had not expected the announcement.",
+                "For more company news, read the markets page every morning.")))
+                .containsExactly("oil", "rose", "prices", "fell");
+    }
+
+    @Test
+    void keepsStoryTextThatFollowsACreditLineWhenItIsNotAShortFooter() {
+        String longParagraph = "In other business the board approved a dividend of ten cents a share payable next "
+                + "month to shareholders of record at the end of this month, and said it expected sales to rise in "
+                + "every region it serves during the rest of the year.";
+        assertThat(BodyText.words(List.of("Oil rose.", "(Reporting by Jane Doe)", longParagraph, "Prices fell.")))
+                .startsWith("oil", "rose", "in", "other").endsWith("prices", "fell");
+        assertThat(BodyText.words(List.of("Oil rose.", "(Reporting by Jane Doe)", "Gold fell.", "Tin fell.",
+                "Zinc fell.", "Lead fell.")))
+                .containsExactly("oil", "rose", "gold", "fell", "tin", "fell", "zinc", "fell", "lead", "fell");
+    }
 }

@@ -74,7 +74,7 @@ public final class DedupBenchmark {
                 heap >> 20, heap / size);
         System.out.printf("[dedup-bench] Kafka Streams state per article: fingerprint %,d bytes as JSON, %d bucket"
                         + " members of ~%d bytes (plus the article for re-emission)%n",
-                JsonMapper.builder().build().writeValueAsBytes(sample).length, settings.bands() + 1,
+                JsonMapper.builder().build().writeValueAsBytes(sample).length, Bucket.count(settings),
                 ("41:" + Long.toHexString(-1L) + sample.articleId()).length() + Long.BYTES + Integer.BYTES);
         index.size();
     }

@@ -23,10 +23,11 @@ class DedupEvaluationTests {
                 .map(item -> fingerprinter.fingerprint(item.id(), item.publishedAt(), item.paragraphs())).toList();
 
         EvaluationReport report = new EvaluationReport(items, DedupEvaluation.indexed(items, fingerprints, settings));
-        // Recorded on this sample on 2 December 2026: precision 0.9622, recall 0.9859, mixed recall 0.885.
+        // Recorded on this sample on 2 December 2026 (session 5): precision 0.9679, recall 0.9845, mixed recall 0.945
+        // (189 of 200); the code before the story-boundary and lead rules reached 0.9618 / 0.9835 / 0.860 here.
         // (Precision is lower than the full figure's: the same corpus negatives face a tenth of the copies.)
-        assertThat(report.precision()).isGreaterThan(0.94);
-        assertThat(report.recall()).isGreaterThan(0.96);
-        assertThat(report.recallOf("mixed")).isGreaterThan(0.85);
+        assertThat(report.precision()).isGreaterThan(0.96);
+        assertThat(report.recall()).isGreaterThan(0.975);
+        assertThat(report.recallOf("mixed")).isGreaterThan(0.92);
     }
 }

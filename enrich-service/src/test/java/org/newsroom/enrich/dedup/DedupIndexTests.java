@@ -44,7 +44,9 @@ class DedupIndexTests {
         Seeds seed = Seeds.first();
         arrive(seed);
         List<String> padded = new ArrayList<>(seed.paragraphs());
-        padded.add("Venezuelan families in the county said they were following the talks closely.");
+        // Inside the story, before its sign-off ("Matthew Lee in Washington contributed to this story."): after it,
+        // the paragraph would be the outlet's footer and the copy an exact duplicate.
+        padded.add(padded.size() - 1, "Venezuelan families in the county said they were following the talks closely.");
 
         Dedup dedup = arrive(seed.republished("padded", seed.publishedAt().plusSeconds(60), padded)).getFirst().dedup();
 
@@ -82,6 +84,56 @@ class DedupIndexTests {
 
         assertThat(dedup.status()).isEqualTo(DedupStatus.near_duplicate);
         assertThat(dedup.canonicalId()).isEqualTo(seed.articleId());
+    }
+
+    @Test
+    void flagsACopyCutToItsLeadAndPaddedWithTheOutletsOwnParagraphsAsNearDuplicate() {
+        Seeds seed = Seeds.first();
+        arrive(seed);
+        List<String> cut = new ArrayList<>(List.of(
+                "Editor's note: this story has been updated with comment from the embassy.",
+                "JANE DOE, Herald Tribune",
+                "MOSCOW, May 6 (AP) \u2014 " + seed.paragraphs().getFirst(),
+                seed.paragraphs().get(1),
+                seed.paragraphs().get(2),
+                "Residents who spoke to the Herald on Monday said they were following the crisis closely.",
+                "The Herald's editorial board will discuss what the meeting means for the region this week.",
+                "Associated Press writer Jane Doe in Caracas contributed to this report.",
+                "For more world news and analysis, read the foreign page every morning."));
+
+        Seeds copy = seed.republished("cut", seed.publishedAt().plusSeconds(60), cut);
+
+        Dedup dedup = arrive(copy).getFirst().dedup();
+
+        assertThat(dedup.status()).isEqualTo(DedupStatus.near_duplicate);
+        assertThat(dedup.canonicalId()).isEqualTo(seed.articleId());
+        DedupSettings withoutLead = SETTINGS.withThresholds(SETTINGS.nearContainment(), SETTINGS.containmentJaccard(),
+                SETTINGS.leadWords(), 1.01);
+        assertThat(new Verification(withoutLead).verify(fingerprint(seed), fingerprint(copy)))
+                .as("Jaccard and containment alone miss it (J %.2f)", dedup.similarity()).isEmpty();
+    }
+
+    @Test
+    void keepsStoriesThatOpenAlikeButGoOnDifferentlyApart() {
+        String opening = "The following proposed securities offerings were filed recently with the Securities and "
+                + "Exchange Commission, the agency said on its weekly list of registrations:";
+        Seeds first = new Seeds("offerings-1", clock, "Offerings", List.of(opening,
+                "Acme Tool Corp, a maker of drills and saws, plans to sell two mln common shares through Smith "
+                        + "Barney, with the proceeds going to repay bank debt and to fund a new plant in Ohio.",
+                "Delta Mining Co of Denver proposes to offer 1.5 mln units, each one share and one warrant, "
+                        + "through a group led by Drexel Burnham Lambert, to pay for exploring two gold claims.",
+                "Pacific Freight Lines Inc wants to sell 30 mln dlrs of convertible debentures due 2012 via "
+                        + "Kidder Peabody and will spend the proceeds on new trucks and a terminal in Oakland."));
+        Seeds second = new Seeds("offerings-2", clock.plusSeconds(3600), "Offerings", List.of(opening,
+                "Harbor Savings Bank of Maryland intends to issue 50 mln dlrs of ten-year subordinated notes "
+                        + "through Goldman Sachs, and will use the money to buy mortgage securities this spring.",
+                "Northern Software Group Ltd filed for an initial public offering of 900,000 shares at an "
+                        + "expected 11 to 13 dlrs each, with Alex Brown and Sons as the lead underwriter.",
+                "Summit Hotels Corp registered 2.2 mln shares to be sold by holders, among them its founder, "
+                        + "through Merrill Lynch; the company itself will receive none of the money raised."));
+        arrive(first);
+
+        assertThat(arrive(second)).containsExactly(Decision.originalOf(fingerprint(second)));
     }
 
     @Test

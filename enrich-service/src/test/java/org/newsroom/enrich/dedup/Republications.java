@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Republication variants of a story with the edits outlets really make: cut to the first paragraphs, a new
  * headline, boilerplate or local paragraphs added, their own byline and dateline, an agency credit line,
  * copy-editing of words and of quotations, paragraphs moved, and a mix (new headline, trimmed, own byline and
- * dateline, padded with boilerplate and credits at once).
+ * dateline, padded with boilerplate and credits at once: the outlet's paragraphs before the story, after its credit
+ * line, and half the time inside it, before the credit line).
  *
  * <p>Outlets' own forms (datelines, bylines, credit lines, boilerplate, outlet names) come from one of two
  * disjoint {@link Forms}: {@link Forms#TUNING} builds the sample that thresholds and cleaning rules are chosen
@@ -92,7 +93,7 @@ final class Republications {
             case quotes -> new Variant(edit, headline, quotesEdited(paragraphs));
             case reorder -> new Variant(edit, headline, reordered(paragraphs));
             case mixed -> new Variant(edit, newHeadline(headline),
-                    padded(credited(bylined(trimmed(paragraphs)))));
+                    padded(credited(localised(bylined(trimmed(paragraphs))))));
         };
     }
 
@@ -122,6 +123,15 @@ final class Republications {
             padded.addFirst(pick(forms.boilerplate()));
         }
         return padded;
+    }
+
+    /** Half the time, one of the outlet's paragraphs added at the end of the story, before its credit line. */
+    private List<String> localised(List<String> paragraphs) {
+        List<String> localised = new ArrayList<>(paragraphs);
+        if (random.nextBoolean()) {
+            localised.add(pick(forms.boilerplate()));
+        }
+        return localised;
     }
 
     private List<String> bylined(List<String> paragraphs) {
