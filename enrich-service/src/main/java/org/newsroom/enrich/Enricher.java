@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Dedup;
@@ -12,6 +13,7 @@ import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Enrichment;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.entities.EntityRecognizer;
+import org.newsroom.enrich.entities.People;
 import org.newsroom.enrich.entities.Recognised;
 import org.newsroom.enrich.memory.Facts;
 import org.newsroom.enrich.memory.Memory;
@@ -28,30 +30,38 @@ import org.newsroom.eventheaders.CorrelationContext;
  * entities, taxonomy topics, trained subjects, place tags and the story. Plain Java, driven by the Kafka
  * Streams topology at the edge, which also replaces the placeholder duplicate decision.
  *
- * <p>Who a person is and which story an article joins come from {@link Memory}: what the other articles in the
- * window named and said. Both answers are functions of the set of articles, not of their order, and each new
- * article may revise answers given earlier ({@link Memory.Revision}). Until the memory
- * task of the topology exists (docs/enrich-redesign.md, stage 4b), the memory lives here, in process, and those
- * revisions are not emitted: an earlier article keeps the answer it was published with.
+ * <p>Stateless, so any thread or instance may run it: {@link #draft} answers from the article alone (people as
+ * written, each article its own story) and gives the {@link Facts} that {@link Memory} takes. Who a person is and
+ * which story an article joins are the memory task's answers (one {@link Memory}, one thread: streams.Remembering);
+ * {@link #remembered} applies them to a draft, at arrival and again for each {@link Memory.Revision}.
  */
 public final class Enricher {
 
     /** Until duplicate detection runs, every article is its own original, checked by nothing. */
     static final String NO_DEDUP = "none";
 
-    /** The capabilities enrichment runs, in this order; see {@code tagging.EnrichmentSteps} for defaults. */
+    /**
+     * The capabilities enrichment runs, in this order; see {@code tagging.EnrichmentSteps} for defaults.
+     *
+     * @param memories a fresh memory with the same settings and idf, for the memory task to own
+     */
     public record Steps(EntityRecognizer entities, TopicTagger topics, SubjectClassifier subjects,
-                        PlaceTagger places, Memory memory) {
+                        PlaceTagger places, Supplier<Memory> memories) {
+    }
+
+    /**
+     * An article enriched from itself alone, with what memory needs to answer for it and to re-answer later.
+     *
+     * @param article    people as written, its own story, the placeholder duplicate decision
+     * @param recognised the names as written, which {@link #remembered} resolves
+     * @param facts      what {@link Memory#see} takes
+     */
+    public record Draft(ArticleEnriched article, Recognised recognised, Facts facts) {
     }
 
     private final String enrichmentVersion;
     private final Clock clock;
     private final Steps steps;
-    /**
-     * The stream threads share one memory until it moves into its own single task; the memory itself is not
-     * thread-safe. Only remembering takes the lock, not recognising, tagging or classifying.
-     */
-    private final ReentrantLock remembering = new ReentrantLock();
 
     /** An enricher that only normalises: no tags, no entities, each article its own story. */
     public Enricher(String enrichmentVersion, Clock clock) {
@@ -64,51 +74,67 @@ public final class Enricher {
         this.steps = steps;
     }
 
-    /** Anything logged while enriching carries the article's correlation id. */
+    /** The article from itself alone ({@link #draft}); anything logged carries its correlation id. */
     public ArticleEnriched enrich(ArticleReceived received) {
+        return draft(received).article();
+    }
+
+    /** Anything logged while enriching carries the article's correlation id. */
+    public Draft draft(ArticleReceived received) {
         try (CorrelationContext ignored = CorrelationContext.of(received.correlationId())) {
-            return enriched(received);
+            return drafted(received);
         }
     }
 
-    private ArticleEnriched enriched(ArticleReceived received) {
+    /** A fresh memory for the memory task, when this enricher recognises people and words (not a bare one). */
+    public Optional<Memory> newMemory() {
+        return steps == null ? Optional.empty() : Optional.of(steps.memories().get());
+    }
+
+    private Draft drafted(ArticleReceived received) {
         ArticleReceived article = TextNormaliser.normalised(received);
+        Recognised recognised = new Recognised(List.of(), List.of());
         List<Entity> entities = List.of();
         List<Tag> tags = List.of();
-        String storyId = article.articleId();
         if (steps != null) {
-            Recognised recognised = steps.entities().recognise(article.headline(), withDateline(article));
-            Memory.Answer answer = remember(facts(article, recognised));
-            entities = recognised.entities(answer.people());
-            tags = tags(article, entities);
-            storyId = answer.storyId();
+            recognised = steps.entities().recognise(article.headline(), withDateline(article));
+            entities = recognised.entities(People.Resolution.NONE);
+            tags = new ArrayList<>(entityTags(article.headline(), article.body(), entities));
+            tags.addAll(steps.subjects().tags(article.headline(), article.body()));
         }
         Enrichment enrichment = new Enrichment(enrichmentVersion, tags, entities,
-                Dedup.originalOf(article.articleId(), NO_DEDUP), storyId);
-        return ArticleEnriched.of(article, enrichment, clock.instant());
+                Dedup.originalOf(article.articleId(), NO_DEDUP), article.articleId());
+        return new Draft(ArticleEnriched.of(article, enrichment, clock.instant()), recognised, facts(article, recognised));
     }
 
-    /** Revisions of earlier articles are dropped here: nothing emits them before the memory task exists. */
-    private Memory.Answer remember(Facts facts) {
-        remembering.lock();
-        try {
-            return steps.memory().see(facts);
-        } finally {
-            remembering.unlock();
+    /**
+     * A draft with memory's answers: its people resolved, the tags that depend on entities (topic rules testing
+     * {@code entities:}, place tags) worked out again when the entities changed, subjects kept, and its story.
+     */
+    public ArticleEnriched remembered(ArticleEnriched draft, Recognised recognised, People.Resolution people,
+                                      String storyId) {
+        ArticleEnriched article = storyId == null ? draft : draft.withStoryId(storyId);
+        if (steps == null) {
+            return article;
         }
+        List<Entity> entities = recognised.entities(people);
+        if (entities.equals(draft.entities())) {
+            return article;
+        }
+        List<Tag> tags = new ArrayList<>(entityTags(draft.headline(), draft.body(), entities));
+        draft.tags().stream().filter(t -> SubjectClassifier.SCHEME.equals(t.scheme())).forEach(tags::add);
+        return article.withEntities(entities, tags);
     }
 
-    private List<Tag> tags(ArticleReceived article, List<Entity> entities) {
-        List<Tag> tags = new ArrayList<>(steps.topics().tags(article.headline(), article.body(), entities));
+    private List<Tag> entityTags(String headline, String body, List<Entity> entities) {
+        List<Tag> tags = new ArrayList<>(steps.topics().tags(headline, body, entities));
         tags.addAll(steps.places().tags(entities));
-        tags.addAll(steps.subjects().tags(article.headline(), article.body()));
         return tags;
     }
 
     /** What memory takes of an article, worked out as {@link #enrich} does (for evaluations and the memory task). */
     public Facts facts(ArticleReceived received) {
-        ArticleReceived article = TextNormaliser.normalised(received);
-        return facts(article, steps.entities().recognise(article.headline(), withDateline(article)));
+        return draft(received).facts();
     }
 
     /** The people as written, content words with the headline counted twice, the entity ids it gives by itself. */

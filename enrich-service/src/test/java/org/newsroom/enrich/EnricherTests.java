@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.newsroom.contracts.DedupStatus;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.memory.Memory;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
 
@@ -26,8 +28,17 @@ class EnricherTests {
         TaggingProperties settings = new TaggingProperties(dir.resolve("rules.yaml"), Duration.ofSeconds(2), "", 2,
                 Duration.ofDays(3), 0.125, 0.2, Duration.ofDays(30), List.of("*"), List.of("place"), 3);
         Enricher enricher = new Enricher("test", Clock.systemUTC(), EnrichmentSteps.of(settings, Clock.systemUTC()));
-        return SeedArticles.seeds().stream().map(enricher::enrich).toList();
+        Memory memory = enricher.newMemory().orElseThrow();
+        return SeedArticles.seeds().stream().map(seed -> {
+            Enricher.Draft draft = enricher.draft(seed);
+            Memory.Answer answer = memory.see(draft.facts());
+            revisions.addAll(answer.revisions());
+            return enricher.remembered(draft.article(), draft.recognised(), answer.people(), answer.storyId());
+        }).toList();
     }
+
+    /** The revisions the seeds' arrivals caused, for the memory task to emit (streams.Remembering). */
+    private final List<Memory.Revision> revisions = new ArrayList<>();
 
     @Test
     void tagsEverySeedWithDiplomacyPoliticsAndTheThreeCountries() {
@@ -50,9 +61,11 @@ class EnricherTests {
     @Test
     void namesGuaidoByTheSpellingMostSeedsWriteOnceItOutvotesTheFirst() {
         List<ArticleEnriched> seeds = enrichedSeeds();
-        // Seed 000 ("Juan Gudaio") was published before the others outvoted its spelling; the revision that renames
-        // it is returned to the caller, and emitted once the memory task exists (docs/enrich-redesign.md, stage 4b).
+        // Seed 000 ("Juan Gudaio") arrived before the others outvoted its spelling; the revision that renames it is
+        // returned, for the memory task to emit (streams.Remembering, tested in EnrichmentTopologyTests).
         assertThat(seeds.getFirst().entities()).extracting(Entity::id).contains("person:juan-gudaio");
+        assertThat(revisions).filteredOn(r -> r.people() != null).extracting(Memory.Revision::articleId)
+                .contains(seeds.getFirst().articleId());
         for (ArticleEnriched seed : seeds.subList(1, seeds.size())) {
             assertThat(seed.entities()).as(seed.articleId()).filteredOn(e -> e.name().contains("Guaido"))
                     .singleElement().satisfies(e -> {

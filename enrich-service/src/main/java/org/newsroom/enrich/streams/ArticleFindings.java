@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.enrich.dedup.Fingerprint;
+import org.newsroom.enrich.entities.Recognised;
+import org.newsroom.enrich.memory.Facts;
+import org.newsroom.enrich.memory.Memory;
 
 /**
  * What the articles step found out about an arriving version, keyed by article id on the one-partition
@@ -20,13 +23,20 @@ sealed interface ArticleFindings {
     /**
      * A usable version, enriched with a placeholder dedup decision.
      *
-     * @param article the enriched article's JSON, deflated ({@link DedupSerdes#deflated})
+     * @param article the drafted article's JSON, deflated ({@link DedupSerdes#deflated})
+     * @param memo    what memory takes of it and how to resolve its names ({@link Memo}), JSON deflated
      */
-    record Enriched(int version, Fingerprint fingerprint, byte[] article) implements ArticleFindings {
+    record Enriched(int version, Fingerprint fingerprint, byte[] article, byte[] memo) implements ArticleFindings {
 
         public Enriched {
             Objects.requireNonNull(fingerprint, "fingerprint");
             article = article.clone();
+            memo = memo.clone();
+        }
+
+        @Override
+        public byte[] memo() {
+            return memo.clone();
         }
 
         @Override
@@ -42,18 +52,25 @@ sealed interface ArticleFindings {
         @Override
         public boolean equals(Object o) {
             return o instanceof Enriched e && version == e.version && fingerprint.equals(e.fingerprint)
-                    && Arrays.equals(article, e.article);
+                    && Arrays.equals(article, e.article) && Arrays.equals(memo, e.memo);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(version, fingerprint, Arrays.hashCode(article));
+            return Objects.hash(version, fingerprint, Arrays.hashCode(article), Arrays.hashCode(memo));
         }
 
         @Override
         public String toString() {
-            return "Enriched[v" + version + ", " + fingerprint + ", " + article.length + " bytes]";
+            return "Enriched[v" + version + ", " + fingerprint + ", " + article.length + " + " + memo.length + " bytes]";
         }
+    }
+
+    /**
+     * What the memory task needs of an article besides the article itself: the facts {@link Memory} takes (to see
+     * it, and to restore it after a restart) and the names as written (to resolve them again when it is revised).
+     */
+    record Memo(Facts facts, Recognised recognised) {
     }
 
     record TakenOut(int version, PubStatus pubStatus) implements ArticleFindings {

@@ -58,7 +58,7 @@ class EnrichmentTopology {
                                                 EnrichmentMetrics metrics) {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
-        KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher::enrich,
+        KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher,
                 DedupSettings.defaults(), properties.dedupWindow(), properties.versionRetention(), true);
         // A replay run routes nothing: the live instance already routed every article once.
         TagRoutes routes = properties.replaying() ? new TagRoutes(List.of(), List.of())

@@ -39,7 +39,7 @@ class DedupTopologyTests {
         StreamsBuilder builder = new StreamsBuilder();
         Enricher enricher = new Enricher("test", Clock.fixed(arrival, ZoneOffset.UTC));
         TopologyRun run = TopologyRun.start("dedup-topology-tests", builder, input ->
-                ArticleFlow.of(builder, input, enricher::enrich, DedupSettings.defaults(), WINDOW, WINDOW, false));
+                ArticleFlow.of(builder, input, enricher, DedupSettings.defaults(), WINDOW, WINDOW, false));
         driver = run.driver();
         raw = run.raw();
         enriched = run.enriched();

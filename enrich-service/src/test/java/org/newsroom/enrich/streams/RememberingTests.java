@@ -60,7 +60,7 @@ class RememberingTests {
             }
         };
         return KeyValue.pair(new Windowed<>(articleId, window),
-                new ArticleFindings.Enriched(1, fingerprint(articleId, publishedAt), new byte[0]));
+                new ArticleFindings.Enriched(1, fingerprint(articleId, publishedAt), new byte[0], new byte[0]));
     }
 
     private Fingerprint fingerprint(String articleId, Instant publishedAt) {

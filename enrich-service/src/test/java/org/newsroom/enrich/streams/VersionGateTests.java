@@ -189,7 +189,7 @@ class VersionGateTests {
 
     private void startWith(Function<ArticleReceived, ArticleEnriched> enrichment) {
         StreamsBuilder builder = new StreamsBuilder();
-        TopologyRun run = TopologyRun.start("version-gate-tests", builder, input -> ArticleFlow.of(builder, input,
+        TopologyRun run = TopologyRun.start("version-gate-tests", builder, input -> ArticleFlow.withoutMemory(builder, input,
                 enrichment, DedupSettings.defaults(), Duration.ofDays(30), RETENTION, false));
         driver = run.driver();
         raw = run.raw();
