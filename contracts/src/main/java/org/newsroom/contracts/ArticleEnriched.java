@@ -101,7 +101,7 @@ public record ArticleEnriched(
     public ArticleEnriched withEntities(List<Entity> newEntities, List<Tag> newTags) {
         return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
                 paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
-                enrichedAt, newTags, newEntities, dedup, storyId);
+                enrichedAt, newTags, newEntities, dedup, storyId, extraction);
     }
 
     /** The body as one text, paragraphs separated by blank lines. */

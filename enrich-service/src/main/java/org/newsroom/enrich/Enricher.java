@@ -52,11 +52,21 @@ public final class Enricher {
     /**
      * An article enriched from itself alone, with what memory needs to answer for it and to re-answer later.
      *
-     * @param article    people as written, its own story, the placeholder duplicate decision
-     * @param recognised the names as written, which {@link #remembered} resolves
-     * @param facts      what {@link Memory#see} takes
+     * @param article people as written, its own story, the placeholder duplicate decision
      */
-    public record Draft(ArticleEnriched article, Recognised recognised, Facts facts) {
+    public record Draft(ArticleEnriched article, Memo memo) {
+    }
+
+    /**
+     * What the memory task needs of a draft besides the article itself: to see it (and to restore it after a
+     * restart), and to resolve its names again whenever memory revises whom they denote.
+     *
+     * @param facts      what {@link Memory#see} takes
+     * @param recognised the names as written, which {@link #remembered} resolves
+     * @param topicTags  how many of the draft's first tags are taxonomy topics ({@link TopicTagger}): the only
+     *                   tags that may depend on people, through rules with an {@code entities:} condition
+     */
+    public record Memo(Facts facts, Recognised recognised, int topicTags) {
     }
 
     private final String enrichmentVersion;
@@ -96,45 +106,48 @@ public final class Enricher {
         Recognised recognised = new Recognised(List.of(), List.of());
         List<Entity> entities = List.of();
         List<Tag> tags = List.of();
+        int topicTags = 0;
         if (steps != null) {
             recognised = steps.entities().recognise(article.headline(), withDateline(article));
             entities = recognised.entities(People.Resolution.NONE);
-            tags = new ArrayList<>(entityTags(article.headline(), article.body(), entities));
+            tags = new ArrayList<>(steps.topics().tags(article.headline(), article.body(), entities));
+            topicTags = tags.size();
+            tags.addAll(steps.places().tags(entities));
             tags.addAll(steps.subjects().tags(article.headline(), article.body()));
         }
         Enrichment enrichment = new Enrichment(enrichmentVersion, tags, entities,
                 Dedup.originalOf(article.articleId(), NO_DEDUP), article.articleId());
-        return new Draft(ArticleEnriched.of(article, enrichment, clock.instant()), recognised, facts(article, recognised));
+        return new Draft(ArticleEnriched.of(article, enrichment, clock.instant()),
+                new Memo(facts(article, recognised), recognised, topicTags));
     }
 
     /**
-     * A draft with memory's answers: its people resolved, the tags that depend on entities (topic rules testing
-     * {@code entities:}, place tags) worked out again when the entities changed, subjects kept, and its story.
+     * A draft with memory's answers: its people resolved and its story. Memory changes only people (places and
+     * organisations are the article's own), so place tags (places only) and subjects (the text only) stay as
+     * drafted. Topic rules read entities only through an {@code entities:} condition: the topic tags are worked
+     * out again, with the rules in force, only when a rule has one and the article's entities changed. The shipped
+     * rules have none, so the memory task normally runs no tagging at all.
      */
-    public ArticleEnriched remembered(ArticleEnriched draft, Recognised recognised, People.Resolution people,
-                                      String storyId) {
+    public ArticleEnriched remembered(ArticleEnriched draft, Memo memo, People.Resolution people, String storyId) {
         ArticleEnriched article = storyId == null ? draft : draft.withStoryId(storyId);
         if (steps == null) {
             return article;
         }
-        List<Entity> entities = recognised.entities(people);
+        List<Entity> entities = memo.recognised().entities(people);
         if (entities.equals(draft.entities())) {
             return article;
         }
-        List<Tag> tags = new ArrayList<>(entityTags(draft.headline(), draft.body(), entities));
-        draft.tags().stream().filter(t -> SubjectClassifier.SCHEME.equals(t.scheme())).forEach(tags::add);
+        List<Tag> tags = draft.tags();
+        if (steps.topics().testsEntities()) {
+            tags = new ArrayList<>(steps.topics().tags(draft.headline(), draft.body(), entities));
+            tags.addAll(draft.tags().subList(memo.topicTags(), draft.tags().size()));
+        }
         return article.withEntities(entities, tags);
-    }
-
-    private List<Tag> entityTags(String headline, String body, List<Entity> entities) {
-        List<Tag> tags = new ArrayList<>(steps.topics().tags(headline, body, entities));
-        tags.addAll(steps.places().tags(entities));
-        return tags;
     }
 
     /** What memory takes of an article, worked out as {@link #enrich} does (for evaluations and the memory task). */
     public Facts facts(ArticleReceived received) {
-        return draft(received).facts();
+        return draft(received).memo().facts();
     }
 
     /** The people as written, content words with the headline counted twice, the entity ids it gives by itself. */

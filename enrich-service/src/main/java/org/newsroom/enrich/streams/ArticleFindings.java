@@ -4,9 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.enrich.dedup.Fingerprint;
-import org.newsroom.enrich.entities.Recognised;
-import org.newsroom.enrich.memory.Facts;
-import org.newsroom.enrich.memory.Memory;
+import org.newsroom.enrich.Enricher;
 
 /**
  * What the articles step found out about an arriving version, keyed by article id on the one-partition
@@ -24,7 +22,7 @@ sealed interface ArticleFindings {
      * A usable version, enriched with a placeholder dedup decision.
      *
      * @param article the drafted article's JSON, deflated ({@link DedupSerdes#deflated})
-     * @param memo    what memory takes of it and how to resolve its names ({@link Memo}), JSON deflated
+     * @param memo    what the memory task needs of it besides the article ({@link Enricher.Memo}), JSON deflated
      */
     record Enriched(int version, Fingerprint fingerprint, byte[] article, byte[] memo) implements ArticleFindings {
 
@@ -64,13 +62,6 @@ sealed interface ArticleFindings {
         public String toString() {
             return "Enriched[v" + version + ", " + fingerprint + ", " + article.length + " + " + memo.length + " bytes]";
         }
-    }
-
-    /**
-     * What the memory task needs of an article besides the article itself: the facts {@link Memory} takes (to see
-     * it, and to restore it after a restart) and the names as written (to resolve them again when it is revised).
-     */
-    record Memo(Facts facts, Recognised recognised) {
     }
 
     record TakenOut(int version, PubStatus pubStatus) implements ArticleFindings {

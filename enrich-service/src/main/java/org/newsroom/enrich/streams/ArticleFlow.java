@@ -59,7 +59,7 @@ final class ArticleFlow {
         Enricher bare = new Enricher("none", Clock.systemUTC());
         return of(builder, raw, article -> {
             Enricher.Draft draft = bare.draft(article);
-            return new Enricher.Draft(enrichment.apply(article), draft.recognised(), draft.facts());
+            return new Enricher.Draft(enrichment.apply(article), draft.memo());
         }, bare, settings, window, retention, persistent);
     }
 
@@ -78,7 +78,8 @@ final class ArticleFlow {
                         Remembering.HELD, VersionGate.VERSIONS);
     }
 
-    private static ArticleFindings findings(String articleId, ArticleReceived article,
+    /** What {@code articles-enrich} ships to the memory task for one raw record. */
+    static ArticleFindings findings(String articleId, ArticleReceived article,
                                             Function<ArticleReceived, Enricher.Draft> drafts,
                                             Fingerprinter fingerprinter) {
         RecordLimit.checkKey(articleId);
@@ -93,7 +94,7 @@ final class ArticleFlow {
         byte[] json = RecordLimit.checkArticle(DedupSerdes.json(enriched));
         return new ArticleFindings.Enriched(article.version(),
                 fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()),
-                DedupSerdes.deflated(json), DedupSerdes.deflated(new ArticleFindings.Memo(draft.facts(), draft.recognised())));
+                DedupSerdes.deflated(json), DedupSerdes.deflated(draft.memo()));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.PubStatus;
+import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.Fingerprint;
 
 /**
@@ -32,7 +33,7 @@ final class DedupSerdes {
     private static final byte ENRICHED = 1;
     private static final byte TAKEN_OUT = 2;
     private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
-    private static final Serde<ArticleFindings.Memo> MEMOS = serde(ArticleFindings.Memo.class);
+    private static final Serde<Enricher.Memo> MEMOS = serde(Enricher.Memo.class);
 
     private DedupSerdes() {
     }
@@ -110,12 +111,12 @@ final class DedupSerdes {
     }
 
     /** A memo's JSON, deflated like an article's. */
-    static byte[] deflated(ArticleFindings.Memo memo) {
+    static byte[] deflated(Enricher.Memo memo) {
         return deflated(MEMOS.serializer().serialize(null, memo));
     }
 
-    /** The memo {@link #deflated(ArticleFindings.Memo)} encoded. */
-    static ArticleFindings.Memo memo(byte[] deflated) {
+    /** The memo {@link #deflated(Enricher.Memo)} encoded. */
+    static Enricher.Memo memo(byte[] deflated) {
         return MEMOS.deserializer().deserialize(null, inflatedJson(deflated));
     }
 

@@ -1,20 +1,15 @@
 package org.newsroom.enrich.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
-import org.apache.kafka.common.header.Headers;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -29,14 +24,11 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.newsroom.contracts.ArticleEnriched;
-import org.newsroom.contracts.Dedup;
-import org.newsroom.contracts.Entity;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupIndex;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Decision;
 import org.newsroom.enrich.dedup.Fingerprint;
-import org.newsroom.enrich.memory.Facts;
 import org.newsroom.enrich.memory.Memory;
 
 /**
@@ -49,8 +41,9 @@ import org.newsroom.enrich.memory.Memory;
  *
  * <p>The task also owns the one {@link Memory} (who the people are, which story): the arriving article gets its
  * answers before the gate, and each earlier article whose answers it changed ({@link Memory.Revision}) is told again,
- * its names resolved anew. Memory's answers do not depend on order, so it is rebuilt from the held articles' facts
- * in whatever order the store gives them, then what fell out of its windows is forgotten.
+ * its names resolved anew, unless it would tell what subscribers were last told ({@link VersionGate#repeats}). So the
+ * last record per article depends on the set of articles, not on their order or on restarts. The memory is rebuilt
+ * with the index, from the facts each held article carries ({@link Enricher.Memo}).
  */
 final class Remembering implements Processor<String, ArticleFindings, String, ArticleEnriched> {
 
@@ -90,42 +83,43 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         this.context = context;
         this.held = context.getStateStore(HELD);
         this.gate = VersionGate.of(context, retention);
-        try (KeyValueIterator<Windowed<String>, ArticleFindings.Enriched> all = held.all()) {
-            this.index = rebuilt(all, settings, window);
-        }
         this.memory = enricher.newMemory().orElse(null);
-        if (memory != null) {
-            try (KeyValueIterator<Windowed<String>, ArticleFindings.Enriched> all = held.all()) {
-                remembered(all).forEach(memory::restore);
-            }
-            // What fell out of the windows while the task was down is forgotten; nobody is told of it.
-            memory.expire();
+        try (KeyValueIterator<Windowed<String>, ArticleFindings.Enriched> all = held.all()) {
+            this.index = rebuilt(all, settings, window, memory);
         }
-    }
-
-    /** The facts of each held article's latest version: one per article, in no particular order. */
-    static Collection<Facts> remembered(Iterator<KeyValue<Windowed<String>, ArticleFindings.Enriched>> held) {
-        Map<String, KeyValue<Long, ArticleFindings.Enriched>> latest = new HashMap<>();
-        held.forEachRemaining(entry -> latest.merge(entry.key.key(), KeyValue.pair(entry.key.window().start(), entry.value),
-                (a, b) -> b.key >= a.key ? b : a));
-        return latest.values().stream().map(entry -> DedupSerdes.memo(entry.value.memo()).facts()).toList();
     }
 
     /**
-     * The index of the held articles. The store iterates by time segment, then by key: the arrivals are put back in
-     * time order. Only the fingerprints are kept meanwhile (the index holds them anyway), not the articles.
+     * The index of the held articles, and {@code memory} (if any) restored from them. The store iterates by time
+     * segment, then by key: the arrivals are put back in time order. Only the fingerprints and each article's latest
+     * memo are kept meanwhile, not the articles. The memory takes the latest version of each article, in the order
+     * those arrived (its answers do not depend on order, but a rebuild that replays the live order is the easier one
+     * to trust), then forgets what fell out of its windows while the task was down; nobody is told of that.
      */
     static DedupIndex rebuilt(Iterator<KeyValue<Windowed<String>, ArticleFindings.Enriched>> held,
-                              DedupSettings settings, Duration window) {
+                              DedupSettings settings, Duration window, Memory memory) {
         List<Held> arrivals = new ArrayList<>();
-        held.forEachRemaining(entry -> arrivals.add(new Held(entry.key.window().start(), entry.value.fingerprint())));
+        Map<String, Held> latest = new HashMap<>();
+        held.forEachRemaining(entry -> {
+            long at = entry.key.window().start();
+            arrivals.add(new Held(at, entry.value.fingerprint(), null));
+            if (memory != null) {
+                latest.merge(entry.key.key(), new Held(at, null, entry.value.memo()), (a, b) -> b.arrivedAt() >= a.arrivedAt() ? b : a);
+            }
+        });
         arrivals.sort(Comparator.comparingLong(Held::arrivedAt));
         DedupIndex index = new DedupIndex(settings, window);
         arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
+        if (memory != null) {
+            latest.values().stream().sorted(Comparator.comparingLong(Held::arrivedAt))
+                    .forEach(article -> memory.restore(DedupSerdes.memo(article.memo()).facts()));
+            memory.expire();
+        }
         return index;
     }
 
-    private record Held(long arrivedAt, Fingerprint fingerprint) {
+    /** One held version as the rebuild needs it: its fingerprint for the index, or its memo for the memory. */
+    private record Held(long arrivedAt, Fingerprint fingerprint, byte[] memo) {
     }
 
     @Override
@@ -141,9 +135,9 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
             tell(record, articleId, findings, null);
             return;
         }
-        ArticleFindings.Memo memo = DedupSerdes.memo(enriched.memo());
         List<Decision> decisions = index.add(enriched.fingerprint(), Instant.ofEpochMilli(record.timestamp()));
         held.put(articleId, enriched, record.timestamp());
+        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(enriched.memo());
         Memory.Answer answer = memory == null ? null : memory.see(memo.facts());
         tell(record, articleId, findings, told(enriched, memo, decisions.getFirst(), answer));
         // Every earlier article whose duplicate decision, people or story changed, each once, in id order.
@@ -158,7 +152,8 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
 
     /**
      * An earlier article with its current decision and answers, unless it was since killed or replaced, or left the
-     * window.
+     * window, or its answers are those subscribers were last told (a person renamed and named back, a story that
+     * moved and returned, all within one arrival).
      */
     private void revise(Record<String, ArticleFindings> cause, String articleId) {
         ArticleFindings.Enriched earlier = latest(articleId, cause.timestamp());
@@ -166,26 +161,30 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), earlier.pubStatus())) {
             return;
         }
-        ArticleEnriched article = told(earlier, DedupSerdes.memo(earlier.memo()), decision,
-                memory == null ? null : memory.answer(articleId));
+        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(earlier.memo());
+        ArticleEnriched article = told(earlier, memo, decision, memory == null ? null : memory.answer(articleId));
+        if (gate.repeats(articleId, article)) {
+            return;
+        }
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
         tell(new Record<>(articleId, earlier, cause.timestamp(), new RecordHeaders()), articleId, earlier, article);
     }
 
     /** The held draft with memory's answers (when there is a memory) and the duplicate decision. */
-    private ArticleEnriched told(ArticleFindings.Enriched held, ArticleFindings.Memo memo, Decision decision,
+    private ArticleEnriched told(ArticleFindings.Enriched held, Enricher.Memo memo, Decision decision,
                                  Memory.Answer answer) {
         ArticleEnriched article = DedupSerdes.inflated(held.article());
         if (answer != null) {
-            article = enricher.remembered(article, memo.recognised(), answer.people(), answer.storyId());
+            article = enricher.remembered(article, memo, answer.people(), answer.storyId());
         }
-        return decided(article, decision);
+        return article.withDedup(decision.dedup());
     }
 
+    /** Through the gate, which gives the article its event id and the headers it goes with. */
     private void tell(Record<String, ArticleFindings> record, String articleId, ArticleFindings findings,
                       ArticleEnriched article) {
-        Headers headers = gate.tell(articleId, findings.version(), findings.pubStatus(), article, record.headers());
-        context.forward(new Record<>(articleId, article, record.timestamp(), headers));
+        VersionGate.Told told = gate.tell(articleId, findings.version(), findings.pubStatus(), article, record.headers());
+        context.forward(new Record<>(articleId, told.article(), record.timestamp(), told.headers()));
     }
 
     private ArticleFindings.Enriched latest(String articleId, long now) {
@@ -194,21 +193,5 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
                 now + window.toMillis())) {
             return entries.hasNext() ? entries.next().value : null;
         }
-    }
-
-    /**
-     * The article with its decision, as an event of its own: a re-emitted, improved decision or a revised person or
-     * story must not reuse the first emission's id (CloudEvents consumers drop a repeated {@code ce_id} as a
-     * duplicate), while the same answers emitted again after a restart keep their id. So the id is derived from what
-     * makes the event: the decision, the story and the entity ids.
-     */
-    static ArticleEnriched decided(ArticleEnriched article, Decision decision) {
-        ArticleEnriched decided = article.withDedup(decision.dedup());
-        Dedup dedup = decided.dedup();
-        String identity = String.join("|", decided.articleId(), Integer.toString(decided.version()),
-                decided.enrichedAt().toString(), dedup.status().name(), dedup.canonicalId(), dedup.method(),
-                String.valueOf(decided.storyId()),
-                decided.entities().stream().map(Entity::id).collect(Collectors.joining(",")));
-        return decided.withEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)));
     }
 }

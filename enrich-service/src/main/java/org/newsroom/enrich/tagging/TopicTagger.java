@@ -61,6 +61,14 @@ public final class TopicTagger {
                 .sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
     }
 
+    /**
+     * Whether the rules in force test entities (an {@code entities:} condition): only then can whom an article's
+     * names denote change its topics.
+     */
+    public boolean testsEntities() {
+        return rules.get().rules().stream().anyMatch(rule -> !rule.entities().isEmpty());
+    }
+
     /** IPTC labels that read as plain phrases ("diplomacy", "economic sanction") and recur in the text. */
     private List<Tag> labelMatches(ArticleText text, int minMentions) {
         List<Tag> tags = new ArrayList<>();

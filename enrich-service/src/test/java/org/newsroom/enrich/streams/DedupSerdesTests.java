@@ -30,14 +30,14 @@ class DedupSerdesTests {
     void readsBackTheFindingsAndHeldArticlesTheTopologyWrites() {
         ArticleFindings.Enriched enriched = new ArticleFindings.Enriched(3, fingerprint,
                 DedupSerdes.deflated(DedupSerdes.json(article)),
-                DedupSerdes.deflated(new ArticleFindings.Memo(draft.facts(), draft.recognised())));
+                DedupSerdes.deflated(draft.memo()));
 
         assertThat(roundTrip(DedupSerdes.findings(), enriched)).isEqualTo(enriched);
         assertThat(roundTrip(DedupSerdes.held(), enriched)).isEqualTo(enriched);
         assertThat(roundTrip(DedupSerdes.findings(), new ArticleFindings.TakenOut(4, PubStatus.canceled)))
                 .isEqualTo(new ArticleFindings.TakenOut(4, PubStatus.canceled));
         assertThat(DedupSerdes.inflated(enriched.article())).isEqualTo(article);
-        assertThat(DedupSerdes.memo(enriched.memo())).isEqualTo(new ArticleFindings.Memo(draft.facts(), draft.recognised()));
+        assertThat(DedupSerdes.memo(enriched.memo())).isEqualTo(draft.memo());
     }
 
     @Test
