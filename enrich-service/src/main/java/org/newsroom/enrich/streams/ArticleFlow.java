@@ -40,12 +40,13 @@ final class ArticleFlow {
      * @param window     how long an article stays a duplicate candidate after it arrived; bounds the held articles
      * @param retention  how long the version gate remembers an article after its entry was last written
      * @param persistent RocksDB stores (production), else in-memory ones (tests)
+     * @param metrics    counts the revisions the memory task tells
      */
     static KStream<String, ArticleEnriched> of(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
                                                Enricher enricher,
                                                DedupSettings settings, Duration window, Duration retention,
-                                               boolean persistent) {
-        return of(builder, raw, enricher::draft, enricher, settings, window, retention, persistent);
+                                               boolean persistent, EnrichmentMetrics metrics) {
+        return of(builder, raw, enricher::draft, enricher, settings, window, retention, persistent, metrics);
     }
 
     /**
@@ -55,18 +56,19 @@ final class ArticleFlow {
     static KStream<String, ArticleEnriched> withoutMemory(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
                                                           Function<ArticleReceived, ArticleEnriched> enrichment,
                                                           DedupSettings settings, Duration window, Duration retention,
-                                                          boolean persistent) {
+                                                          boolean persistent, EnrichmentMetrics metrics) {
         Enricher bare = new Enricher("none", Clock.systemUTC());
         return of(builder, raw, article -> {
             Enricher.Draft draft = bare.draft(article);
             return new Enricher.Draft(enrichment.apply(article), draft.memo());
-        }, bare, settings, window, retention, persistent);
+        }, bare, settings, window, retention, persistent, metrics);
     }
 
     private static KStream<String, ArticleEnriched> of(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
                                                        Function<ArticleReceived, Enricher.Draft> drafts,
                                                        Enricher enricher, DedupSettings settings, Duration window,
-                                                       Duration retention, boolean persistent) {
+                                                       Duration retention, boolean persistent,
+                                                       EnrichmentMetrics metrics) {
         Fingerprinter fingerprinter = new Fingerprinter(settings);
         builder.addStateStore(Remembering.heldStore(window, persistent));
         builder.addStateStore(VersionGate.store(persistent));
@@ -74,7 +76,7 @@ final class ArticleFlow {
                         Named.as("articles-enrich"))
                 .repartition(Repartitioned.<String, ArticleFindings>as(FINDINGS).withNumberOfPartitions(1)
                         .withKeySerde(RecordLimit.keys()).withValueSerde(DedupSerdes.findings()))
-                .process(() -> new Remembering(settings, window, retention, enricher), Named.as("memory-remember"),
+                .process(() -> new Remembering(settings, window, retention, enricher, metrics), Named.as("memory-remember"),
                         Remembering.HELD, VersionGate.VERSIONS);
     }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -54,6 +55,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     private final Duration window;
     private final Duration retention;
     private final Enricher enricher;
+    private final EnrichmentMetrics metrics;
     private ProcessorContext<String, ArticleEnriched> context;
     private WindowStore<String, ArticleFindings.Enriched> held;
     private VersionGate gate;
@@ -61,11 +63,13 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     /** Null for a bare enricher (no people, no stories): each article keeps its draft's answers. */
     private Memory memory;
 
-    Remembering(DedupSettings settings, Duration window, Duration retention, Enricher enricher) {
+    Remembering(DedupSettings settings, Duration window, Duration retention, Enricher enricher,
+                EnrichmentMetrics metrics) {
         this.settings = settings;
         this.window = window;
         this.retention = retention;
         this.enricher = enricher;
+        this.metrics = metrics;
     }
 
     /**
@@ -141,13 +145,20 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         Memory.Answer answer = memory == null ? null : memory.see(memo.facts());
         tell(record, articleId, findings, told(enriched, memo, decisions.getFirst(), answer));
         // Every earlier article whose duplicate decision, people or story changed, each once, in id order.
-        Set<String> revised = new TreeSet<>();
-        decisions.subList(1, decisions.size()).forEach(d -> revised.add(d.articleId()));
+        Map<String, Set<String>> revised = new TreeMap<>();
+        decisions.subList(1, decisions.size()).forEach(d -> cause(revised, d.articleId(), "dedup"));
         if (answer != null) {
-            answer.revisions().forEach(r -> revised.add(r.articleId()));
+            for (Memory.Revision r : answer.revisions()) {
+                if (r.people() != null) {
+                    cause(revised, r.articleId(), "person");
+                }
+                if (r.storyId() != null) {
+                    cause(revised, r.articleId(), "story");
+                }
+            }
         }
         revised.remove(articleId);
-        revised.forEach(id -> revise(record, id));
+        revised.forEach((id, causes) -> revise(record, id, causes));
     }
 
     /**
@@ -155,7 +166,11 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
      * window, or its answers are those subscribers were last told (a person renamed and named back, a story that
      * moved and returned, all within one arrival).
      */
-    private void revise(Record<String, ArticleFindings> cause, String articleId) {
+    private static void cause(Map<String, Set<String>> revised, String articleId, String cause) {
+        revised.computeIfAbsent(articleId, id -> new TreeSet<>()).add(cause);
+    }
+
+    private void revise(Record<String, ArticleFindings> cause, String articleId, Set<String> causes) {
         ArticleFindings.Enriched earlier = latest(articleId, cause.timestamp());
         Decision decision = index.decisionOf(articleId);
         if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), earlier.pubStatus())) {
@@ -164,8 +179,10 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(earlier.memo());
         ArticleEnriched article = told(earlier, memo, decision, memory == null ? null : memory.answer(articleId));
         if (gate.repeats(articleId, article)) {
+            metrics.repeated();
             return;
         }
+        metrics.revised(causes);
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
         tell(new Record<>(articleId, earlier, cause.timestamp(), new RecordHeaders()), articleId, earlier, article);
     }

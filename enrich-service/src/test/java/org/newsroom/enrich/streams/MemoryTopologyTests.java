@@ -298,7 +298,8 @@ class MemoryTopologyTests {
             public void process(Record<String, ArticleFindings> record) {
                 if (remembering == null) {
                     // Stores are reachable only while the driver runs this node: the restart happens here.
-                    remembering = new Remembering(DedupSettings.defaults(), WINDOW, RETENTION, enricher);
+                    remembering = new Remembering(DedupSettings.defaults(), WINDOW, RETENTION, enricher,
+                            new EnrichmentMetrics(new SimpleMeterRegistry()));
                     remembering.init(context);
                 }
                 remembering.process(record);
