@@ -97,6 +97,13 @@ public record ArticleEnriched(
                 enrichedAt, tags, entities, dedup, newStoryId, extraction);
     }
 
+    /** The same article naming other entities, with the tags that follow from them. */
+    public ArticleEnriched withEntities(List<Entity> newEntities, List<Tag> newTags) {
+        return new ArticleEnriched(eventId, occurredAt, articleId, version, source, format, url, guid, headline,
+                paragraphs, publishedAt, byline, dateline, language, removed, pubStatus, correlationId, enrichmentVersion,
+                enrichedAt, newTags, newEntities, dedup, storyId, extraction);
+    }
+
     /** The body as one text, paragraphs separated by blank lines. */
     public String body() {
         return String.join("\n\n", paragraphs);

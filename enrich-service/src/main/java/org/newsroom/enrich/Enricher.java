@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Dedup;
@@ -12,6 +13,7 @@ import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Enrichment;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.entities.EntityRecognizer;
+import org.newsroom.enrich.entities.People;
 import org.newsroom.enrich.entities.Recognised;
 import org.newsroom.enrich.memory.Facts;
 import org.newsroom.enrich.memory.Memory;
@@ -27,30 +29,48 @@ import org.newsroom.eventheaders.CorrelationContext;
  * entities, taxonomy topics, trained subjects, place tags and the story. Plain Java, driven by the Kafka
  * Streams topology at the edge, which also replaces the placeholder duplicate decision.
  *
- * <p>Who a person is and which story an article joins come from {@link Memory}: what the other articles in the
- * window named and said. Both answers are functions of the set of articles, not of their order, and each new
- * article may revise answers given earlier ({@link Memory.Revision}). Until the memory
- * task of the topology exists (docs/enrich-redesign.md, stage 4b), the memory lives here, in process, and those
- * revisions are not emitted: an earlier article keeps the answer it was published with.
+ * <p>Stateless, so any thread or instance may run it: {@link #draft} answers from the article alone (people as
+ * written, each article its own story) and gives the {@link Facts} that {@link Memory} takes. Who a person is and
+ * which story an article joins are the memory task's answers (one {@link Memory}, one thread: streams.Remembering);
+ * {@link #remembered} applies them to a draft, at arrival and again for each {@link Memory.Revision}.
  */
 public final class Enricher {
 
     /** Until duplicate detection runs, every article is its own original, checked by nothing. */
     static final String NO_DEDUP = "none";
 
-    /** The capabilities enrichment runs, in this order; see {@code tagging.EnrichmentSteps} for defaults. */
+    /**
+     * The capabilities enrichment runs, in this order; see {@code tagging.EnrichmentSteps} for defaults.
+     *
+     * @param memories a fresh memory with the same settings and idf, for the memory task to own
+     */
     public record Steps(EntityRecognizer entities, TopicTagger topics, SubjectClassifier subjects,
-                        PlaceTagger places, Memory memory) {
+                        PlaceTagger places, Supplier<Memory> memories) {
+    }
+
+    /**
+     * An article enriched from itself alone, with what memory needs to answer for it and to re-answer later.
+     *
+     * @param article people as written, its own story, the placeholder duplicate decision
+     */
+    public record Draft(ArticleEnriched article, Memo memo) {
+    }
+
+    /**
+     * What the memory task needs of a draft besides the article itself: to see it (and to restore it after a
+     * restart), and to resolve its names again whenever memory revises whom they denote.
+     *
+     * @param facts      what {@link Memory#see} takes
+     * @param recognised the names as written, which {@link #remembered} resolves
+     * @param topicTags  how many of the draft's first tags are taxonomy topics ({@link TopicTagger}): the only
+     *                   tags that may depend on people, through rules with an {@code entities:} condition
+     */
+    public record Memo(Facts facts, Recognised recognised, int topicTags) {
     }
 
     private final String enrichmentVersion;
     private final Clock clock;
     private final Steps steps;
-    /**
-     * The stream threads share one memory until it moves into its own single task; the memory itself is not
-     * thread-safe. Only remembering takes the lock, not recognising, tagging or classifying.
-     */
-    private final ReentrantLock remembering = new ReentrantLock();
 
     /** An enricher that only normalises: no tags, no entities, each article its own story. */
     public Enricher(String enrichmentVersion, Clock clock) {
@@ -63,53 +83,71 @@ public final class Enricher {
         this.steps = steps;
     }
 
-    /** Anything logged while enriching carries the article's correlation id. */
+    /** The article from itself alone ({@link #draft}); anything logged carries its correlation id. */
     public ArticleEnriched enrich(ArticleReceived received) {
+        return draft(received).article();
+    }
+
+    /** Anything logged while enriching carries the article's correlation id. */
+    public Draft draft(ArticleReceived received) {
         try (CorrelationContext ignored = CorrelationContext.of(received.correlationId())) {
-            return enriched(received);
+            return drafted(received);
         }
     }
 
-    private ArticleEnriched enriched(ArticleReceived received) {
+    /** A fresh memory for the memory task, when this enricher recognises people and words (not a bare one). */
+    public Optional<Memory> newMemory() {
+        return steps == null ? Optional.empty() : Optional.of(steps.memories().get());
+    }
+
+    private Draft drafted(ArticleReceived received) {
         ArticleReceived article = TextNormaliser.normalised(received);
+        Recognised recognised = new Recognised(List.of(), List.of());
         List<Entity> entities = List.of();
         List<Tag> tags = List.of();
-        String storyId = article.articleId();
+        int topicTags = 0;
+        ArticleTokens tokens = ArticleTokens.of(article.headline(), article.paragraphs());
         if (steps != null) {
-            ArticleTokens tokens = ArticleTokens.of(article.headline(), article.paragraphs());
-            Recognised recognised = steps.entities().recognise(article.headline(), withDateline(article));
-            Memory.Answer answer = remember(facts(article, recognised, tokens));
-            entities = recognised.entities(answer.people());
-            tags = tags(tokens, entities);
-            storyId = answer.storyId();
+            recognised = steps.entities().recognise(article.headline(), withDateline(article));
+            entities = recognised.entities(People.Resolution.NONE);
+            tags = new ArrayList<>(steps.topics().tags(tokens, entities));
+            topicTags = tags.size();
+            tags.addAll(steps.places().tags(entities));
+            tags.addAll(steps.subjects().tags(tokens));
         }
         Enrichment enrichment = new Enrichment(enrichmentVersion, tags, entities,
-                Dedup.originalOf(article.articleId(), NO_DEDUP), storyId);
-        return ArticleEnriched.of(article, enrichment, clock.instant());
+                Dedup.originalOf(article.articleId(), NO_DEDUP), article.articleId());
+        return new Draft(ArticleEnriched.of(article, enrichment, clock.instant()),
+                new Memo(facts(article, recognised, tokens), recognised, topicTags));
     }
 
-    /** Revisions of earlier articles are dropped here: nothing emits them before the memory task exists. */
-    private Memory.Answer remember(Facts facts) {
-        remembering.lock();
-        try {
-            return steps.memory().see(facts);
-        } finally {
-            remembering.unlock();
+    /**
+     * A draft with memory's answers: its people resolved and its story. Memory changes only people (places and
+     * organisations are the article's own), so place tags (places only) and subjects (the text only) stay as
+     * drafted. Topic rules read entities only through an {@code entities:} condition: the topic tags are worked
+     * out again, with the rules in force, only when a rule has one and the article's entities changed. The shipped
+     * rules have none, so the memory task normally runs no tagging at all.
+     */
+    public ArticleEnriched remembered(ArticleEnriched draft, Memo memo, People.Resolution people, String storyId) {
+        ArticleEnriched article = storyId == null ? draft : draft.withStoryId(storyId);
+        if (steps == null) {
+            return article;
         }
-    }
-
-    private List<Tag> tags(ArticleTokens tokens, List<Entity> entities) {
-        List<Tag> tags = new ArrayList<>(steps.topics().tags(tokens, entities));
-        tags.addAll(steps.places().tags(entities));
-        tags.addAll(steps.subjects().tags(tokens));
-        return tags;
+        List<Entity> entities = memo.recognised().entities(people);
+        if (entities.equals(draft.entities())) {
+            return article;
+        }
+        List<Tag> tags = draft.tags();
+        if (steps.topics().testsEntities()) {
+            tags = new ArrayList<>(steps.topics().tags(draft.headline(), draft.body(), entities));
+            tags.addAll(draft.tags().subList(memo.topicTags(), draft.tags().size()));
+        }
+        return article.withEntities(entities, tags);
     }
 
     /** What memory takes of an article, worked out as {@link #enrich} does (for evaluations and the memory task). */
     public Facts facts(ArticleReceived received) {
-        ArticleReceived article = TextNormaliser.normalised(received);
-        return facts(article, steps.entities().recognise(article.headline(), withDateline(article)),
-                ArticleTokens.of(article.headline(), article.paragraphs()));
+        return draft(received).memo().facts();
     }
 
     /** The people as written, content words with the headline counted twice, the entity ids it gives by itself. */

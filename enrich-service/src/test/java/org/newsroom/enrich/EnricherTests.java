@@ -2,9 +2,12 @@ package org.newsroom.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +17,9 @@ import org.newsroom.contracts.DedupStatus;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.memory.Memory;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
+import org.newsroom.enrich.tagging.RulesFile;
 import org.newsroom.enrich.tagging.TaggingProperties;
 
 class EnricherTests {
@@ -22,12 +27,40 @@ class EnricherTests {
     @TempDir
     Path dir;
 
-    private List<ArticleEnriched> enrichedSeeds() {
-        TaggingProperties settings = new TaggingProperties(dir.resolve("rules.yaml"), Duration.ofSeconds(2), "", 2,
+    private TaggingProperties settings() {
+        return new TaggingProperties(dir.resolve("rules.yaml"), Duration.ofSeconds(2), "", 2,
                 Duration.ofDays(3), 0.125, 0.2, Duration.ofDays(30), List.of("*"), List.of("place"), 3);
-        Enricher enricher = new Enricher("test", Clock.systemUTC(), EnrichmentSteps.of(settings, Clock.systemUTC()));
-        return SeedArticles.seeds().stream().map(enricher::enrich).toList();
     }
+
+    private Enricher enricher;
+
+    private Enricher.Draft firstSeedDrafted() {
+        enricher = new Enricher("test", Clock.systemUTC(), EnrichmentSteps.of(settings(), Clock.systemUTC()));
+        return enricher.draft(SeedArticles.seeds().get(0));
+    }
+
+    /** Seed 000 with memory's answers once seed 001 arrived, as the memory task revises it. */
+    private ArticleEnriched firstSeedOnceTheSecondArrived(Enricher.Draft first) {
+        Memory memory = enricher.newMemory().orElseThrow();
+        memory.see(first.memo().facts());
+        memory.see(enricher.draft(SeedArticles.seeds().get(1)).memo().facts());
+        Memory.Answer now = memory.answer(first.article().articleId());
+        return enricher.remembered(first.article(), first.memo(), now.people(), now.storyId());
+    }
+
+    private List<ArticleEnriched> enrichedSeeds() {
+        Enricher enricher = new Enricher("test", Clock.systemUTC(), EnrichmentSteps.of(settings(), Clock.systemUTC()));
+        Memory memory = enricher.newMemory().orElseThrow();
+        return SeedArticles.seeds().stream().map(seed -> {
+            Enricher.Draft draft = enricher.draft(seed);
+            Memory.Answer answer = memory.see(draft.memo().facts());
+            revisions.addAll(answer.revisions());
+            return enricher.remembered(draft.article(), draft.memo(), answer.people(), answer.storyId());
+        }).toList();
+    }
+
+    /** The revisions the seeds' arrivals caused, for the memory task to emit (streams.Remembering). */
+    private final List<Memory.Revision> revisions = new ArrayList<>();
 
     @Test
     void tagsEverySeedWithDiplomacyPoliticsAndTheThreeCountries() {
@@ -50,9 +83,11 @@ class EnricherTests {
     @Test
     void namesGuaidoByTheSpellingMostSeedsWriteOnceItOutvotesTheFirst() {
         List<ArticleEnriched> seeds = enrichedSeeds();
-        // Seed 000 ("Juan Gudaio") was published before the others outvoted its spelling; the revision that renames
-        // it is returned to the caller, and emitted once the memory task exists (docs/enrich-redesign.md, stage 4b).
+        // Seed 000 ("Juan Gudaio") arrived before the others outvoted its spelling; the revision that renames it is
+        // returned, for the memory task to emit (streams.Remembering, tested in EnrichmentTopologyTests).
         assertThat(seeds.getFirst().entities()).extracting(Entity::id).contains("person:juan-gudaio");
+        assertThat(revisions).filteredOn(r -> r.people() != null).extracting(Memory.Revision::articleId)
+                .contains(seeds.getFirst().articleId());
         for (ArticleEnriched seed : seeds.subList(1, seeds.size())) {
             assertThat(seed.entities()).as(seed.articleId()).filteredOn(e -> e.name().contains("Guaido"))
                     .singleElement().satisfies(e -> {
@@ -74,6 +109,33 @@ class EnricherTests {
         ArticleEnriched first = enrichedSeeds().getFirst();
         assertThat(first.dedup().status()).isEqualTo(DedupStatus.original);
         assertThat(first.dedup().method()).isEqualTo(Enricher.NO_DEDUP);
+    }
+
+    @Test
+    void givesATopicThatTestsAPersonOnceMemoryNamesThatPerson() throws IOException {
+        Files.writeString(dir.resolve("rules.yaml"), RulesFile.bundledDefault() + """
+
+                  - id: guaido-watch
+                    entities: [person:juan-guaido]
+                """);
+        Enricher.Draft first = firstSeedDrafted();
+        ArticleEnriched revised = firstSeedOnceTheSecondArrived(first);
+
+        // Seed 000 writes "Juan Gudaio": alone, it names no person:juan-guaido; once memory says who that is, it does.
+        assertThat(first.article().tags()).extracting(Tag::id).doesNotContain("guaido-watch");
+        assertThat(revised.tags()).extracting(Tag::id).contains("guaido-watch");
+        assertThat(revised.tags()).as("place and subject tags as drafted")
+                .filteredOn(t -> !t.scheme().equals("iptc-mediatopic") && !t.scheme().equals("newsroom"))
+                .containsExactlyElementsOf(first.article().tags().subList(first.memo().topicTags(), first.article().tags().size()));
+    }
+
+    @Test
+    void keepsTheDraftedTagsWhenNoRuleTestsEntities() {
+        Enricher.Draft first = firstSeedDrafted();
+        ArticleEnriched revised = firstSeedOnceTheSecondArrived(first);
+
+        assertThat(revised.entities()).isNotEqualTo(first.article().entities());
+        assertThat(revised.tags()).isEqualTo(first.article().tags());
     }
 
     @Test

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
+import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 
 /** Test fixtures: the five seed articles as ingest would publish them, and Reuters stories as articles. */
@@ -28,6 +31,19 @@ public final class SeedArticles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Up to {@code limit} Reuters-21578 ModApte TEST stories published in the two days from the middle of the split,
+     * in date order: stories close enough in time for people and stories to meet.
+     */
+    public static List<ReutersStory> reutersDays(int limit) {
+        List<ReutersStory> test = Reuters21578.read(repoRoot().resolve("data/reuters21578")).stream()
+                .filter(s -> s.split() == ReutersStory.ModApte.test && s.date() != null && !s.paragraphs().isEmpty())
+                .sorted(Comparator.comparing(ReutersStory::date).thenComparingInt(ReutersStory::newId)).toList();
+        Instant from = test.get(test.size() / 2).date();
+        return test.stream().filter(s -> !s.date().isBefore(from) && s.date().isBefore(from.plus(Duration.ofDays(2))))
+                .limit(limit).toList();
     }
 
     public static ArticleReceived reuters(ReutersStory story) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.enrich.dedup.Fingerprint;
+import org.newsroom.enrich.Enricher;
 
 /**
  * What the articles step found out about an arriving version, keyed by article id on the one-partition
@@ -20,13 +21,20 @@ sealed interface ArticleFindings {
     /**
      * A usable version, enriched with a placeholder dedup decision.
      *
-     * @param article the enriched article's JSON, deflated ({@link DedupSerdes#deflated})
+     * @param article the drafted article's JSON, deflated ({@link DedupSerdes#deflated})
+     * @param memo    what the memory task needs of it besides the article ({@link Enricher.Memo}), JSON deflated
      */
-    record Enriched(int version, Fingerprint fingerprint, byte[] article) implements ArticleFindings {
+    record Enriched(int version, Fingerprint fingerprint, byte[] article, byte[] memo) implements ArticleFindings {
 
         public Enriched {
             Objects.requireNonNull(fingerprint, "fingerprint");
             article = article.clone();
+            memo = memo.clone();
+        }
+
+        @Override
+        public byte[] memo() {
+            return memo.clone();
         }
 
         @Override
@@ -42,17 +50,17 @@ sealed interface ArticleFindings {
         @Override
         public boolean equals(Object o) {
             return o instanceof Enriched e && version == e.version && fingerprint.equals(e.fingerprint)
-                    && Arrays.equals(article, e.article);
+                    && Arrays.equals(article, e.article) && Arrays.equals(memo, e.memo);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(version, fingerprint, Arrays.hashCode(article));
+            return Objects.hash(version, fingerprint, Arrays.hashCode(article), Arrays.hashCode(memo));
         }
 
         @Override
         public String toString() {
-            return "Enriched[v" + version + ", " + fingerprint + ", " + article.length + " bytes]";
+            return "Enriched[v" + version + ", " + fingerprint + ", " + article.length + " + " + memo.length + " bytes]";
         }
     }
 

@@ -1,6 +1,7 @@
 package org.newsroom.enrich.streams;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -9,6 +10,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
+import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Fingerprinter;
 
@@ -16,10 +18,11 @@ import org.newsroom.enrich.dedup.Fingerprinter;
  * Raw articles to what subscribers are told, in two hops:
  * <ol>
  *   <li>sub-topology "articles", one task per raw partition, no state, where the CPU goes: {@code articles-enrich}
- *       enriches a usable version and fingerprints it for dedup; a kill or hold passes as it is. Both go, keyed by
+ *       drafts a usable version from itself alone ({@link Enricher#draft}: people as written, its own story), works
+ *       out the facts memory takes and fingerprints it for dedup; a kill or hold passes as it is. Both go, keyed by
  *       article id, to the {@code article-findings} repartition topic, which has <b>one</b> partition;</li>
  *   <li>sub-topology "memory", one task: {@code memory-remember} ({@link Remembering}) holds the findings, decides
- *       duplicates, and lets through the version gate what subscribers are to be told.</li>
+ *       duplicates, answers who the people are and which story (one {@code Memory}), and lets through the version gate what subscribers are to be told.</li>
  * </ol>
  * One partition for the memory is the price of one in-heap dedup index that every article meets; docs/dedup.md gives
  * its ceiling and how a deployment goes past it.
@@ -32,28 +35,54 @@ final class ArticleFlow {
     }
 
     /**
-     * @param enrichment what a usable version goes through before dedup ({@code Enricher::enrich} in production)
+     * @param enricher   drafts a usable version in the articles task; its {@link Enricher#newMemory memory} is
+     *                   owned by the memory task, which applies its answers
      * @param window     how long an article stays a duplicate candidate after it arrived; bounds the held articles
      * @param retention  how long the version gate remembers an article after its entry was last written
      * @param persistent RocksDB stores (production), else in-memory ones (tests)
+     * @param metrics    counts the revisions the memory task tells
      */
     static KStream<String, ArticleEnriched> of(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
-                                               Function<ArticleReceived, ArticleEnriched> enrichment,
+                                               Enricher enricher,
                                                DedupSettings settings, Duration window, Duration retention,
-                                               boolean persistent) {
+                                               boolean persistent, EnrichmentMetrics metrics) {
+        return of(builder, raw, enricher::draft, enricher, settings, window, retention, persistent, metrics);
+    }
+
+    /**
+     * Without memory: {@code enrichment} stands in for the whole of enrichment (tests of dedup and corrections), and
+     * each article keeps its own answers.
+     */
+    static KStream<String, ArticleEnriched> withoutMemory(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
+                                                          Function<ArticleReceived, ArticleEnriched> enrichment,
+                                                          DedupSettings settings, Duration window, Duration retention,
+                                                          boolean persistent, EnrichmentMetrics metrics) {
+        Enricher bare = new Enricher("none", Clock.systemUTC());
+        return of(builder, raw, article -> {
+            Enricher.Draft draft = bare.draft(article);
+            return new Enricher.Draft(enrichment.apply(article), draft.memo());
+        }, bare, settings, window, retention, persistent, metrics);
+    }
+
+    private static KStream<String, ArticleEnriched> of(StreamsBuilder builder, KStream<String, ArticleReceived> raw,
+                                                       Function<ArticleReceived, Enricher.Draft> drafts,
+                                                       Enricher enricher, DedupSettings settings, Duration window,
+                                                       Duration retention, boolean persistent,
+                                                       EnrichmentMetrics metrics) {
         Fingerprinter fingerprinter = new Fingerprinter(settings);
         builder.addStateStore(Remembering.heldStore(window, persistent));
         builder.addStateStore(VersionGate.store(persistent));
-        return raw.mapValues((id, article) -> findings(id, article, enrichment, fingerprinter),
+        return raw.mapValues((id, article) -> findings(id, article, drafts, fingerprinter),
                         Named.as("articles-enrich"))
                 .repartition(Repartitioned.<String, ArticleFindings>as(FINDINGS).withNumberOfPartitions(1)
                         .withKeySerde(RecordLimit.keys()).withValueSerde(DedupSerdes.findings()))
-                .process(() -> new Remembering(settings, window, retention), Named.as("memory-remember"),
+                .process(() -> new Remembering(settings, window, retention, enricher, metrics), Named.as("memory-remember"),
                         Remembering.HELD, VersionGate.VERSIONS);
     }
 
-    private static ArticleFindings findings(String articleId, ArticleReceived article,
-                                            Function<ArticleReceived, ArticleEnriched> enrichment,
+    /** What {@code articles-enrich} ships to the memory task for one raw record. */
+    static ArticleFindings findings(String articleId, ArticleReceived article,
+                                            Function<ArticleReceived, Enricher.Draft> drafts,
                                             Fingerprinter fingerprinter) {
         RecordLimit.checkKey(articleId);
         if (article == null) {
@@ -62,11 +91,12 @@ final class ArticleFlow {
         if (!article.pubStatus().shown()) {
             return new ArticleFindings.TakenOut(article.version(), article.pubStatus());
         }
-        ArticleEnriched enriched = enrichment.apply(article);
+        Enricher.Draft draft = drafts.apply(article);
+        ArticleEnriched enriched = draft.article();
         byte[] json = RecordLimit.checkArticle(DedupSerdes.json(enriched));
         return new ArticleFindings.Enriched(article.version(),
                 fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()),
-                DedupSerdes.deflated(json));
+                DedupSerdes.deflated(json), DedupSerdes.deflated(draft.memo()));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */

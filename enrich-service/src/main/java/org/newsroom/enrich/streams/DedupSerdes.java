@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.PubStatus;
+import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.Fingerprint;
 
 /**
@@ -32,6 +33,7 @@ final class DedupSerdes {
     private static final byte ENRICHED = 1;
     private static final byte TAKEN_OUT = 2;
     private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
+    private static final Serde<Enricher.Memo> MEMOS = serde(Enricher.Memo.class);
 
     private DedupSerdes() {
     }
@@ -47,6 +49,9 @@ final class DedupSerdes {
                     byte[] article = enriched.article();
                     out.writeInt(article.length);
                     out.write(article);
+                    byte[] memo = enriched.memo();
+                    out.writeInt(memo.length);
+                    out.write(memo);
                 }
                 case ArticleFindings.TakenOut takenOut -> {
                     out.writeByte(TAKEN_OUT);
@@ -60,7 +65,9 @@ final class DedupSerdes {
                 Fingerprint fingerprint = readFingerprint(in);
                 byte[] article = new byte[in.readInt()];
                 in.readFully(article);
-                yield new ArticleFindings.Enriched(version, fingerprint, article);
+                byte[] memo = new byte[in.readInt()];
+                in.readFully(memo);
+                yield new ArticleFindings.Enriched(version, fingerprint, article, memo);
             }
             case TAKEN_OUT -> new ArticleFindings.TakenOut(in.readInt(), PubStatus.valueOf(in.readUTF()));
             default -> throw new SerializationException("unknown article findings type");
@@ -103,8 +110,22 @@ final class DedupSerdes {
         }
     }
 
+    /** A memo's JSON, deflated like an article's. */
+    static byte[] deflated(Enricher.Memo memo) {
+        return deflated(MEMOS.serializer().serialize(null, memo));
+    }
+
+    /** The memo {@link #deflated(Enricher.Memo)} encoded. */
+    static Enricher.Memo memo(byte[] deflated) {
+        return MEMOS.deserializer().deserialize(null, inflatedJson(deflated));
+    }
+
     /** The article {@link #deflated} encoded. */
     static ArticleEnriched inflated(byte[] deflated) {
+        return ARTICLES.deserializer().deserialize(null, inflatedJson(deflated));
+    }
+
+    private static byte[] inflatedJson(byte[] deflated) {
         ByteBuffer in = ByteBuffer.wrap(deflated);
         int length = in.getInt();
         if (length < 0 || length > RecordLimit.MAX_VALUE_BYTES) {
@@ -122,7 +143,7 @@ final class DedupSerdes {
                 }
                 read += n;
             }
-            return ARTICLES.deserializer().deserialize(null, json);
+            return json;
         } catch (DataFormatException e) {
             throw new SerializationException("a corrupt deflated article", e);
         } finally {

@@ -10,7 +10,10 @@ import org.newsroom.contracts.Tag;
 /**
  * What enrichment published: {@code enrich.articles{dedup}} counts enriched records by duplicate decision
  * (a re-emitted decision counts again), {@code enrich.tags{scheme}} the tags they carried,
- * and {@code enrich.tombstones} articles removed (killed, held or superseded); dead letters are counted by
+ * and {@code enrich.tombstones} articles removed (killed, held or superseded); {@code enrich.revisions{cause}} the
+ * earlier articles told again because an arrival changed their duplicate decision, a person they name or their
+ * story ({@code dedup}, {@code person}, {@code story}: one count per cause), and {@code enrich.revisions.repeated}
+ * the revisions not told because they would only repeat the answers last told; dead letters are counted by
  * {@code deadletters.DeadLetterMetrics}. Schemes come partly from the
  * rules file, so at most {@value #MAX_SCHEMES} get a series of their own; later ones count as {@code other}.
  */
@@ -19,6 +22,8 @@ public final class EnrichmentMetrics {
     static final String ARTICLES = "enrich.articles";
     static final String TAGS = "enrich.tags";
     static final String TOMBSTONES = "enrich.tombstones";
+    static final String REVISIONS = "enrich.revisions";
+    static final String REPEATED = "enrich.revisions.repeated";
     static final int MAX_SCHEMES = 20;
     static final String OTHER_SCHEME = "other";
 
@@ -42,6 +47,18 @@ public final class EnrichmentMetrics {
 
     void tombstoned() {
         Counter.builder(TOMBSTONES).description("Tombstones published: articles killed or withheld")
+                .register(registry).increment();
+    }
+
+    void revised(Set<String> causes) {
+        for (String cause : causes) {
+            Counter.builder(REVISIONS).description("Earlier articles told again, by what changed their answers")
+                    .tag("cause", cause).register(registry).increment();
+        }
+    }
+
+    void repeated() {
+        Counter.builder(REPEATED).description("Revisions not told: they would repeat the answers last told")
                 .register(registry).increment();
     }
 

@@ -58,8 +58,8 @@ class EnrichmentTopology {
                                                 EnrichmentMetrics metrics) {
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
-        KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher::enrich,
-                DedupSettings.defaults(), properties.dedupWindow(), properties.versionRetention(), true);
+        KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher,
+                DedupSettings.defaults(), properties.dedupWindow(), properties.versionRetention(), true, metrics);
         // A replay run routes nothing: the live instance already routed every article once.
         TagRoutes routes = properties.replaying() ? new TagRoutes(List.of(), List.of())
                 : new TagRoutes(tagging.routedTags(), tagging.routedSchemes());

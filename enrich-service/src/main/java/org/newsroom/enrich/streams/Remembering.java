@@ -1,14 +1,16 @@
 package org.newsroom.enrich.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
-import org.apache.kafka.common.header.Headers;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -23,11 +25,12 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.newsroom.contracts.ArticleEnriched;
-import org.newsroom.contracts.Dedup;
+import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupIndex;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Decision;
 import org.newsroom.enrich.dedup.Fingerprint;
+import org.newsroom.enrich.memory.Memory;
 
 /**
  * The memory task (one partition, so every article meets every other): holds each usable version's findings in
@@ -36,6 +39,12 @@ import org.newsroom.enrich.dedup.Fingerprint;
  * decision, then every earlier article whose decision it changed, read back from {@code held-articles}. The index
  * lives in the heap; it is rebuilt from {@code held-articles} whenever the task starts (after a restart, a failover,
  * or an aborted transaction), adding the held fingerprints again in arrival order, which decides as the live run did.
+ *
+ * <p>The task also owns the one {@link Memory} (who the people are, which story): the arriving article gets its
+ * answers before the gate, and each earlier article whose answers it changed ({@link Memory.Revision}) is told again,
+ * its names resolved anew, unless it would tell what subscribers were last told ({@link VersionGate#repeats}). So the
+ * last record per article depends on the set of articles, not on their order or on restarts. The memory is rebuilt
+ * with the index, from the facts each held article carries ({@link Enricher.Memo}).
  */
 final class Remembering implements Processor<String, ArticleFindings, String, ArticleEnriched> {
 
@@ -45,15 +54,22 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     private final DedupSettings settings;
     private final Duration window;
     private final Duration retention;
+    private final Enricher enricher;
+    private final EnrichmentMetrics metrics;
     private ProcessorContext<String, ArticleEnriched> context;
     private WindowStore<String, ArticleFindings.Enriched> held;
     private VersionGate gate;
     private DedupIndex index;
+    /** Null for a bare enricher (no people, no stories): each article keeps its draft's answers. */
+    private Memory memory;
 
-    Remembering(DedupSettings settings, Duration window, Duration retention) {
+    Remembering(DedupSettings settings, Duration window, Duration retention, Enricher enricher,
+                EnrichmentMetrics metrics) {
         this.settings = settings;
         this.window = window;
         this.retention = retention;
+        this.enricher = enricher;
+        this.metrics = metrics;
     }
 
     /**
@@ -71,26 +87,43 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         this.context = context;
         this.held = context.getStateStore(HELD);
         this.gate = VersionGate.of(context, retention);
+        this.memory = enricher.newMemory().orElse(null);
         try (KeyValueIterator<Windowed<String>, ArticleFindings.Enriched> all = held.all()) {
-            this.index = rebuilt(all, settings, window);
+            this.index = rebuilt(all, settings, window, memory);
         }
     }
 
     /**
-     * The index of the held articles. The store iterates by time segment, then by key: the arrivals are put back in
-     * time order. Only the fingerprints are kept meanwhile (the index holds them anyway), not the articles.
+     * The index of the held articles, and {@code memory} (if any) restored from them. The store iterates by time
+     * segment, then by key: the arrivals are put back in time order. Only the fingerprints and each article's latest
+     * memo are kept meanwhile, not the articles. The memory takes the latest version of each article, in the order
+     * those arrived (its answers do not depend on order, but a rebuild that replays the live order is the easier one
+     * to trust), then forgets what fell out of its windows while the task was down; nobody is told of that.
      */
     static DedupIndex rebuilt(Iterator<KeyValue<Windowed<String>, ArticleFindings.Enriched>> held,
-                              DedupSettings settings, Duration window) {
+                              DedupSettings settings, Duration window, Memory memory) {
         List<Held> arrivals = new ArrayList<>();
-        held.forEachRemaining(entry -> arrivals.add(new Held(entry.key.window().start(), entry.value.fingerprint())));
+        Map<String, Held> latest = new HashMap<>();
+        held.forEachRemaining(entry -> {
+            long at = entry.key.window().start();
+            arrivals.add(new Held(at, entry.value.fingerprint(), null));
+            if (memory != null) {
+                latest.merge(entry.key.key(), new Held(at, null, entry.value.memo()), (a, b) -> b.arrivedAt() >= a.arrivedAt() ? b : a);
+            }
+        });
         arrivals.sort(Comparator.comparingLong(Held::arrivedAt));
         DedupIndex index = new DedupIndex(settings, window);
         arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
+        if (memory != null) {
+            latest.values().stream().sorted(Comparator.comparingLong(Held::arrivedAt))
+                    .forEach(article -> memory.restore(DedupSerdes.memo(article.memo()).facts()));
+            memory.expire();
+        }
         return index;
     }
 
-    private record Held(long arrivedAt, Fingerprint fingerprint) {
+    /** One held version as the rebuild needs it: its fingerprint for the index, or its memo for the memory. */
+    private record Held(long arrivedAt, Fingerprint fingerprint, byte[] memo) {
     }
 
     @Override
@@ -106,31 +139,69 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
             tell(record, articleId, findings, null);
             return;
         }
-        ArticleEnriched article = DedupSerdes.inflated(enriched.article());
         List<Decision> decisions = index.add(enriched.fingerprint(), Instant.ofEpochMilli(record.timestamp()));
         held.put(articleId, enriched, record.timestamp());
-        tell(record, articleId, findings, decided(article, decisions.getFirst()));
-        for (Decision revised : decisions.subList(1, decisions.size())) {
-            revise(record, revised);
+        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(enriched.memo());
+        Memory.Answer answer = memory == null ? null : memory.see(memo.facts());
+        tell(record, articleId, findings, told(enriched, memo, decisions.getFirst(), answer));
+        // Every earlier article whose duplicate decision, people or story changed, each once, in id order.
+        Map<String, Set<String>> revised = new TreeMap<>();
+        decisions.subList(1, decisions.size()).forEach(d -> cause(revised, d.articleId(), "dedup"));
+        if (answer != null) {
+            for (Memory.Revision r : answer.revisions()) {
+                if (r.people() != null) {
+                    cause(revised, r.articleId(), "person");
+                }
+                if (r.storyId() != null) {
+                    cause(revised, r.articleId(), "story");
+                }
+            }
         }
+        revised.remove(articleId);
+        revised.forEach((id, causes) -> revise(record, id, causes));
     }
 
-    /** An earlier article whose decision the arrival changed, unless it was since killed or replaced. */
-    private void revise(Record<String, ArticleFindings> cause, Decision revised) {
-        ArticleFindings.Enriched earlier = latest(revised.articleId(), cause.timestamp());
-        if (earlier == null || !gate.admits(revised.articleId(), earlier.version(), earlier.pubStatus())) {
+    /**
+     * An earlier article with its current decision and answers, unless it was since killed or replaced, or left the
+     * window, or its answers are those subscribers were last told (a person renamed and named back, a story that
+     * moved and returned, all within one arrival).
+     */
+    private static void cause(Map<String, Set<String>> revised, String articleId, String cause) {
+        revised.computeIfAbsent(articleId, id -> new TreeSet<>()).add(cause);
+    }
+
+    private void revise(Record<String, ArticleFindings> cause, String articleId, Set<String> causes) {
+        ArticleFindings.Enriched earlier = latest(articleId, cause.timestamp());
+        Decision decision = index.decisionOf(articleId);
+        if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), earlier.pubStatus())) {
             return;
         }
-        ArticleEnriched article = decided(DedupSerdes.inflated(earlier.article()), revised);
+        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(earlier.memo());
+        ArticleEnriched article = told(earlier, memo, decision, memory == null ? null : memory.answer(articleId));
+        if (gate.repeats(articleId, article)) {
+            metrics.repeated();
+            return;
+        }
+        metrics.revised(causes);
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
-        tell(new Record<>(revised.articleId(), earlier, cause.timestamp(), new RecordHeaders()), revised.articleId(),
-                earlier, article);
+        tell(new Record<>(articleId, earlier, cause.timestamp(), new RecordHeaders()), articleId, earlier, article);
     }
 
+    /** The held draft with memory's answers (when there is a memory) and the duplicate decision. */
+    private ArticleEnriched told(ArticleFindings.Enriched held, Enricher.Memo memo, Decision decision,
+                                 Memory.Answer answer) {
+        ArticleEnriched article = DedupSerdes.inflated(held.article());
+        if (answer != null) {
+            article = enricher.remembered(article, memo, answer.people(), answer.storyId());
+        }
+        return article.withDedup(decision.dedup());
+    }
+
+    /** Through the gate, which gives the article its event id and the headers it goes with. */
     private void tell(Record<String, ArticleFindings> record, String articleId, ArticleFindings findings,
                       ArticleEnriched article) {
-        Headers headers = gate.tell(articleId, findings.version(), findings.pubStatus(), article, record.headers());
-        context.forward(new Record<>(articleId, article, record.timestamp(), headers));
+        VersionGate.Told told = gate.tell(articleId, findings.version(), findings.pubStatus(), article, record.headers());
+        context.forward(new Record<>(articleId, told.article(), record.timestamp(), told.headers()));
     }
 
     private ArticleFindings.Enriched latest(String articleId, long now) {
@@ -139,18 +210,5 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
                 now + window.toMillis())) {
             return entries.hasNext() ? entries.next().value : null;
         }
-    }
-
-    /**
-     * The article with its decision, as an event of its own: a re-emitted, improved decision must not reuse the
-     * first emission's id (CloudEvents consumers drop a repeated {@code ce_id} as a duplicate), while the same
-     * decision emitted again after a restart keeps its id. So the id is derived from what makes the event.
-     */
-    static ArticleEnriched decided(ArticleEnriched article, Decision decision) {
-        ArticleEnriched decided = article.withDedup(decision.dedup());
-        Dedup dedup = decided.dedup();
-        String identity = String.join("|", decided.articleId(), Integer.toString(decided.version()),
-                decided.enrichedAt().toString(), dedup.status().name(), dedup.canonicalId(), dedup.method());
-        return decided.withEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)));
     }
 }

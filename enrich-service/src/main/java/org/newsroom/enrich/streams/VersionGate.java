@@ -2,8 +2,10 @@ package org.newsroom.enrich.streams;
 
 import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,7 +28,8 @@ import org.newsroom.enrich.routing.DroppedTags;
  * memory; a kill becomes a tombstone naming the tags its article was routed by. An article's versions and kills
  * reach the memory task in the order they arrived on their raw partition, whatever their enrichment cost, so a kill
  * cannot be overtaken by its article. The store forgets an article not written for the retention
- * ({@link VersionRetention}); a version arriving after that is taken as new.
+ * ({@link VersionRetention}); a version arriving after that is taken as new. It also gives each record told its
+ * event id, and refuses a revision that would repeat the answers last told ({@link LastVersion}).
  */
 final class VersionGate {
 
@@ -65,22 +68,50 @@ final class VersionGate {
     }
 
     /**
-     * Records that subscribers are told about {@code article} (null: the kill or hold of {@code version}) and returns
-     * the headers to tell them with: {@code headers} with the tags the previous version was routed by and this one
-     * drops. Call only for what {@link #admits} let through.
+     * Whether telling {@code article} would only repeat what subscribers were last told about it (same version, same
+     * answers): such a revision is not told, so that a consumer sees each article's answers change, never stay.
      */
-    Headers tell(String articleId, int version, PubStatus status, ArticleEnriched article, Headers headers) {
+    boolean repeats(String articleId, ArticleEnriched article) {
         LastVersion last = last(articleId);
+        return last != null && last.repeatedBy(article.version(), LastVersion.answersOf(article));
+    }
+
+    /** What subscribers are told: the article as an event of its own (null: a tombstone), and its headers. */
+    record Told(ArticleEnriched article, Headers headers) {
+    }
+
+    /**
+     * Records that subscribers are told about {@code article} (null: the kill or hold of {@code version}) and returns
+     * it with its event id ({@link #eventId}), and the headers to tell them with: {@code headers} with the tags the
+     * previous version was routed by and this one drops. Call only for what {@link #admits} let through.
+     */
+    Told tell(String articleId, int version, PubStatus status, ArticleEnriched article, Headers headers) {
+        LastVersion last = last(articleId);
+        int told = last == null ? 1 : last.told() + 1;
         List<Tag> tags = article == null ? List.of() : article.tags();
-        versions.put(articleId, ValueAndTimestamp.make(LastVersion.of(version, status, tags),
+        long answers = article == null ? 0 : LastVersion.answersOf(article);
+        versions.put(articleId, ValueAndTimestamp.make(LastVersion.of(version, status, tags, told, answers),
                 context.currentSystemTimeMs()));
-        RecordHeaders told = new RecordHeaders(headers.toArray());
-        told.remove(DroppedTags.HEADER);
+        RecordHeaders toldHeaders = new RecordHeaders(headers.toArray());
+        toldHeaders.remove(DroppedTags.HEADER);
         List<Tag> dropped = last == null ? List.of() : last.droppedBy(tags);
         if (!dropped.isEmpty()) {
-            told.add(DroppedTags.HEADER, DroppedTags.encoded(dropped));
+            toldHeaders.add(DroppedTags.HEADER, DroppedTags.encoded(dropped));
         }
-        return told;
+        return new Told(article == null ? null : article.withEventId(eventId(article, told)), toldHeaders);
+    }
+
+    /**
+     * Every record told about an article is an event of its own: CloudEvents consumers drop a repeated id, so a
+     * revision must never reuse one, even when its answers flip back to earlier ones. The id comes from the article,
+     * its version, when that version was enriched (so a replay run, which counts anew, tells other ids) and how many
+     * records were told about it. The count commits with the output, so the
+     * attempt that replaces an aborted transaction counts from the same place.
+     */
+    static UUID eventId(ArticleEnriched article, int told) {
+        String identity = String.join("|", article.articleId(), Integer.toString(article.version()),
+                article.enrichedAt().toString(), Integer.toString(told));
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
     }
 
     private LastVersion last(String articleId) {

@@ -25,7 +25,7 @@ public final class EnrichmentSteps {
         SubjectModel subjects = subjectModel(p.subjectModel());
         return new Enricher.Steps(EntityRecognizer.asTheServiceRuns(),
                 new TopicTagger(iptc, rules), new SubjectClassifier(subjects, SubjectClassifier.SCHEME),
-                new PlaceTagger(p.placeMinMentions()), memory(p, subjects));
+                new PlaceTagger(p.placeMinMentions()), () -> memory(p, subjects));
     }
 
     /**

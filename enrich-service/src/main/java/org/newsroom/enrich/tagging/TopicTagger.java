@@ -83,6 +83,14 @@ public final class TopicTagger {
     }
 
     /**
+     * Whether the rules in force test entities (an {@code entities:} condition): only then can whom an article's
+     * names denote change its topics.
+     */
+    public boolean testsEntities() {
+        return rules.get().rules().stream().anyMatch(rule -> !rule.entities().isEmpty());
+    }
+
+    /**
      * IPTC labels that read as plain phrases ("diplomacy", "economic sanction") and recur in the text, in file
      * order: equally scored tags then keep one order.
      */

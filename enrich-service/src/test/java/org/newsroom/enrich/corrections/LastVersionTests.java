@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.SeedArticles;
+import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Dedup;
+import org.newsroom.contracts.Entity;
+import org.newsroom.contracts.EntityType;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Tag;
 
@@ -15,8 +23,8 @@ class LastVersionTests {
     private static final Tag JAPAN = new Tag("place:japan", "Japan", "place", 0.9, List.of("Tokyo"));
     private static final Tag QUAKES = new Tag("medtop:20000162", "earthquake", "iptc-mediatopic", 0.7, List.of());
 
-    private final LastVersion usableV2 = LastVersion.of(2, PubStatus.usable, List.of(JAPAN, QUAKES));
-    private final LastVersion killedV3 = LastVersion.of(3, PubStatus.canceled, List.of());
+    private final LastVersion usableV2 = LastVersion.of(2, PubStatus.usable, List.of(JAPAN, QUAKES), 1, 42);
+    private final LastVersion killedV3 = LastVersion.of(3, PubStatus.canceled, List.of(), 2, 0);
 
     @Test
     void aHigherVersionReplacesWhateverItsStatus() {
@@ -52,6 +60,29 @@ class LastVersionTests {
         assertThat(usableV2.droppedBy(List.of(QUAKES))).extracting(Tag::id).containsExactly("place:japan");
         assertThat(usableV2.droppedBy(List.of())).extracting(Tag::id).containsExactly("place:japan", "medtop:20000162");
         assertThat(usableV2.droppedBy(List.of(JAPAN, QUAKES))).isEmpty();
+    }
+
+    @Test
+    void onlyTheSameVersionWithTheSameAnswersRepeatsWhatWasTold() {
+        assertThat(usableV2.repeatedBy(2, 42)).isTrue();
+        assertThat(usableV2.repeatedBy(2, 43)).as("other answers").isFalse();
+        assertThat(usableV2.repeatedBy(3, 42)).as("another version").isFalse();
+        assertThat(killedV3.repeatedBy(3, 0)).as("a kill keeps no answers").isFalse();
+    }
+
+    @Test
+    void theAnswersAreTheDecisionStoryEntitiesAndTagsNotTheEventId() {
+        ArticleEnriched article = new Enricher("test", Clock.systemUTC()).enrich(SeedArticles.seeds().getFirst());
+        long answers = LastVersion.answersOf(article);
+
+        assertThat(LastVersion.answersOf(article.withEventId(UUID.randomUUID()))).isEqualTo(answers);
+        assertThat(LastVersion.answersOf(article.withStoryId("story-other"))).isNotEqualTo(answers);
+        assertThat(LastVersion.answersOf(article.withDedup(Dedup.originalOf(article.articleId(), "exact"))))
+                .isNotEqualTo(answers);
+        assertThat(LastVersion.answersOf(article.withEntities(List.of(
+                new Entity("person:juan-guaido", "Juan Guaido", EntityType.person, List.of("Guaido"), 1)), List.of())))
+                .isNotEqualTo(answers);
+        assertThat(LastVersion.answersOf(article.withEntities(List.of(), List.of(JAPAN)))).isNotEqualTo(answers);
     }
 
     @Test

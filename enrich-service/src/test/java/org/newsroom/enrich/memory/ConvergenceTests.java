@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleReceived;
-import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.SeedArticles;
@@ -190,12 +189,7 @@ class ConvergenceTests {
      * naming them by surname alone.
      */
     private static List<ArticleReceived> reutersWithVariants() {
-        List<ReutersStory> test = Reuters21578.read(SeedArticles.repoRoot().resolve("data/reuters21578")).stream()
-                .filter(s -> s.split() == ReutersStory.ModApte.test && s.date() != null && !s.paragraphs().isEmpty())
-                .sorted(Comparator.comparing(ReutersStory::date).thenComparingInt(ReutersStory::newId)).toList();
-        Instant from = test.get(test.size() / 2).date();
-        List<ReutersStory> days = test.stream().filter(s -> !s.date().isBefore(from)
-                && s.date().isBefore(from.plus(Duration.ofDays(2)))).limit(120).toList();
+        List<ReutersStory> days = SeedArticles.reutersDays(120);
         List<ArticleReceived> articles = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             ArticleReceived original = SeedArticles.reuters(days.get(i));

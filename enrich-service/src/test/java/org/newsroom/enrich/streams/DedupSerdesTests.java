@@ -21,20 +21,23 @@ class DedupSerdesTests {
 
     private static final Instant PUBLISHED = Instant.parse("2019-05-06T12:00:00.123456789Z");
 
-    private final ArticleEnriched article = new Enricher("test", Clock.systemUTC()).enrich(Articles.seeds().getFirst());
+    private final Enricher.Draft draft = new Enricher("test", Clock.systemUTC()).draft(Articles.seeds().getFirst());
+    private final ArticleEnriched article = draft.article();
     private final Fingerprint fingerprint = new Fingerprinter(DedupSettings.defaults())
             .fingerprint(article.articleId(), PUBLISHED, article.paragraphs());
 
     @Test
     void readsBackTheFindingsAndHeldArticlesTheTopologyWrites() {
         ArticleFindings.Enriched enriched = new ArticleFindings.Enriched(3, fingerprint,
-                DedupSerdes.deflated(DedupSerdes.json(article)));
+                DedupSerdes.deflated(DedupSerdes.json(article)),
+                DedupSerdes.deflated(draft.memo()));
 
         assertThat(roundTrip(DedupSerdes.findings(), enriched)).isEqualTo(enriched);
         assertThat(roundTrip(DedupSerdes.held(), enriched)).isEqualTo(enriched);
         assertThat(roundTrip(DedupSerdes.findings(), new ArticleFindings.TakenOut(4, PubStatus.canceled)))
                 .isEqualTo(new ArticleFindings.TakenOut(4, PubStatus.canceled));
         assertThat(DedupSerdes.inflated(enriched.article())).isEqualTo(article);
+        assertThat(DedupSerdes.memo(enriched.memo())).isEqualTo(draft.memo());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.newsroom.enrich.streams.Articles.exactCopyOf;
 import static org.newsroom.enrich.streams.Articles.seeds;
 import static org.newsroom.enrich.streams.Articles.trimmedCopyOf;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +34,15 @@ class DedupTopologyTests {
     private TestInputTopic<String, ArticleReceived> raw;
     private TestOutputTopic<String, ArticleEnriched> enriched;
     private Instant arrival = Instant.parse("2019-05-06T12:00:00Z");
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         Enricher enricher = new Enricher("test", Clock.fixed(arrival, ZoneOffset.UTC));
         TopologyRun run = TopologyRun.start("dedup-topology-tests", builder, input ->
-                ArticleFlow.of(builder, input, enricher::enrich, DedupSettings.defaults(), WINDOW, WINDOW, false));
+                ArticleFlow.of(builder, input, enricher, DedupSettings.defaults(), WINDOW, WINDOW, false,
+                        new EnrichmentMetrics(registry)));
         driver = run.driver();
         raw = run.raw();
         enriched = run.enriched();
@@ -92,6 +95,8 @@ class DedupTopologyTests {
         assertThat(decisions).filteredOn(d -> d.startsWith("seed-0 ")).containsExactly(
                 "seed-0 original of seed-0 by minhash-lsh");
         assertThat(decisions).hasSize(6);
+        assertThat(registry.get(EnrichmentMetrics.REVISIONS).tag("cause", "dedup").counter().count())
+                .as("trimmed-0 twice, mirror-0 once").isEqualTo(3);
     }
 
     @Test

@@ -127,7 +127,7 @@ class PoisonRecordsTests {
                 .containsKey(DeadLetterHeaders.FAILED_AT);
         assertThat(headers.get(KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
                 .startsWith("java.lang.IllegalStateException: the enricher's clock is broken")
-                .contains("at org.newsroom.enrich.Enricher.enriched");
+                .contains("at org.newsroom.enrich.Enricher.drafted");
         assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt())
                 .isZero();
         assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong())

@@ -142,9 +142,10 @@ class PublishingTests {
     private void startRouting(List<String> routedTags) {
         StreamsBuilder builder = new StreamsBuilder();
         Function<ArticleReceived, ArticleEnriched> enrichment = VersionGateTests::taggedByHeadline;
-        Publishing.publish(ArticleFlow.of(builder,
+        Publishing.publish(ArticleFlow.withoutMemory(builder,
                         builder.stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class))),
-                        enrichment, DedupSettings.defaults(), Duration.ofDays(30), Duration.ofDays(90), false),
+                        enrichment, DedupSettings.defaults(), Duration.ofDays(30), Duration.ofDays(90), false,
+                        new EnrichmentMetrics(new SimpleMeterRegistry())),
                 Topics.ARTICLES_ENRICHED, new TagRoutes(routedTags, List.of()), new TagTopics(admin, 3),
                 (id, article) -> {
                 });

@@ -38,7 +38,7 @@ class RememberingTests {
                 held("a-late", seed.publishedAt().plusSeconds(3600), late),
                 held("b-early", seed.publishedAt(), early));
 
-        DedupIndex index = Remembering.rebuilt(held.iterator(), DedupSettings.defaults(), WINDOW);
+        DedupIndex index = Remembering.rebuilt(held.iterator(), DedupSettings.defaults(), WINDOW, null);
 
         assertThat(index.decisionOf("a-late").dedup().canonicalId()).isEqualTo("b-early");
         // Past the window of the early one, the late one must still be found: an index walking its buckets from a
@@ -60,7 +60,7 @@ class RememberingTests {
             }
         };
         return KeyValue.pair(new Windowed<>(articleId, window),
-                new ArticleFindings.Enriched(1, fingerprint(articleId, publishedAt), new byte[0]));
+                new ArticleFindings.Enriched(1, fingerprint(articleId, publishedAt), new byte[0], new byte[0]));
     }
 
     private Fingerprint fingerprint(String articleId, Instant publishedAt) {

@@ -55,23 +55,28 @@ class TopologyBudgetTests {
     /**
      * Records written per article, the raw record included, tag copies not: raw, findings, held-articles changelog,
      * article-versions changelog, enriched. Stage 0 (four hops: buckets, decisions, versions) measured 62.0; stage 4a
-     * (two hops, one memory task) 5.0.
+     * (two hops, one memory task) 5.0; stage 4b 5.58, the memory task telling 13 of the 45 articles again when a
+     * later one renamed a person or moved a story (an enriched and an article-versions record each).
      */
-    private static final double MAX_RECORDS_PER_ARTICLE = 5;
+    private static final double MAX_RECORDS_PER_ARTICLE = 5.6;
 
     /**
      * Bytes written per article over the raw record's bytes, tag copies not. Stage 0 measured 17.2; stage 4a 7.2, and
-     * 5.3 with the article deflated inside the findings and held records.
+     * 5.3 with the article deflated inside the findings and held records; stage 4b 6.9, the findings and held records
+     * carrying memory's facts (the article's content words, deflated) and the revisions' records.
      */
-    private static final double MAX_BYTES_OVER_RAW = 5.5;
+    private static final double MAX_BYTES_OVER_RAW = 7.2;
 
     /**
      * The same with the tag copies, which stage 5 writes inside the topology (every tag of the default schemes
      * routed): T = 3.22 full copies per article, so 8.22 records and 16.0x the raw record's bytes. Before stage 5 the
-     * tag router wrote the same copies (copies of the same bytes) outside the topology.
+     * tag router wrote the same copies (copies of the same bytes) outside the topology. Since stage 4b a revised
+     * article (a person's id or a story that changed: 13 revisions for these 45 articles) is told again, copies
+     * included: 10.04 records and 22.3x. Full copies are what keeps the byte target out of reach (slim copies are
+     * the open decision of docs/enrich-redesign.md, stage 5).
      */
-    private static final double MAX_RECORDS_PER_ARTICLE_WITH_TAG_COPIES = 8.5;
-    private static final double MAX_BYTES_OVER_RAW_WITH_TAG_COPIES = 16.5;
+    private static final double MAX_RECORDS_PER_ARTICLE_WITH_TAG_COPIES = 10.1;
+    private static final double MAX_BYTES_OVER_RAW_WITH_TAG_COPIES = 22.5;
 
     @TempDir
     Path dir;
@@ -123,7 +128,8 @@ class TopologyBudgetTests {
                 (double) tags[0] / n, (double) tags[1] / n, (double) (records - tags[0]) / n,
                 (bytes - tags[1]) / n / rawBytes);
 
-        assertThat(written.get(Topics.ARTICLES_ENRICHED)[0]).as("one enriched record per article").isEqualTo(n);
+        assertThat(written.get(Topics.ARTICLES_ENRICHED)[0]).as("every article told, some again when revised")
+                .isBetween((long) n, 2L * n);
         assertThat(tags[0]).as("tag copies, written inside the topology").isPositive();
         assertThat((double) (records - tags[0]) / n).as("records per article, tag copies aside")
                 .isLessThanOrEqualTo(MAX_RECORDS_PER_ARTICLE);

@@ -2,6 +2,7 @@ package org.newsroom.enrich.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,8 +190,9 @@ class VersionGateTests {
 
     private void startWith(Function<ArticleReceived, ArticleEnriched> enrichment) {
         StreamsBuilder builder = new StreamsBuilder();
-        TopologyRun run = TopologyRun.start("version-gate-tests", builder, input -> ArticleFlow.of(builder, input,
-                enrichment, DedupSettings.defaults(), Duration.ofDays(30), RETENTION, false));
+        TopologyRun run = TopologyRun.start("version-gate-tests", builder, input -> ArticleFlow.withoutMemory(builder, input,
+                enrichment, DedupSettings.defaults(), Duration.ofDays(30), RETENTION, false,
+                new EnrichmentMetrics(new SimpleMeterRegistry())));
         driver = run.driver();
         raw = run.raw();
         enriched = run.enriched();

@@ -76,7 +76,7 @@ class VersionRetentionTests {
     }
 
     private void written(String articleId, long at) {
-        store.put(articleId, ValueAndTimestamp.make(LastVersion.of(1, PubStatus.usable, List.of()), at));
+        store.put(articleId, ValueAndTimestamp.make(LastVersion.of(1, PubStatus.usable, List.of(), 1, 0), at));
     }
 
     private List<String> keys() {
