@@ -12,6 +12,7 @@ import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.EntityType;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
+import org.newsroom.enrich.tagging.EnrichmentSteps;
 
 /**
  * {@code ./newsroom entities-eval}: precision and recall of recognised places, organisations and people
@@ -32,7 +33,8 @@ public final class EntitiesEvalCommand {
         System.out.printf("Reuters-21578 ModApte TEST, %d stories%n", test.size());
         System.out.printf("%-14s %7s %10s %8s %8s %18s%n", "kind", "stories", "gold", "P", "R", "P (named >= 2x)");
         System.out.println("service configuration (bundled gazetteer, people learnt from the stories as they come):");
-        report(test, EntityRecognizer.asTheServiceRuns(), new People()).forEach(f -> System.out.println(f.line()));
+        report(test, EntityRecognizer.asTheServiceRuns(), new People(EnrichmentSteps.vocabulary(EnrichmentSteps.bundledModel())))
+                .forEach(f -> System.out.println(f.line()));
         System.out.println("Reuters' PEOPLE list preloaded (not what the service runs):");
         report(test, EntityRecognizer.asTheServiceRuns(), People.reutersList())
                 .forEach(f -> System.out.println(f.line()));

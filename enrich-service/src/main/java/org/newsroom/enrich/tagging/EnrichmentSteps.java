@@ -34,12 +34,24 @@ public final class EnrichmentSteps {
      * could share a story with.
      */
     public static Memory memory(TaggingProperties p, SubjectModel subjects) {
-        return new Memory(new People(), p.peopleWindow(), new Stories(stories(p), idf(subjects)),
+        return new Memory(new People(vocabulary(subjects)), p.peopleWindow(), new Stories(stories(p), idf(subjects)),
                 p.storyWindow().multipliedBy(2));
     }
 
     public static Stories.Settings stories(TaggingProperties p) {
         return new Stories.Settings(p.storyWindow(), p.storyThreshold(), p.storyEntityWeight());
+    }
+
+    /**
+     * Below this idf (in the shipped Reuters model: "british" 3.69, "treasury" 3.48, "sales" 2.18, "reuter" 1.52), a
+     * word is common in news text; names people write alone are rarer ("reagan" 3.93, "baker" 4.42, "yeutter" 5.01).
+     */
+    static final double COMMON_WORD_IDF = 3.5;
+
+    /** Which lone capitalised words people's memory takes for words, not surnames: the subject model's idf. */
+    public static People.Vocabulary vocabulary(SubjectModel model) {
+        TermIdf idf = idf(model);
+        return new People.Vocabulary(word -> idf.of(word) < COMMON_WORD_IDF, word -> idf.of(word) < idf.unknown());
     }
 
     /** Stories weigh words by the subject model's idf: fixed, learnt from the training corpus. */

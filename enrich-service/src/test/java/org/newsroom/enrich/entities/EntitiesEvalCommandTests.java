@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 
@@ -20,10 +21,12 @@ class EntitiesEvalCommandTests {
         List<ReutersStory> slice = Reuters21578.read(Path.of("..", "data", "reuters21578")).stream()
                 .filter(s -> s.split() == ReutersStory.ModApte.test).limit(400).toList();
 
-        List<EntitiesEvalCommand.Figures> figures = EntitiesEvalCommand.report(slice, EntityRecognizer.asTheServiceRuns(), new People());
+        List<EntitiesEvalCommand.Figures> figures = EntitiesEvalCommand.report(slice, EntityRecognizer.asTheServiceRuns(),
+                new People(EnrichmentSteps.vocabulary(EnrichmentSteps.bundledModel())));
 
         // Recorded on this slice on 2 December 2026: places P 0.716 R 0.639, organisations P 0.941 R 1.000,
-        // people P 0.432 R 0.826 (23 labels: one name is 0.04 of recall).
+        // people P 0.655 R 0.826 (23 labels: one name is 0.04 of recall; P was 0.432 before common words written
+        // alone stopped counting as surnames).
         EntitiesEvalCommand.Figures places = figures.get(0);
         EntitiesEvalCommand.Figures organisations = figures.get(1);
         EntitiesEvalCommand.Figures people = figures.get(2);
@@ -33,6 +36,6 @@ class EntitiesEvalCommandTests {
         assertThat(organisations.precision()).isGreaterThan(0.85);
         assertThat(organisations.recall()).isGreaterThan(0.90);
         assertThat(people.recall()).isGreaterThan(0.75);
-        assertThat(people.precision()).isGreaterThan(0.38);
+        assertThat(people.precision()).isGreaterThan(0.60);
     }
 }

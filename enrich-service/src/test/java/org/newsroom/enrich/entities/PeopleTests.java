@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsroom.enrich.entities.People.Named;
 
 class PeopleTests {
 
@@ -22,6 +23,25 @@ class PeopleTests {
 
     private static String idOf(People.Resolution r, String fullName) {
         return r.fullName(List.of(fullName.split(" "))).map(People.Person::id).orElse(null);
+    }
+
+    @Test
+    void takesACommonWordWrittenAloneForThatWordAndAWordOfTheVocabularyForNoMisspelling() {
+        People withWords = new People(new People.Vocabulary(word -> word.equals("sales"),
+                word -> List.of("sales", "french", "stake").contains(word)));
+        Named toyota = new Named(List.of(List.of("Toyota", "Motor", "Sales"), List.of("Leao", "Franco"),
+                List.of("Delbert", "Staley")), List.of());
+        withWords.see("full", DAY, toyota);
+
+        People.Resolution alone = withWords.see("alone", DAY, new Named(List.of(),
+                List.of("Sales", "French", "Stake", "S", "Frnaco"))).resolution();
+
+        assertThat(alone.surname("Sales")).as("a common word").isEmpty();
+        assertThat(alone.surname("French")).as("a word, not a misspelt Franco").isEmpty();
+        assertThat(alone.surname("Stake")).as("a word, not a misspelt Staley").isEmpty();
+        assertThat(alone.surname("S")).as("a letter").isEmpty();
+        assertThat(alone.surname("Frnaco")).as("no word: a misspelling").map(People.Person::id)
+                .contains("person:leao-franco");
     }
 
     @Test

@@ -57,6 +57,8 @@ public final class MemoryBenchmark {
             long total = 0;
             long max = 0;
             String slowest = null;
+            long personRevisions = 0;
+            long storyRevisions = 0;
             for (Facts f : facts) {
                 long t0 = cpu.getCurrentThreadCpuTime();
                 Memory.Answer answer = memory.see(f);
@@ -67,12 +69,16 @@ public final class MemoryBenchmark {
                     slowest = f.articleId();
                 }
                 stories.put(f.articleId(), answer.storyId());
+                // Each revision is one more record told downstream (enriched topic, index): what the answers' churn costs.
+                personRevisions += answer.revisions().stream().filter(r -> r.people() != null).count();
+                storyRevisions += answer.revisions().stream().filter(r -> r.storyId() != null).count();
                 answer.revisions().stream().filter(r -> r.storyId() != null)
                         .forEach(r -> stories.put(r.articleId(), r.storyId()));
             }
             System.out.printf(Locale.ROOT, "[memory-bench] run %d: %.0f µs CPU per article, slowest arrival %.1f ms (%s), "
-                    + "%d stories, digest %08x%n", run + 1, total / 1e3 / facts.size(), max / 1e6, slowest,
-                    stories.values().stream().distinct().count(), stories.hashCode());
+                    + "%d stories, digest %08x; revisions per article: %.2f person, %.2f story%n", run + 1,
+                    total / 1e3 / facts.size(), max / 1e6, slowest, stories.values().stream().distinct().count(),
+                    stories.hashCode(), personRevisions / (double) facts.size(), storyRevisions / (double) facts.size());
         }
     }
 }
