@@ -25,6 +25,7 @@ public final class Ports {
     /** Below Linux's ephemeral range (32768-60999), where the system picks ports for outgoing connections. */
     private static final int FIRST = 15_000;
     private static final int LAST = 32_000;
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * A port nothing listens on right now, for engines started by tests. It is taken at random below the ephemeral
@@ -34,7 +35,9 @@ public final class Ports {
     public static int free() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(FIRST, LAST);
-            if (bindable(port)) {
+            // Several engines are often given ports before any of them binds (a cluster starts nine processes):
+            // a port handed out once is not handed out again by this process, even while it is still unbound.
+            if (bindable(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
