@@ -240,7 +240,10 @@ class EnrichDeterminismIT {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
         Instant quietSince = Instant.now();
         try (KafkaConsumer<String, String> consumer = consumer(kafka, run)) {
-            while (last.size() < expected || Duration.between(quietSince, Instant.now()).toSeconds() < 15) {
+            // Quiet alone is not enough: a memory task restored after a SIGKILL may be silent for longer while it
+            // rebuilds, with revisions still to come; the run is done once its group has read all its input.
+            while (last.size() < expected || Duration.between(quietSince, Instant.now()).toSeconds() < 15
+                    || !settled(kafka, "enrich-determinism-" + RUN + "-" + run)) {
                 assertThat(Instant.now()).as("run %s told %d of %d articles", run, last.size(), expected)
                         .isBefore(deadline);
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -256,6 +259,22 @@ class EnrichDeterminismIT {
         }
         assertThat(events).as("events of run %s", run).doesNotHaveDuplicates();
         return last;
+    }
+
+    /** The run's Streams application has committed its whole input: the raw topic and its findings repartition. */
+    private static boolean settled(String kafka, String applicationId) throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", kafka))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+            long topics = committed.keySet().stream().map(org.apache.kafka.common.TopicPartition::topic).distinct().count();
+            if (topics < 2) {
+                return false; // the memory task has not committed its input yet
+            }
+            var latest = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                    p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+            return committed.entrySet().stream().allMatch(e -> e.getValue() != null
+                    && e.getValue().offset() >= latest.get(e.getKey()).offset());
+        }
     }
 
     /** Waits until a run has told at least {@code count} of our articles (mid-stream, for a restart). */

@@ -53,9 +53,12 @@ public final class Memory {
         List<Stories.Revision> moved = new ArrayList<>(story.revisions());
         if (facts.time().isAfter(streamTime)) {
             streamTime = facts.time();
-            renamed.addAll(people.expire(streamTime.minus(peopleWindow)));
-            moved.addAll(stories.expire(streamTime.minus(storyWindow)));
         }
+        // Also when the article is older than stream time: one that arrives already behind the window is forgotten
+        // at once, as it would have been had it come in publication order (else it stayed until stream time moved,
+        // and answers depended on whether anything newer came after it).
+        renamed.addAll(people.expire(streamTime.minus(peopleWindow)));
+        moved.addAll(stories.expire(streamTime.minus(storyWindow)));
         return new Answer(people.resolution(facts.articleId()), stories.storyOf(facts.articleId()).orElse(story.storyId()),
                 revisions(renamed, moved, facts.articleId()));
     }
