@@ -12,8 +12,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every API error is an RFC 9457 problem response: invalid requests are 400s (framework errors such as a
- * non-numeric {@code size} included, via the base class), unknown ids 404s, an unreachable or failing
- * index 503s, anything else a bare 500. Details of server-side failures are logged, never sent.
+ * non-numeric {@code size} included, via the base class, and searches the index itself refuses as malformed),
+ * unknown ids 404s, an unreachable or failing index 503s, anything else a bare 500. Details of server-side failures are logged, never sent.
  * Handlers a controller declares itself take precedence over these.
  */
 @RestControllerAdvice
@@ -31,7 +31,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({ElasticsearchException.class, ConnectException.class})
+    /**
+     * Elasticsearch answers 400 when the search it was given cannot run (a pattern expanding to too many terms,
+     * say): the request is what must change, so the client hears 400, not the "try again" of a 503. Only the
+     * error's type is sent; its reason may name indices and fields.
+     */
+    @ExceptionHandler(ElasticsearchException.class)
+    ProblemDetail indexRefused(ElasticsearchException e) {
+        if (e.status() != HttpStatus.BAD_REQUEST.value()) {
+            return indexUnavailable(e);
+        }
+        log.info("Elasticsearch refused a search as malformed: {}", e.toString());
+        return problem(HttpStatus.BAD_REQUEST, "Search refused by the index",
+                "The index could not run this search (" + e.error().type() + "); simplify the query.");
+    }
+
+    @ExceptionHandler(ConnectException.class)
     ProblemDetail indexUnavailable(Exception e) {
         log.warn("Search failed in Elasticsearch: {}", e.toString());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Search unavailable",
