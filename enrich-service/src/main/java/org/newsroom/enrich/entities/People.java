@@ -98,15 +98,29 @@ public final class People {
     private final Map<String, Set<String>> surnamesByDeletion = new HashMap<>();
 
     /**
-     * What the words of news text tell about a lone capitalised word: {@code common}, a word most news texts use
-     * ("Sales", "British", "Reuter"), which written alone is far likelier that word than a surname; {@code known},
-     * any word of the language's vocabulary, which is no misspelling of a surname. Both from a fixed vocabulary,
-     * so answers stay functions of the set of articles.
+     * What the words of news text tell about a lone capitalised word: {@code common}, tested on the word as written
+     * (lower case), a word most news texts use ("Sales", "British", "Reuter"), which written alone is far likelier
+     * that word than a surname; {@code known}, tested on a surname's key ({@link Names#key}), the key of any word of
+     * the language's vocabulary, which is no misspelling of a surname. Both from a fixed vocabulary, so answers stay
+     * functions of the set of articles.
      */
     public record Vocabulary(Predicate<String> common, Predicate<String> known) {
 
         /** No vocabulary: every lone capitalised word may be a surname, and a misspelt one. */
         public static final Vocabulary NONE = new Vocabulary(word -> false, word -> false);
+
+        /**
+         * From the words of a vocabulary (lower case) and which of them are common. The words are keyed as surnames
+         * are ("money" as "monei"), so that a word of the vocabulary written as a surname is known whatever its
+         * spelling folds to: tested on the plain word, a key such as "monei" was unknown and could be taken for a
+         * misspelt surname.
+         */
+        public static Vocabulary of(Collection<String> words, Predicate<String> common) {
+            Set<String> keys = new HashSet<>();
+            words.forEach(word -> keys.add(Names.key(word)));
+            keys.remove("");
+            return new Vocabulary(common, keys::contains);
+        }
     }
 
     private final Vocabulary vocabulary;
