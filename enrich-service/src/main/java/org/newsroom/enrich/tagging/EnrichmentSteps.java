@@ -12,6 +12,7 @@ import org.newsroom.enrich.clustering.TermIdf;
 import org.newsroom.enrich.entities.EntityRecognizer;
 import org.newsroom.enrich.entities.People;
 import org.newsroom.enrich.memory.Memory;
+import org.newsroom.enrich.normalising.Words;
 
 /** Builds the enrichment steps from settings: bundled resources unless a file is named. Plain Java. */
 public final class EnrichmentSteps {
@@ -24,7 +25,7 @@ public final class EnrichmentSteps {
         RulesFile rules = new RulesFile(p.rulesFile(), iptc, p.rulesCheckInterval(), clock);
         SubjectModel subjects = subjectModel(p.subjectModel());
         TermIdf idf = idf(subjects); // one table for every memory the service makes, its people and its stories
-        return new Enricher.Steps(EntityRecognizer.asTheServiceRuns(),
+        return new Enricher.Steps(EntityRecognizer.asTheServiceRuns(vocabulary(idf)),
                 new TopicTagger(iptc, rules), new SubjectClassifier(subjects, SubjectClassifier.SCHEME),
                 new PlaceTagger(p.placeMinMentions()), () -> memory(p, idf));
     }
@@ -54,7 +55,8 @@ public final class EnrichmentSteps {
      * #idf}): its vocabulary, and the common part of it.
      */
     public static People.Vocabulary vocabulary(TermIdf idf) {
-        return People.Vocabulary.of(idf.idf().keySet(), word -> idf.of(word) < COMMON_WORD_IDF);
+        // Stop words are not in the model (it counts content words) but are the commonest words of all.
+        return People.Vocabulary.of(idf.idf().keySet(), word -> idf.of(word) < COMMON_WORD_IDF || Words.stopWord(word));
     }
 
     /** Stories weigh words by the subject model's idf: fixed, learnt from the training corpus. */

@@ -26,15 +26,24 @@ public final class EntitiesEvalCommand {
         System.out.printf("Reuters-21578 ModApte TEST, %d stories%n", test.size());
         System.out.println(EntitiesEvaluation.heading());
         System.out.println("service configuration (bundled gazetteer, people learnt from the stories as they come):");
-        EntitiesEvaluation.report(test, EntityRecognizer.asTheServiceRuns(), servicePeople())
+        EntitiesEvaluation.report(test, serviceRecognizer(), servicePeople())
                 .forEach(f -> System.out.println(f.line()));
         System.out.println("Reuters' PEOPLE list preloaded (not what the service runs):");
-        EntitiesEvaluation.report(test, EntityRecognizer.asTheServiceRuns(), People.reutersList())
+        EntitiesEvaluation.report(test, serviceRecognizer(), People.reutersList())
                 .forEach(f -> System.out.println(f.line()));
+    }
+
+    /** The recognizer as the service makes it: with the shipped subject model's vocabulary. */
+    static EntityRecognizer serviceRecognizer() {
+        return EntityRecognizer.asTheServiceRuns(vocabulary());
     }
 
     /** People's memory as the service makes it: with the shipped subject model's vocabulary. */
     static People servicePeople() {
-        return new People(EnrichmentSteps.vocabulary(EnrichmentSteps.idf(EnrichmentSteps.bundledModel())));
+        return new People(vocabulary());
+    }
+
+    private static People.Vocabulary vocabulary() {
+        return EnrichmentSteps.vocabulary(EnrichmentSteps.idf(EnrichmentSteps.bundledModel()));
     }
 }

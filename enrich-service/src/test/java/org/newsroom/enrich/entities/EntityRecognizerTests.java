@@ -31,6 +31,15 @@ class EntityRecognizerTests {
     }
 
     @Test
+    void takesNoNameEndingInACommonWordForAPerson() {
+        EntityRecognizer withWords = new EntityRecognizer(Gazetteer.bundled(),
+                new People.Vocabulary(word -> List.of("stores", "said").contains(word), word -> false));
+        Recognised recognised = withWords.recognise("Results", List.of("Lucky Stores said profits rose.",
+                "Mana Said told reporters the talks failed.", "Sergei Lavrov said nothing."));
+        assertThat(recognised.named().fullNames()).containsExactly(List.of("Sergei", "Lavrov"));
+    }
+
+    @Test
     void takesAnObviousMisspellingForTheKnownPerson() {
         entities("Opposition leader Juan Guaido spoke in Caracas.");
         List<Entity> later = entities("The U.S. recognizes opposition leader Juan Gudaio as president.");
