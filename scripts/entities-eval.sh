@@ -5,4 +5,4 @@
 set -euo pipefail
 ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 "$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl enrich-service compile exec:java -Dnewsroom.root="$ROOT" \
-  -Dexec.mainClass=org.newsroom.enrich.entities.EntitiesEvalCommand
+  -Dexec.mainClass=org.newsroom.enrich.tagging.EntitiesEvalCommand

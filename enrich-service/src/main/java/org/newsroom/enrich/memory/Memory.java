@@ -85,6 +85,20 @@ public final class Memory {
         return new Answer(people.resolution(articleId), stories.storyOf(articleId).orElse(null), List.of());
     }
 
+    /**
+     * An earlier article's current answers, taking those a {@link Revision} of it already carries (null: none, a
+     * revision of its duplicate decision only) and looking up only the rest: a story moved leaves its people as they
+     * were, and resolving people is the costly part.
+     */
+    public Answer answer(String articleId, Revision revision) {
+        if (revision == null) {
+            return answer(articleId);
+        }
+        People.Resolution resolved = revision.people() != null ? revision.people() : people.resolution(articleId);
+        String story = revision.storyId() != null ? revision.storyId() : stories.storyOf(articleId).orElse(null);
+        return new Answer(resolved, story, List.of());
+    }
+
     /** One revision per article with its latest answers; none for {@code self} or for an article forgotten. */
     private List<Revision> revisions(List<People.Revision> renamed, List<Stories.Revision> moved, String self) {
         Set<String> renamedIds = new TreeSet<>();

@@ -20,6 +20,11 @@ public final class Words {
     private Words() {
     }
 
+    /** Whether a lower-case word is one {@link #content} leaves out ("said", "will"): the commonest of all. */
+    public static boolean stopWord(String word) {
+        return STOP.contains(word);
+    }
+
     public static List<String> of(String text) {
         List<String> words = new ArrayList<>();
         if (text == null) {

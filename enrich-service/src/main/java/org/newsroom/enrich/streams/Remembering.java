@@ -147,8 +147,10 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         // Every earlier article whose duplicate decision, people or story changed, each once, in id order.
         Map<String, Set<String>> revised = new TreeMap<>();
         decisions.subList(1, decisions.size()).forEach(d -> cause(revised, d.articleId(), "dedup"));
+        Map<String, Memory.Revision> answers = new HashMap<>();
         if (answer != null) {
             for (Memory.Revision r : answer.revisions()) {
+                answers.put(r.articleId(), r);
                 if (r.people() != null) {
                     cause(revised, r.articleId(), "person");
                 }
@@ -158,7 +160,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
             }
         }
         revised.remove(articleId);
-        revised.forEach((id, causes) -> revise(record, id, causes));
+        revised.forEach((id, causes) -> revise(record, id, causes, answers.get(id)));
     }
 
     /**
@@ -170,14 +172,19 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         revised.computeIfAbsent(articleId, id -> new TreeSet<>()).add(cause);
     }
 
-    private void revise(Record<String, ArticleFindings> cause, String articleId, Set<String> causes) {
+    /**
+     * @param revision memory's new answers for the article, or null when only its duplicate decision changed: what
+     *                 the revision lacks is looked up (the memory already worked out what it carries)
+     */
+    private void revise(Record<String, ArticleFindings> cause, String articleId, Set<String> causes,
+                        Memory.Revision revision) {
         ArticleFindings.Enriched earlier = latest(articleId, cause.timestamp());
         Decision decision = index.decisionOf(articleId);
         if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), earlier.pubStatus())) {
             return;
         }
         Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(earlier.memo());
-        ArticleEnriched article = told(earlier, memo, decision, memory == null ? null : memory.answer(articleId));
+        ArticleEnriched article = told(earlier, memo, decision, memory == null ? null : memory.answer(articleId, revision));
         if (gate.repeats(articleId, article)) {
             metrics.repeated();
             return;

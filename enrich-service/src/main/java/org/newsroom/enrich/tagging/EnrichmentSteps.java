@@ -12,6 +12,7 @@ import org.newsroom.enrich.clustering.TermIdf;
 import org.newsroom.enrich.entities.EntityRecognizer;
 import org.newsroom.enrich.entities.People;
 import org.newsroom.enrich.memory.Memory;
+import org.newsroom.enrich.normalising.Words;
 
 /** Builds the enrichment steps from settings: bundled resources unless a file is named. Plain Java. */
 public final class EnrichmentSteps {
@@ -23,18 +24,19 @@ public final class EnrichmentSteps {
         MediaTopics iptc = MediaTopics.bundled();
         RulesFile rules = new RulesFile(p.rulesFile(), iptc, p.rulesCheckInterval(), clock);
         SubjectModel subjects = subjectModel(p.subjectModel());
-        return new Enricher.Steps(EntityRecognizer.asTheServiceRuns(),
+        TermIdf idf = idf(subjects); // one table for every memory the service makes, its people and its stories
+        return new Enricher.Steps(EntityRecognizer.asTheServiceRuns(vocabulary(idf)),
                 new TopicTagger(iptc, rules), new SubjectClassifier(subjects, SubjectClassifier.SCHEME),
-                new PlaceTagger(p.placeMinMentions()), () -> memory(p, subjects));
+                new PlaceTagger(p.placeMinMentions()), () -> memory(p, idf));
     }
 
     /**
-     * A fresh memory with these settings, its stories weighing words by the subject model's idf. Stories keep
-     * articles for two story windows, so one arriving up to a window late is still judged against every article it
-     * could share a story with.
+     * A fresh memory with these settings, weighing words by the subject model's idf ({@link #idf}): its people tell
+     * words from surnames by it, its stories weigh words by it. Stories keep articles for two story windows, so one
+     * arriving up to a window late is still judged against every article it could share a story with.
      */
-    public static Memory memory(TaggingProperties p, SubjectModel subjects) {
-        return new Memory(new People(vocabulary(subjects)), p.peopleWindow(), new Stories(stories(p), idf(subjects)),
+    public static Memory memory(TaggingProperties p, TermIdf idf) {
+        return new Memory(new People(vocabulary(idf)), p.peopleWindow(), new Stories(stories(p), idf),
                 p.storyWindow().multipliedBy(2));
     }
 
@@ -48,10 +50,13 @@ public final class EnrichmentSteps {
      */
     static final double COMMON_WORD_IDF = 3.5;
 
-    /** Which lone capitalised words people's memory takes for words, not surnames: the subject model's idf. */
-    public static People.Vocabulary vocabulary(SubjectModel model) {
-        TermIdf idf = idf(model);
-        return new People.Vocabulary(word -> idf.of(word) < COMMON_WORD_IDF, word -> idf.of(word) < idf.unknown());
+    /**
+     * Which lone capitalised words people's memory takes for words, not surnames, by the subject model's idf ({@link
+     * #idf}): its vocabulary, and the common part of it.
+     */
+    public static People.Vocabulary vocabulary(TermIdf idf) {
+        // Stop words are not in the model (it counts content words) but are the commonest words of all.
+        return People.Vocabulary.of(idf.idf().keySet(), word -> idf.of(word) < COMMON_WORD_IDF || Words.stopWord(word));
     }
 
     /** Stories weigh words by the subject model's idf: fixed, learnt from the training corpus. */

@@ -82,12 +82,9 @@ public final class TopicTagger {
                 .sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
     }
 
-    /**
-     * Whether the rules in force test entities (an {@code entities:} condition): only then can whom an article's
-     * names denote change its topics.
-     */
+    /** Whether the rules in force test entities: see {@link TopicRules.Parsed#testsEntities}. */
     public boolean testsEntities() {
-        return rules.get().rules().stream().anyMatch(rule -> !rule.entities().isEmpty());
+        return rules.get().testsEntities();
     }
 
     /**

@@ -31,6 +31,25 @@ class EntityRecognizerTests {
     }
 
     @Test
+    void readsRegionsAndTheirDemonymsAsPlacesNotSurnames() {
+        // Written alone, such words were surnames waiting for a full name ("Western Europe", "Many German").
+        Recognised recognised = recognizer.recognise("Results", List.of("German carmakers sold more in Europe and Asia.",
+                "Scottish and Dutch banks said sales fell."));
+        assertThat(recognised.mentions()).extracting(Recognised.Mention::id).contains("place:germany", "place:europe",
+                "place:asia", "place:scotland", "place:netherlands");
+        assertThat(recognised.surnames()).doesNotContain("German", "Europe", "Asia", "Scottish", "Dutch");
+    }
+
+    @Test
+    void takesNoNameEndingInACommonWordForAPerson() {
+        EntityRecognizer withWords = new EntityRecognizer(Gazetteer.bundled(),
+                new People.Vocabulary(word -> List.of("stores", "said").contains(word), word -> false));
+        Recognised recognised = withWords.recognise("Results", List.of("Lucky Stores said profits rose.",
+                "Mana Said told reporters the talks failed.", "Sergei Lavrov said nothing."));
+        assertThat(recognised.named().fullNames()).containsExactly(List.of("Sergei", "Lavrov"));
+    }
+
+    @Test
     void takesAnObviousMisspellingForTheKnownPerson() {
         entities("Opposition leader Juan Guaido spoke in Caracas.");
         List<Entity> later = entities("The U.S. recognizes opposition leader Juan Gudaio as president.");

@@ -70,7 +70,7 @@ class ConvergenceTests {
     void theSeedsEndInOneGuaidoAndOneLavrovInEveryOrder() {
         List<Facts> seeds = SeedArticles.seeds().stream().map(enricher::facts).toList();
 
-        Map<String, Final> answers = convergedOver(seeds, 40, () -> EnrichmentSteps.memory(settings, model));
+        Map<String, Final> answers = convergedOver(seeds, 40, () -> EnrichmentSteps.memory(settings, EnrichmentSteps.idf(model)));
 
         Set<People.Person> people = new TreeSet<>(Comparator.comparing(People.Person::id));
         answers.values().forEach(a -> people.addAll(a.fullNames().values()));
@@ -108,7 +108,7 @@ class ConvergenceTests {
         List<ArticleReceived> articles = reutersWithVariants();
         List<Facts> facts = articles.stream().map(enricher::facts).toList();
 
-        Map<String, Final> answers = convergedOver(facts, 6, () -> EnrichmentSteps.memory(settings, model));
+        Map<String, Final> answers = convergedOver(facts, 6, () -> EnrichmentSteps.memory(settings, EnrichmentSteps.idf(model)));
 
         assertThat(answers).hasSize(facts.size());
         long resolvedSurnames = answers.entrySet().stream()

@@ -52,7 +52,7 @@ public final class MemoryBenchmark {
                 facts.size() - Math.min(reutersCount, facts.size()));
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int run = 0; run < 2; run++) { // the first run warms the JIT up
-            Memory memory = EnrichmentSteps.memory(settings, model);
+            Memory memory = EnrichmentSteps.memory(settings, EnrichmentSteps.idf(model));
             Map<String, String> stories = new TreeMap<>();
             long total = 0;
             long max = 0;

@@ -1,6 +1,5 @@
 package org.newsroom.enrich.entities;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,41 +9,29 @@ import java.util.Set;
 import java.util.function.Function;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.EntityType;
-import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
-import org.newsroom.enrich.tagging.EnrichmentSteps;
 
 /**
- * {@code ./newsroom entities-eval}: precision and recall of recognised places, organisations and people
- * against Reuters-21578's PLACES, ORGS and PEOPLE labels (ModApte TEST split, stories with at least one
- * label of the kind), first with the recognizer the service runs, then with Reuters' own PEOPLE list preloaded
- * (which the service does not have). Reuters labels what a story is about, not every name in it, so
- * precision is also shown for entities named at least twice.
+ * Precision and recall of recognised places, organisations and people against Reuters-21578's PLACES, ORGS and
+ * PEOPLE labels, for {@code ./newsroom entities-eval} (the command, with the service's configuration, is {@code
+ * tagging.EntitiesEvalCommand}: the vocabulary people's memory runs with comes from the subject model). Reuters
+ * labels what a story is about, not every name in it, so precision is also shown for entities named at least twice.
  */
-public final class EntitiesEvalCommand {
+public final class EntitiesEvaluation {
 
-    private EntitiesEvalCommand() {
+    private EntitiesEvaluation() {
     }
 
-    public static void main(String[] args) {
-        Path root = Path.of(System.getProperty("newsroom.root", "."));
-        List<ReutersStory> test = Reuters21578.read(root.resolve("data/reuters21578")).stream()
-                .filter(s -> s.split() == ReutersStory.ModApte.test).toList();
-        System.out.printf("Reuters-21578 ModApte TEST, %d stories%n", test.size());
-        System.out.printf("%-14s %7s %10s %8s %8s %18s%n", "kind", "stories", "gold", "P", "R", "P (named >= 2x)");
-        System.out.println("service configuration (bundled gazetteer, people learnt from the stories as they come):");
-        report(test, EntityRecognizer.asTheServiceRuns(), new People(EnrichmentSteps.vocabulary(EnrichmentSteps.bundledModel())))
-                .forEach(f -> System.out.println(f.line()));
-        System.out.println("Reuters' PEOPLE list preloaded (not what the service runs):");
-        report(test, EntityRecognizer.asTheServiceRuns(), People.reutersList())
-                .forEach(f -> System.out.println(f.line()));
+    /** The heading of {@link Figures#line}'s table. */
+    public static String heading() {
+        return String.format("%-14s %7s %10s %8s %8s %18s", "kind", "stories", "gold", "P", "R", "P (named >= 2x)");
     }
 
     /**
      * Places, organisations and people, in that order: the figures of one recognizer on {@code stories}, which
      * it reads once each in their order, as the service reads a stream (what {@code people} learns carries over).
      */
-    static List<Figures> report(List<ReutersStory> stories, EntityRecognizer recognizer, People people) {
+    public static List<Figures> report(List<ReutersStory> stories, EntityRecognizer recognizer, People people) {
         Gazetteer gazetteer = Gazetteer.bundled();
         List<List<Entity>> found = stories.stream().map(s -> {
             List<String> text = new ArrayList<>(List.of(dateline(s.dateline())));
@@ -62,9 +49,10 @@ public final class EntitiesEvalCommand {
     }
 
     /** Precision and recall of one kind of entity. */
-    record Figures(String kind, int stories, int gold, double precision, double recall, double repeatedPrecision) {
+    public record Figures(String kind, int stories, int gold, double precision, double recall,
+                          double repeatedPrecision) {
 
-        String line() {
+        public String line() {
             return String.format(Locale.ROOT, "%-14s %7d %10d %8.3f %8.3f %18.3f", kind, stories, gold, precision,
                     recall, repeatedPrecision);
         }
@@ -84,7 +72,7 @@ public final class EntitiesEvalCommand {
             }
             counted++;
             gold += wanted.size();
-            Set<String> goldKeys = new HashSet<>(type == EntityType.person ? wanted.stream().map(EntitiesEvalCommand::surname).toList() : wanted);
+            Set<String> goldKeys = new HashSet<>(type == EntityType.person ? wanted.stream().map(EntitiesEvaluation::surname).toList() : wanted);
             List<Entity> found = entities.get(i).stream().filter(e -> e.type() == type).toList();
             count(goldKeys, found, code, all);
             count(goldKeys, found.stream().filter(e -> e.mentions() >= 2).toList(), code, repeated);

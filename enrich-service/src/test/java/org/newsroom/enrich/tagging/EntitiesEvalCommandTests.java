@@ -1,13 +1,14 @@
-package org.newsroom.enrich.entities;
+package org.newsroom.enrich.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
+import org.newsroom.enrich.entities.EntitiesEvaluation;
+import org.newsroom.enrich.entities.EntityRecognizer;
 
 /**
  * Guards the entities figure: the recognizer the service runs, on the first 400 stories of the ModApte TEST
@@ -21,15 +22,15 @@ class EntitiesEvalCommandTests {
         List<ReutersStory> slice = Reuters21578.read(Path.of("..", "data", "reuters21578")).stream()
                 .filter(s -> s.split() == ReutersStory.ModApte.test).limit(400).toList();
 
-        List<EntitiesEvalCommand.Figures> figures = EntitiesEvalCommand.report(slice, EntityRecognizer.asTheServiceRuns(),
-                new People(EnrichmentSteps.vocabulary(EnrichmentSteps.bundledModel())));
+        List<EntitiesEvaluation.Figures> figures = EntitiesEvaluation.report(slice, EntitiesEvalCommand.serviceRecognizer(),
+                EntitiesEvalCommand.servicePeople());
 
         // Recorded on this slice on 2 December 2026: places P 0.716 R 0.639, organisations P 0.941 R 1.000,
         // people P 0.655 R 0.826 (23 labels: one name is 0.04 of recall; P was 0.432 before common words written
         // alone stopped counting as surnames).
-        EntitiesEvalCommand.Figures places = figures.get(0);
-        EntitiesEvalCommand.Figures organisations = figures.get(1);
-        EntitiesEvalCommand.Figures people = figures.get(2);
+        EntitiesEvaluation.Figures places = figures.get(0);
+        EntitiesEvaluation.Figures organisations = figures.get(1);
+        EntitiesEvaluation.Figures people = figures.get(2);
         assertThat(places.kind()).isEqualTo("places");
         assertThat(places.precision()).isGreaterThan(0.68);
         assertThat(places.recall()).isGreaterThan(0.60);
