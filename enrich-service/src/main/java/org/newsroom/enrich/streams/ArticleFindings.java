@@ -21,7 +21,7 @@ sealed interface ArticleFindings {
     /**
      * A usable version, enriched with a placeholder dedup decision.
      *
-     * @param article the drafted article's JSON, deflated ({@link DedupSerdes#deflated})
+     * @param article the drafted article's JSON, deflated ({@link InternalSerdes#deflated})
      * @param memo    what the memory task needs of it besides the article ({@link Enricher.Memo}), JSON deflated
      */
     record Enriched(int version, Fingerprint fingerprint, byte[] article, byte[] memo) implements ArticleFindings {

@@ -75,7 +75,7 @@ final class ArticleFlow {
         return raw.mapValues((id, article) -> findings(id, article, drafts, fingerprinter),
                         Named.as("articles-enrich"))
                 .repartition(Repartitioned.<String, ArticleFindings>as(FINDINGS).withNumberOfPartitions(1)
-                        .withKeySerde(RecordLimit.keys()).withValueSerde(DedupSerdes.findings()))
+                        .withKeySerde(RecordLimit.keys()).withValueSerde(InternalSerdes.findings()))
                 .process(() -> new Remembering(settings, window, retention, enricher, metrics), Named.as("memory-remember"),
                         Remembering.HELD, VersionGate.VERSIONS);
     }
@@ -93,10 +93,10 @@ final class ArticleFlow {
         }
         Enricher.Draft draft = drafts.apply(article);
         ArticleEnriched enriched = draft.article();
-        byte[] json = RecordLimit.checkArticle(DedupSerdes.json(enriched));
+        byte[] json = RecordLimit.checkArticle(InternalSerdes.json(enriched));
         return new ArticleFindings.Enriched(article.version(),
                 fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()),
-                DedupSerdes.deflated(json), DedupSerdes.deflated(draft.memo()));
+                InternalSerdes.deflated(json), InternalSerdes.deflated(draft.memo()));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */

@@ -79,7 +79,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         // Entries are put at their arrival time; Streams drops whole segments once they leave the window.
         WindowBytesStoreSupplier store = persistent ? Stores.persistentWindowStore(HELD, window, ONE_MILLI, false)
                 : Stores.inMemoryWindowStore(HELD, window, ONE_MILLI, false);
-        return Stores.windowStoreBuilder(store, Serdes.String(), DedupSerdes.held());
+        return Stores.windowStoreBuilder(store, Serdes.String(), InternalSerdes.held());
     }
 
     @Override
@@ -116,7 +116,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
         if (memory != null) {
             latest.values().stream().sorted(Comparator.comparingLong(Held::arrivedAt))
-                    .forEach(article -> memory.restore(DedupSerdes.memo(article.memo()).facts()));
+                    .forEach(article -> memory.restore(InternalSerdes.memo(article.memo()).facts()));
             memory.expire();
         }
         return index;
@@ -141,7 +141,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         }
         List<Decision> decisions = index.add(enriched.fingerprint(), Instant.ofEpochMilli(record.timestamp()));
         held.put(articleId, enriched, record.timestamp());
-        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(enriched.memo());
+        Enricher.Memo memo = memory == null ? null : InternalSerdes.memo(enriched.memo());
         Memory.Answer answer = memory == null ? null : memory.see(memo.facts());
         tell(record, articleId, findings, told(enriched, memo, decisions.getFirst(), answer));
         // Every earlier article whose duplicate decision, people or story changed, each once, in id order.
@@ -176,7 +176,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), earlier.pubStatus())) {
             return;
         }
-        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(earlier.memo());
+        Enricher.Memo memo = memory == null ? null : InternalSerdes.memo(earlier.memo());
         ArticleEnriched article = told(earlier, memo, decision, memory == null ? null : memory.answer(articleId));
         if (gate.repeats(articleId, article)) {
             metrics.repeated();
@@ -190,7 +190,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     /** The held draft with memory's answers (when there is a memory) and the duplicate decision. */
     private ArticleEnriched told(ArticleFindings.Enriched held, Enricher.Memo memo, Decision decision,
                                  Memory.Answer answer) {
-        ArticleEnriched article = DedupSerdes.inflated(held.article());
+        ArticleEnriched article = InternalSerdes.inflated(held.article());
         if (answer != null) {
             article = enricher.remembered(article, memo, answer.people(), answer.storyId());
         }

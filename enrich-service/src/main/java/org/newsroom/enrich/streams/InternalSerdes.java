@@ -27,7 +27,7 @@ import org.newsroom.enrich.dedup.Fingerprint;
  * reads them; the public topics stay JSON. Each value starts with a format byte, so a record of another format (an
  * earlier release's, before the application reset docs/dedup.md asks for) fails loudly.
  */
-final class DedupSerdes {
+final class InternalSerdes {
 
     private static final byte FORMAT = 3;
     private static final byte ENRICHED = 1;
@@ -35,7 +35,7 @@ final class DedupSerdes {
     private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
     private static final Serde<Enricher.Memo> MEMOS = serde(Enricher.Memo.class);
 
-    private DedupSerdes() {
+    private InternalSerdes() {
     }
 
     /** The articles step's findings, as on the {@code article-findings} topic and in the {@code held-articles} store. */
