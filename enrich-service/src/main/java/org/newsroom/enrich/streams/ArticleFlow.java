@@ -60,7 +60,7 @@ final class ArticleFlow {
         Enricher bare = new Enricher("none", Clock.systemUTC());
         return of(builder, raw, article -> {
             Enricher.Draft draft = bare.draft(article);
-            return new Enricher.Draft(enrichment.apply(article), draft.memo());
+            return new Enricher.Draft(enrichment.apply(article), draft.memo(), draft.facts());
         }, bare, settings, window, retention, persistent, metrics);
     }
 
@@ -94,9 +94,9 @@ final class ArticleFlow {
         Enricher.Draft draft = drafts.apply(article);
         ArticleEnriched enriched = draft.article();
         byte[] json = RecordLimit.checkArticle(InternalSerdes.json(enriched));
-        return new ArticleFindings.Enriched(article.version(),
-                fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()),
-                InternalSerdes.deflated(json), InternalSerdes.deflated(draft.memo()));
+        Instant publishedAt = publishedAt(article);
+        return new ArticleFindings.Enriched(fingerprinter.fingerprint(articleId, publishedAt, enriched.paragraphs()),
+                new HeldArticle(article.version(), publishedAt, json, InternalSerdes.json(draft.memo())));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */
