@@ -52,20 +52,22 @@ public final class Enricher {
      * An article enriched from itself alone, with what memory needs to answer for it and to re-answer later.
      *
      * @param article people as written, its own story, the placeholder duplicate decision
+     * @param facts   what {@link Memory#see} takes; the memory task works them out again from the article and the
+     *                memo ({@link #facts(ArticleEnriched, Instant, Memo)}), so they never travel
      */
-    public record Draft(ArticleEnriched article, Memo memo) {
+    public record Draft(ArticleEnriched article, Memo memo, Facts facts) {
     }
 
     /**
-     * What the memory task needs of a draft besides the article itself: to see it (and to restore it after a
-     * restart), and to resolve its names again whenever memory revises whom they denote.
+     * What the memory task needs of a draft besides the article itself, and cannot work out again cheaply: the
+     * names recognised in it (entity recognition is the costly part of the facts), to see it (and to restore it
+     * after a restart), and to resolve its names again whenever memory revises whom they denote.
      *
-     * @param facts      what {@link Memory#see} takes
      * @param recognised the names as written, which {@link #remembered} resolves
      * @param topicTags  how many of the draft's first tags are taxonomy topics ({@link TopicTagger}): the only
      *                   tags that may depend on people, through rules with an {@code entities:} condition
      */
-    public record Memo(Facts facts, Recognised recognised, int topicTags) {
+    public record Memo(Recognised recognised, int topicTags) {
     }
 
     private final String enrichmentVersion;
@@ -117,8 +119,8 @@ public final class Enricher {
         }
         Enrichment enrichment = new Enrichment(enrichmentVersion, tags, entities,
                 Dedup.originalOf(article.articleId(), NO_DEDUP), article.articleId());
-        return new Draft(ArticleEnriched.of(article, enrichment, clock.instant()),
-                new Memo(facts(article, recognised, tokens), recognised, topicTags));
+        return new Draft(ArticleEnriched.of(article, enrichment, clock.instant()), new Memo(recognised, topicTags),
+                facts(article, recognised, tokens));
     }
 
     /**
@@ -147,7 +149,18 @@ public final class Enricher {
 
     /** What memory takes of an article, worked out as {@link #enrich} does (for evaluations and the memory task). */
     public Facts facts(ArticleReceived received) {
-        return draft(received).memo().facts();
+        return draft(received).facts();
+    }
+
+    /**
+     * What memory takes of a drafted article, worked out again from the draft (its normalised headline and
+     * paragraphs are those the draft was tokenised from) and the memo: equal to {@link Draft#facts}.
+     *
+     * @param time when the article was published, else received ({@link #when}): the draft does not keep the latter
+     */
+    public static Facts facts(ArticleEnriched draft, Instant time, Memo memo) {
+        return new Facts(draft.articleId(), time, memo.recognised().named(),
+                ArticleTokens.of(draft.headline(), draft.paragraphs()).document(), memo.recognised().ownKeys());
     }
 
     /** The people as written, content words with the headline counted twice, the entity ids it gives by itself. */

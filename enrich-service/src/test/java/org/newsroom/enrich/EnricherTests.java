@@ -42,8 +42,8 @@ class EnricherTests {
     /** Seed 000 with memory's answers once seed 001 arrived, as the memory task revises it. */
     private ArticleEnriched firstSeedOnceTheSecondArrived(Enricher.Draft first) {
         Memory memory = enricher.newMemory().orElseThrow();
-        memory.see(first.memo().facts());
-        memory.see(enricher.draft(SeedArticles.seeds().get(1)).memo().facts());
+        memory.see(first.facts());
+        memory.see(enricher.draft(SeedArticles.seeds().get(1)).facts());
         Memory.Answer now = memory.answer(first.article().articleId());
         return enricher.remembered(first.article(), first.memo(), now.people(), now.storyId());
     }
@@ -53,7 +53,7 @@ class EnricherTests {
         Memory memory = enricher.newMemory().orElseThrow();
         return SeedArticles.seeds().stream().map(seed -> {
             Enricher.Draft draft = enricher.draft(seed);
-            Memory.Answer answer = memory.see(draft.memo().facts());
+            Memory.Answer answer = memory.see(draft.facts());
             revisions.addAll(answer.revisions());
             return enricher.remembered(draft.article(), draft.memo(), answer.people(), answer.storyId());
         }).toList();

@@ -1,10 +1,8 @@
 package org.newsroom.enrich.streams;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.enrich.dedup.Fingerprint;
-import org.newsroom.enrich.Enricher;
 
 /**
  * What the articles step found out about an arriving version, keyed by article id on the one-partition
@@ -19,48 +17,24 @@ sealed interface ArticleFindings {
     PubStatus pubStatus();
 
     /**
-     * A usable version, enriched with a placeholder dedup decision.
-     *
-     * @param article the drafted article's JSON, deflated ({@link DedupSerdes#deflated})
-     * @param memo    what the memory task needs of it besides the article ({@link Enricher.Memo}), JSON deflated
+     * A usable version, enriched with a placeholder dedup decision: what the memory task holds of it, and its dedup
+     * fingerprint, which only the memory task's index takes (the held store keeps no signature).
      */
-    record Enriched(int version, Fingerprint fingerprint, byte[] article, byte[] memo) implements ArticleFindings {
+    record Enriched(Fingerprint fingerprint, HeldArticle held) implements ArticleFindings {
 
         public Enriched {
             Objects.requireNonNull(fingerprint, "fingerprint");
-            article = article.clone();
-            memo = memo.clone();
+            Objects.requireNonNull(held, "held");
         }
 
         @Override
-        public byte[] memo() {
-            return memo.clone();
+        public int version() {
+            return held.version();
         }
 
         @Override
         public PubStatus pubStatus() {
             return PubStatus.usable;
-        }
-
-        @Override
-        public byte[] article() {
-            return article.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Enriched e && version == e.version && fingerprint.equals(e.fingerprint)
-                    && Arrays.equals(article, e.article) && Arrays.equals(memo, e.memo);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(version, fingerprint, Arrays.hashCode(article), Arrays.hashCode(memo));
-        }
-
-        @Override
-        public String toString() {
-            return "Enriched[v" + version + ", " + fingerprint + ", " + article.length + " + " + memo.length + " bytes]";
         }
     }
 

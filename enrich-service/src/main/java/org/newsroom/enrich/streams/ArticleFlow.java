@@ -60,7 +60,7 @@ final class ArticleFlow {
         Enricher bare = new Enricher("none", Clock.systemUTC());
         return of(builder, raw, article -> {
             Enricher.Draft draft = bare.draft(article);
-            return new Enricher.Draft(enrichment.apply(article), draft.memo());
+            return new Enricher.Draft(enrichment.apply(article), draft.memo(), draft.facts());
         }, bare, settings, window, retention, persistent, metrics);
     }
 
@@ -75,7 +75,7 @@ final class ArticleFlow {
         return raw.mapValues((id, article) -> findings(id, article, drafts, fingerprinter),
                         Named.as("articles-enrich"))
                 .repartition(Repartitioned.<String, ArticleFindings>as(FINDINGS).withNumberOfPartitions(1)
-                        .withKeySerde(RecordLimit.keys()).withValueSerde(DedupSerdes.findings()))
+                        .withKeySerde(RecordLimit.keys()).withValueSerde(InternalSerdes.findings()))
                 .process(() -> new Remembering(settings, window, retention, enricher, metrics), Named.as("memory-remember"),
                         Remembering.HELD, VersionGate.VERSIONS);
     }
@@ -93,10 +93,10 @@ final class ArticleFlow {
         }
         Enricher.Draft draft = drafts.apply(article);
         ArticleEnriched enriched = draft.article();
-        byte[] json = RecordLimit.checkArticle(DedupSerdes.json(enriched));
-        return new ArticleFindings.Enriched(article.version(),
-                fingerprinter.fingerprint(articleId, publishedAt(article), enriched.paragraphs()),
-                DedupSerdes.deflated(json), DedupSerdes.deflated(draft.memo()));
+        byte[] json = RecordLimit.checkArticle(InternalSerdes.json(enriched));
+        Instant publishedAt = publishedAt(article);
+        return new ArticleFindings.Enriched(fingerprinter.fingerprint(articleId, publishedAt, enriched.paragraphs()),
+                new HeldArticle(article.version(), publishedAt, json, InternalSerdes.json(draft.memo())));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */

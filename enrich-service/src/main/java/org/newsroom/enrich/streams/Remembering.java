@@ -25,11 +25,14 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.PubStatus;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupIndex;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Decision;
 import org.newsroom.enrich.dedup.Fingerprint;
+import org.newsroom.enrich.dedup.Fingerprinter;
+import org.newsroom.enrich.memory.Facts;
 import org.newsroom.enrich.memory.Memory;
 
 /**
@@ -38,7 +41,8 @@ import org.newsroom.enrich.memory.Memory;
  * production {@link DedupIndex}, and tells subscribers through the {@link VersionGate}: the arriving article with its
  * decision, then every earlier article whose decision it changed, read back from {@code held-articles}. The index
  * lives in the heap; it is rebuilt from {@code held-articles} whenever the task starts (after a restart, a failover,
- * or an aborted transaction), adding the held fingerprints again in arrival order, which decides as the live run did.
+ * or an aborted transaction), fingerprinting the held articles again ({@link HeldArticle}) and adding them in arrival
+ * order, which decides as the live run did.
  *
  * <p>The task also owns the one {@link Memory} (who the people are, which story): the arriving article gets its
  * answers before the gate, and each earlier article whose answers it changed ({@link Memory.Revision}) is told again,
@@ -57,7 +61,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     private final Enricher enricher;
     private final EnrichmentMetrics metrics;
     private ProcessorContext<String, ArticleEnriched> context;
-    private WindowStore<String, ArticleFindings.Enriched> held;
+    private WindowStore<String, HeldArticle> held;
     private VersionGate gate;
     private DedupIndex index;
     /** Null for a bare enricher (no people, no stories): each article keeps its draft's answers. */
@@ -75,11 +79,11 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     /**
      * @param persistent RocksDB (production: state larger than memory, quick restarts), else in memory (tests)
      */
-    static StoreBuilder<WindowStore<String, ArticleFindings.Enriched>> heldStore(Duration window, boolean persistent) {
+    static StoreBuilder<WindowStore<String, HeldArticle>> heldStore(Duration window, boolean persistent) {
         // Entries are put at their arrival time; Streams drops whole segments once they leave the window.
         WindowBytesStoreSupplier store = persistent ? Stores.persistentWindowStore(HELD, window, ONE_MILLI, false)
                 : Stores.inMemoryWindowStore(HELD, window, ONE_MILLI, false);
-        return Stores.windowStoreBuilder(store, Serdes.String(), DedupSerdes.held());
+        return Stores.windowStoreBuilder(store, Serdes.String(), InternalSerdes.held());
     }
 
     @Override
@@ -88,7 +92,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         this.held = context.getStateStore(HELD);
         this.gate = VersionGate.of(context, retention);
         this.memory = enricher.newMemory().orElse(null);
-        try (KeyValueIterator<Windowed<String>, ArticleFindings.Enriched> all = held.all()) {
+        try (KeyValueIterator<Windowed<String>, HeldArticle> all = held.all()) {
             this.index = rebuilt(all, settings, window, memory);
         }
     }
@@ -96,19 +100,22 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     /**
      * The index of the held articles, and {@code memory} (if any) restored from them. The store iterates by time
      * segment, then by key: the arrivals are put back in time order. Only the fingerprints and each article's latest
-     * memo are kept meanwhile, not the articles. The memory takes the latest version of each article, in the order
+     * facts are kept meanwhile, not the articles. The memory takes the latest version of each article, in the order
      * those arrived (its answers do not depend on order, but a rebuild that replays the live order is the easier one
      * to trust), then forgets what fell out of its windows while the task was down; nobody is told of that.
      */
-    static DedupIndex rebuilt(Iterator<KeyValue<Windowed<String>, ArticleFindings.Enriched>> held,
+    static DedupIndex rebuilt(Iterator<KeyValue<Windowed<String>, HeldArticle>> held,
                               DedupSettings settings, Duration window, Memory memory) {
+        Fingerprinter fingerprinter = new Fingerprinter(settings);
         List<Held> arrivals = new ArrayList<>();
         Map<String, Held> latest = new HashMap<>();
         held.forEachRemaining(entry -> {
             long at = entry.key.window().start();
-            arrivals.add(new Held(at, entry.value.fingerprint(), null));
+            ArticleEnriched draft = InternalSerdes.article(entry.value.article());
+            arrivals.add(new Held(at, entry.value.fingerprint(entry.key.key(), draft, fingerprinter), null));
             if (memory != null) {
-                latest.merge(entry.key.key(), new Held(at, null, entry.value.memo()), (a, b) -> b.arrivedAt() >= a.arrivedAt() ? b : a);
+                Facts facts = Enricher.facts(draft, entry.value.publishedAt(), InternalSerdes.memo(entry.value.memo()));
+                latest.merge(entry.key.key(), new Held(at, null, facts), (a, b) -> b.arrivedAt() >= a.arrivedAt() ? b : a);
             }
         });
         arrivals.sort(Comparator.comparingLong(Held::arrivedAt));
@@ -116,14 +123,14 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
         if (memory != null) {
             latest.values().stream().sorted(Comparator.comparingLong(Held::arrivedAt))
-                    .forEach(article -> memory.restore(DedupSerdes.memo(article.memo()).facts()));
+                    .forEach(article -> memory.restore(article.facts()));
             memory.expire();
         }
         return index;
     }
 
-    /** One held version as the rebuild needs it: its fingerprint for the index, or its memo for the memory. */
-    private record Held(long arrivedAt, Fingerprint fingerprint, byte[] memo) {
+    /** One held version as the rebuild needs it: its fingerprint for the index, or its facts for the memory. */
+    private record Held(long arrivedAt, Fingerprint fingerprint, Facts facts) {
     }
 
     @Override
@@ -136,14 +143,16 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         if (!(findings instanceof ArticleFindings.Enriched enriched)) {
             // A kill or hold has no article: it leaves as a tombstone. The article stays in the dedup memory: a
             // copy of it is still a copy.
-            tell(record, articleId, findings, null);
+            tell(record, articleId, findings.version(), findings.pubStatus(), null);
             return;
         }
         List<Decision> decisions = index.add(enriched.fingerprint(), Instant.ofEpochMilli(record.timestamp()));
-        held.put(articleId, enriched, record.timestamp());
-        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(enriched.memo());
-        Memory.Answer answer = memory == null ? null : memory.see(memo.facts());
-        tell(record, articleId, findings, told(enriched, memo, decisions.getFirst(), answer));
+        held.put(articleId, enriched.held(), record.timestamp());
+        ArticleEnriched draft = InternalSerdes.article(enriched.held().article());
+        Enricher.Memo memo = memory == null ? null : InternalSerdes.memo(enriched.held().memo());
+        Memory.Answer answer = memory == null ? null
+                : memory.see(Enricher.facts(draft, enriched.fingerprint().publishedAt(), memo));
+        tell(record, articleId, findings.version(), findings.pubStatus(), told(draft, memo, decisions.getFirst(), answer));
         // Every earlier article whose duplicate decision, people or story changed, each once, in id order.
         Map<String, Set<String>> revised = new TreeMap<>();
         decisions.subList(1, decisions.size()).forEach(d -> cause(revised, d.articleId(), "dedup"));
@@ -178,26 +187,27 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
      */
     private void revise(Record<String, ArticleFindings> cause, String articleId, Set<String> causes,
                         Memory.Revision revision) {
-        ArticleFindings.Enriched earlier = latest(articleId, cause.timestamp());
+        HeldArticle earlier = latest(articleId, cause.timestamp());
         Decision decision = index.decisionOf(articleId);
-        if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), earlier.pubStatus())) {
+        if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), PubStatus.usable)) {
             return;
         }
-        Enricher.Memo memo = memory == null ? null : DedupSerdes.memo(earlier.memo());
-        ArticleEnriched article = told(earlier, memo, decision, memory == null ? null : memory.answer(articleId, revision));
+        Enricher.Memo memo = memory == null ? null : InternalSerdes.memo(earlier.memo());
+        ArticleEnriched article = told(InternalSerdes.article(earlier.article()), memo, decision,
+                memory == null ? null : memory.answer(articleId, revision));
         if (gate.repeats(articleId, article)) {
             metrics.repeated();
             return;
         }
         metrics.revised(causes);
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
-        tell(new Record<>(articleId, earlier, cause.timestamp(), new RecordHeaders()), articleId, earlier, article);
+        tell(new Record<>(articleId, null, cause.timestamp(), new RecordHeaders()), articleId, earlier.version(),
+                PubStatus.usable, article);
     }
 
     /** The held draft with memory's answers (when there is a memory) and the duplicate decision. */
-    private ArticleEnriched told(ArticleFindings.Enriched held, Enricher.Memo memo, Decision decision,
-                                 Memory.Answer answer) {
-        ArticleEnriched article = DedupSerdes.inflated(held.article());
+    private ArticleEnriched told(ArticleEnriched draft, Enricher.Memo memo, Decision decision, Memory.Answer answer) {
+        ArticleEnriched article = draft;
         if (answer != null) {
             article = enricher.remembered(article, memo, answer.people(), answer.storyId());
         }
@@ -205,15 +215,15 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     }
 
     /** Through the gate, which gives the article its event id and the headers it goes with. */
-    private void tell(Record<String, ArticleFindings> record, String articleId, ArticleFindings findings,
+    private void tell(Record<String, ArticleFindings> record, String articleId, int version, PubStatus pubStatus,
                       ArticleEnriched article) {
-        VersionGate.Told told = gate.tell(articleId, findings.version(), findings.pubStatus(), article, record.headers());
+        VersionGate.Told told = gate.tell(articleId, version, pubStatus, article, record.headers());
         context.forward(new Record<>(articleId, told.article(), record.timestamp(), told.headers()));
     }
 
-    private ArticleFindings.Enriched latest(String articleId, long now) {
+    private HeldArticle latest(String articleId, long now) {
         long from = now - window.toMillis();
-        try (WindowStoreIterator<ArticleFindings.Enriched> entries = held.backwardFetch(articleId, from,
+        try (WindowStoreIterator<HeldArticle> entries = held.backwardFetch(articleId, from,
                 now + window.toMillis())) {
             return entries.hasNext() ? entries.next().value : null;
         }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsConfig;
 import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.deadletters.DeadLetterMetrics;
@@ -22,7 +23,7 @@ import org.springframework.kafka.config.TopicBuilder;
  * record (one that does not deserialise, whose processing throws, or whose output is too large to write or does
  * not serialise) goes, as its original bytes, to {@code articles.raw.v1.DLT} with the cause in headers, and
  * processing goes on ({@link PoisonRecords}); a stream thread that dies anyway is replaced
- * ({@link StreamThreadFailures}).
+ * ({@link StreamThreadFailures}). RocksDB stores are compressed on disk ({@link CompressedStores}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -32,6 +33,7 @@ class StreamsSettings {
     KafkaStreamsConfiguration streamsConfiguration(KafkaProperties kafka, DeadLetterMetrics deadLetters) {
         Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
         config.putAll(PoisonRecords.settings(deadLetters));
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class);
         return new KafkaStreamsConfiguration(config);
     }
 

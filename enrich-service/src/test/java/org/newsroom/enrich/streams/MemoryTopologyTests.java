@@ -273,14 +273,14 @@ class MemoryTopologyTests {
             StreamsBuilder builder = new StreamsBuilder();
             builder.addStateStore(Remembering.heldStore(WINDOW, false));
             builder.addStateStore(VersionGate.store(false));
-            builder.stream("findings", Consumed.with(Serdes.String(), DedupSerdes.findings()))
+            builder.stream("findings", Consumed.with(Serdes.String(), InternalSerdes.findings()))
                     .process(Slot::new, Remembering.HELD, VersionGate.VERSIONS)
                     .to("told", Produced.with(Serdes.String(), serde(ArticleEnriched.class)));
             Properties config = new Properties();
             config.put(StreamsConfig.APPLICATION_ID_CONFIG, "memory-task-tests");
             config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("task-state").toString());
             driver = new TopologyTestDriver(builder.build(), config);
-            input = driver.createInputTopic("findings", Serdes.String().serializer(), DedupSerdes.findings().serializer());
+            input = driver.createInputTopic("findings", Serdes.String().serializer(), InternalSerdes.findings().serializer());
             output = driver.createOutputTopic("told", Serdes.String().deserializer(),
                     serde(ArticleEnriched.class).deserializer());
             versions = driver.getTimestampedKeyValueStore(VersionGate.VERSIONS);

@@ -17,7 +17,7 @@ import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Fingerprint;
 import org.newsroom.enrich.dedup.Fingerprinter;
 
-class DedupSerdesTests {
+class InternalSerdesTests {
 
     private static final Instant PUBLISHED = Instant.parse("2019-05-06T12:00:00.123456789Z");
 
@@ -28,33 +28,30 @@ class DedupSerdesTests {
 
     @Test
     void readsBackTheFindingsAndHeldArticlesTheTopologyWrites() {
-        ArticleFindings.Enriched enriched = new ArticleFindings.Enriched(3, fingerprint,
-                DedupSerdes.deflated(DedupSerdes.json(article)),
-                DedupSerdes.deflated(draft.memo()));
+        ArticleFindings.Enriched enriched = enriched();
 
-        assertThat(roundTrip(DedupSerdes.findings(), enriched)).isEqualTo(enriched);
-        assertThat(roundTrip(DedupSerdes.held(), enriched)).isEqualTo(enriched);
-        assertThat(roundTrip(DedupSerdes.findings(), new ArticleFindings.TakenOut(4, PubStatus.canceled)))
+        assertThat(roundTrip(InternalSerdes.findings(), enriched)).isEqualTo(enriched);
+        assertThat(roundTrip(InternalSerdes.held(), enriched.held())).isEqualTo(enriched.held());
+        assertThat(roundTrip(InternalSerdes.findings(), new ArticleFindings.TakenOut(4, PubStatus.canceled)))
                 .isEqualTo(new ArticleFindings.TakenOut(4, PubStatus.canceled));
-        assertThat(DedupSerdes.inflated(enriched.article())).isEqualTo(article);
-        assertThat(DedupSerdes.memo(enriched.memo())).isEqualTo(draft.memo());
-    }
-
-    @Test
-    void carriesTheArticleDeflatedToUnderSixTenthsOfItsJson() {
-        byte[] json = DedupSerdes.json(article);
-
-        assertThat(DedupSerdes.deflated(json).length).isLessThan(json.length * 6 / 10);
+        assertThat(InternalSerdes.article(enriched.held().article())).isEqualTo(article);
+        assertThat(InternalSerdes.memo(enriched.held().memo())).isEqualTo(draft.memo());
     }
 
     @Test
     void rejectsBytesThatAreNotItsFormat() {
         byte[] json = "{\"articleId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> DedupSerdes.findings().deserializer().deserialize("t", json))
+        assertThatThrownBy(() -> InternalSerdes.findings().deserializer().deserialize("t", json))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("format");
-        byte[] deflated = DedupSerdes.deflated(DedupSerdes.json(article));
-        assertThatThrownBy(() -> DedupSerdes.inflated(Arrays.copyOf(deflated, deflated.length / 2)))
-                .isInstanceOf(SerializationException.class);
+        byte[] findings = InternalSerdes.findings().serializer().serialize("t", enriched());
+        assertThatThrownBy(() -> InternalSerdes.findings().deserializer().deserialize("t",
+                Arrays.copyOf(findings, findings.length / 2)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("truncated");
+    }
+
+    private ArticleFindings.Enriched enriched() {
+        return new ArticleFindings.Enriched(fingerprint,
+                new HeldArticle(3, PUBLISHED, InternalSerdes.json(article), InternalSerdes.json(draft.memo())));
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
