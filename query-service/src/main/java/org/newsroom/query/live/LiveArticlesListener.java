@@ -1,5 +1,6 @@
 package org.newsroom.query.live;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,27 +18,56 @@ import org.springframework.stereotype.Component;
  * the end of the topic: a stream shows what arrives while it is open. Only the last record of each article in a
  * batch counts (enrich emits an article's versions in order); kills, holds and unshown versions are not announced.
  * A stream may therefore show an article a moment before search finds it.
+ *
+ * <p>Records arrive as bytes and are read only while a stream is open: this consumer sees every article, and
+ * reading each one into an {@link ArticleEnriched} that nobody looks at was about a third of query-service's CPU
+ * while indexing (docs/benchmarks.md, 2 December session 6).
  */
 @Component
 class LiveArticlesListener {
 
     private final LiveStreams streams;
+    /** The indexer's reader (the consumer's delegate), so both read a record the same way. */
+    private final JacksonJsonDeserializer<ArticleEnriched> reader =
+            new JacksonJsonDeserializer<>(ArticleEnriched.class, false).ignoreTypeHeaders();
 
     LiveArticlesListener(LiveStreams streams) {
         this.streams = streams;
     }
 
+    // No offsets are committed (manual acknowledgement, never given): the group is new at every start and starts at
+    // the end of the topic, so nothing would ever read them, and a commit per batch was a sixth of this thread's time.
     @KafkaListener(id = "live-streams", topics = Topics.ARTICLES_ENRICHED, groupId = "${live.group-id}", batch = "true",
-            properties = "auto.offset.reset=latest")
-    void on(List<ConsumerRecord<String, ArticleEnriched>> records) {
-        Map<String, ArticleEnriched> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<String, ArticleEnriched> record : records) {
+            ackMode = "MANUAL", properties = {"auto.offset.reset=latest",
+                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        if (!streams.anyOpen()) {
+            return;
+        }
+        Map<String, byte[]> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
             latest.remove(record.key());
-            // An unreadable record has no value either; the indexer sends it to the dead-letter topic.
             latest.put(record.key(), record.value());
         }
-        streams.offer(latest.values().stream()
-                .filter(article -> article != null && article.pubStatus().shown())
-                .toList());
+        List<ArticleEnriched> shown = new ArrayList<>();
+        for (byte[] value : latest.values()) {
+            ArticleEnriched article = read(value);
+            if (article != null && article.pubStatus().shown()) {
+                shown.add(article);
+            }
+        }
+        streams.offer(shown);
+    }
+
+    /** The article, or null for a tombstone or a record that cannot be read (the indexer dead-letters that one). */
+    private ArticleEnriched read(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return reader.deserialize(Topics.ARTICLES_ENRICHED, value);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 }

@@ -94,6 +94,11 @@ public class LiveStreams {
         return held.size();
     }
 
+    /** Whether any stream would be offered an article now. */
+    boolean anyOpen() {
+        return !open.isEmpty();
+    }
+
     /** Offers new articles to every open stream (from {@link LiveArticlesListener}, which sees them all). */
     void offer(List<ArticleEnriched> articles) {
         if (open.isEmpty() || articles.isEmpty()) {

@@ -46,6 +46,20 @@ class ArticleEnrichedListenerTests {
     }
 
     @Test
+    void theLastOfSeveralRevisionsOfAnArticleInOneBatchIsTheOneWrittenAndAnnounced() throws Exception {
+        ArticleEnriched first = TestArticles.venezuelaStory("quake");
+        ArticleEnriched retold = first.withStoryId("story-2");
+        ArticleEnriched corrected = withVersion(retold, 2);
+
+        listener.on(List.of(record("quake", first), record("other", TestArticles.footballReport("other")),
+                record("quake", retold), record("quake", corrected)));
+
+        assertThat(written).containsExactly("index other v1", "index quake v2");
+        assertThat(announced).singleElement().satisfies(event ->
+                assertThat(event.articles()).contains(corrected).doesNotContain(first, retold));
+    }
+
+    @Test
     void anArticleNoLongerUsableIsDeletedEvenWithAValue() throws Exception {
         ArticleEnriched withheld = withStatus(TestArticles.venezuelaStory("held"), PubStatus.withheld);
 
@@ -68,6 +82,13 @@ class ArticleEnrichedListenerTests {
 
     private static ConsumerRecord<String, ArticleEnriched> record(String key, ArticleEnriched value) {
         return new ConsumerRecord<>(Topics.ARTICLES_ENRICHED, 0, 0, key, value);
+    }
+
+    private static ArticleEnriched withVersion(ArticleEnriched a, int version) {
+        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), version, a.source(), a.format(), a.url(),
+                a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
+                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(),
+                a.entities(), a.dedup(), a.storyId());
     }
 
     private static ArticleEnriched withStatus(ArticleEnriched a, PubStatus status) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.query.indexing.ArticleIndex;
@@ -24,7 +25,9 @@ import org.newsroom.query.web.ArticlesTopic;
 import org.newsroom.query.web.RunningQueryService;
 import org.newsroom.query.web.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @RunningQueryService
@@ -40,6 +43,12 @@ class LiveStreamIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
+
+    @Value("${live.group-id}")
+    String liveGroup;
 
     private final ArticlesTopic topic;
 
@@ -65,6 +74,10 @@ class LiveStreamIT {
             assertThat(event.data()).contains("\"headline\":\"Pompeo-Lavrov meeting comes as Venezuela tension grows\"",
                     "\"agency\":\"AP\"");
             assertThat(stream.received()).extracting(SseClient.Event::name).containsExactly("ready", "article");
+        }
+        // Its group is new at every start and starts at the end of the topic: an offset committed there is never read.
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            assertThat(admin.listConsumerGroupOffsets(liveGroup).partitionsToOffsetAndMetadata().get()).isEmpty();
         }
     }
 
