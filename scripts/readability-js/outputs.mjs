@@ -6,9 +6,10 @@
 //   node scripts/readability-js/outputs.mjs ROOT > readability-js.json
 //
 // As in the Zyte benchmark's extractors/readability_js/cli.js: new JSDOM(page, {url}), new Readability(document)
-// .parse(). Two differences, both in Readability's favour: jsdom is given the page's raw bytes, so it finds the
-// encoding itself (BOM, <meta charset>, else windows-1252) as each extractor must on html-eval, and the text gets a
-// line break after each block element (textContent alone glues "end.</p><p>Next" into one word).
+// .parse(). Two differences, both in Readability's favour: bytes that are valid UTF-8 are read as UTF-8 (as our
+// TextDecoding does; the Zyte pages are all UTF-8), any other page goes to jsdom as bytes, which finds the encoding
+// itself (BOM, <meta charset>, else windows-1252); and the text gets a line break after each block element
+// (textContent alone glues "end.</p><p>Next" into one word).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readability } from "@mozilla/readability";
@@ -20,9 +21,19 @@ const BLOCKS = new Set(["P", "DIV", "SECTION", "ARTICLE", "LI", "UL", "OL", "H1"
 // jsdom reports every stylesheet it cannot parse; none of that matters here.
 const quiet = new VirtualConsole();
 
-function extract(page) {
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+function decoded(bytes) {
   try {
-    const dom = new JSDOM(page, { url: "https://fake-url.com", virtualConsole: quiet });
+    return UTF8.decode(bytes);
+  } catch {
+    return bytes;
+  }
+}
+
+function extract(bytes) {
+  try {
+    const dom = new JSDOM(decoded(bytes), { url: "https://fake-url.com", virtualConsole: quiet });
     const article = new Readability(dom.window.document, { serializer: (element) => element }).parse();
     if (!article || !article.content) {
       return "";
