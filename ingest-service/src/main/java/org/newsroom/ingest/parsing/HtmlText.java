@@ -1,5 +1,6 @@
 package org.newsroom.ingest.parsing;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +81,14 @@ final class HtmlText {
         current.setLength(0);
     }
 
+    /**
+     * Whitespace collapsed, and Unicode in its composed form (NFC): pages write the same letter as one code point or
+     * as a letter and a combining mark (an accent, a Bengali nukta), and a search, a duplicate check or a reader's
+     * quote would otherwise miss text that looks identical.
+     */
     static String normalised(String text) {
-        return text.replace('\u00A0', ' ').replaceAll("[\\s\\u200B]+", " ").strip();
+        String collapsed = text.replace('\u00A0', ' ').replaceAll("[\\s\\u200B]+", " ").strip();
+        return Normalizer.isNormalized(collapsed, Normalizer.Form.NFC) ? collapsed
+                : Normalizer.normalize(collapsed, Normalizer.Form.NFC);
     }
 }

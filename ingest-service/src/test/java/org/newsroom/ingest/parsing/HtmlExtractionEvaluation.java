@@ -140,21 +140,26 @@ public final class HtmlExtractionEvaluation {
                 return new Output(text.isMissingNode() ? "" : text.asString(), null);
             });
         }
-        System.out.printf("%nsame pages, same scoring code%n%-20s %-36s %-20s %-20s%n", "extractor",
-                "Zyte dev 20: shingle P / R / F1", "html-eval dev F1", "html-eval held-out F1");
+        System.out.printf("%nsame pages, same scoring code (Zyte: the %d pages of %s; html-eval: dev and held-out"
+                + " halves)%n%-20s %-30s %-9s %-24s %-24s%n", devIds.size(), "samples/formats/html", "extractor",
+                "Zyte dev: shingle P / R / F1", "token F1", "html-eval dev P / R / F1", "held-out P / R / F1");
         for (Map.Entry<String, Extractor> extractor : extractors.entrySet()) {
-            List<PageScore> pages = evaluate(benchmark, devIds, extractor.getValue());
-            ShingleOverlap.Summary zyte = ShingleOverlap.Summary.of(pages.stream().filter(PageScore::dev)
-                    .map(PageScore::shingles).toList());
+            List<PageScore> pages = evaluate(benchmark, devIds, extractor.getValue()).stream().filter(PageScore::dev)
+                    .toList();
+            ShingleOverlap.Summary zyte = ShingleOverlap.Summary.of(pages.stream().map(PageScore::shingles).toList());
             List<SegmentPage> segments = evaluateSegments(segmentSet, extractor.getValue());
-            System.out.printf("%-20s %.3f / %.3f / %.3f %15s %-20.3f %-20.3f%n", extractor.getKey(), zyte.precision(),
-                    zyte.recall(), zyte.f1(), "", segmentF1(segments, true), segmentF1(segments, false));
+            System.out.printf("%-20s %-30s %-9.3f %-24s %-24s%n", extractor.getKey(),
+                    "%.3f / %.3f / %.3f".formatted(zyte.precision(), zyte.recall(), zyte.f1()), meanTokenF1(pages),
+                    segmentFigures(segments, true), segmentFigures(segments, false));
         }
     }
 
-    private static double segmentF1(List<SegmentPage> pages, boolean dev) {
-        return pages.stream().filter(p -> p.dev() == dev).map(SegmentPage::counts)
-                .reduce(new SegmentCounts(0, 0, 0, 0), SegmentCounts::plus).f1();
+    /** Micro P / R / F1 of one half of html-eval, with its page count. */
+    private static String segmentFigures(List<SegmentPage> pages, boolean dev) {
+        List<SegmentPage> half = pages.stream().filter(p -> p.dev() == dev).toList();
+        SegmentCounts total = half.stream().map(SegmentPage::counts)
+                .reduce(new SegmentCounts(0, 0, 0, 0), SegmentCounts::plus);
+        return "%.3f / %.3f / %.3f (%d)".formatted(total.precision(), total.recall(), total.f1(), half.size());
     }
 
     static double meanTokenF1(List<PageScore> scores) {

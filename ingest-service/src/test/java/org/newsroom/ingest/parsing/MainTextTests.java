@@ -206,4 +206,15 @@ class MainTextTests {
         assertThat(result.paragraphs()).hasSize(5);
         assertThat(text(result)).doesNotContain("Read more", "Mayor opens");
     }
+
+    @Test
+    void pageWrittenInDecomposedUnicodeGivesTheComposedText() {
+        // "é" as e + combining acute, and Bengali "য়" as its precomposed code point, which NFC decomposes.
+        MainText.Result result = extract("<div class=\"post\">" + paragraphs(0, 3)
+                + "<p>Le ministre a parle\u0301 mardi, au conseil, de la re\u0301forme des retraites, dit-il.</p>"
+                + "<p>\u0986\u099C \u09B6\u09A8\u09BF\u09AC\u09BE\u09B0 \u09A6\u09BF\u0995\u09C7 \u09AB\u09BF\u09B2\u09BF\u09AA\u09A8\u0997\u09B0 \u0997\u09CD\u09B0\u09BE\u09AE\u09C7 \u098F \u0998\u099F\u09A8\u09BE \u0998\u099F\u09C7, \u09A6\u09C7\u09DF\u09BE.</p></div>");
+
+        assertThat(text(result)).contains("a parl\u00E9 mardi", "de la r\u00E9forme")
+                .contains("\u09A6\u09C7\u09AF\u09BC\u09BE").doesNotContain("e\u0301", "\u09DF");
+    }
 }
