@@ -105,11 +105,13 @@ public final class Bench {
                 Map<String, TopicTraffic.Holding> before = traffic.snapshot();
                 ThroughputRun.Result throughput = run.run(options.articles(), intakes, options.feedBatch(), options.httpBatch());
                 List<TopicTraffic.PerArticle> kafka = TopicTraffic.perArticle(before, traffic.snapshot(), throughput.searchable());
-                LatencyRun latencyRun = new LatencyRun(corpus, index, options.articles());
                 List<LatencyRun.Result> latency = new ArrayList<>();
-                for (int load : options.loads()) {
-                    timeline.phase("latency " + load + "/s");
-                    latency.addAll(latencyRun.run(load, options.loadDuration(), intakes));
+                try (Hops hops = new Hops(stack.kafkaBootstrapServers())) {
+                    LatencyRun latencyRun = new LatencyRun(corpus, index, hops, options.articles());
+                    for (int load : options.loads()) {
+                        timeline.phase("latency " + load + "/s");
+                        latency.addAll(latencyRun.run(load, options.loadDuration(), intakes));
+                    }
                 }
                 timeline.phase("ceiling");
                 CeilingRun.Result ceiling = new CeilingRun(index).run(options.ceilingDocs());
