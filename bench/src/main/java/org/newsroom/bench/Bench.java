@@ -100,6 +100,9 @@ public final class Bench {
                     run.run("warm-up", stories * 1000 + Math.max(0, stories - options.warmup()), options.warmup(),
                             intakes, options.feedBatch(), options.httpBatch());
                 }
+                if (!options.refresh().isEmpty()) {
+                    index.refreshInterval(options.refresh());
+                }
                 timeline.start();
                 timeline.phase("throughput");
                 Map<String, TopicTraffic.Holding> before = traffic.snapshot();
@@ -149,6 +152,7 @@ public final class Bench {
         map.put("elasticsearchHeap", options.elasticsearchHeap());
         map.put("serviceHeap", options.serviceHeap());
         map.put("jarsFrom", options.jarsFrom().toString());
+        map.put("refresh", options.refresh().isEmpty() ? "template" : options.refresh());
         return map;
     }
 
