@@ -100,16 +100,21 @@ public final class Bench {
                     run.run("warm-up", stories * 1000 + Math.max(0, stories - options.warmup()), options.warmup(),
                             intakes, options.feedBatch(), options.httpBatch());
                 }
+                if (!options.refresh().isEmpty()) {
+                    index.refreshInterval(options.refresh());
+                }
                 timeline.start();
                 timeline.phase("throughput");
                 Map<String, TopicTraffic.Holding> before = traffic.snapshot();
                 ThroughputRun.Result throughput = run.run(options.articles(), intakes, options.feedBatch(), options.httpBatch());
                 List<TopicTraffic.PerArticle> kafka = TopicTraffic.perArticle(before, traffic.snapshot(), throughput.searchable());
-                LatencyRun latencyRun = new LatencyRun(corpus, index, options.articles());
                 List<LatencyRun.Result> latency = new ArrayList<>();
-                for (int load : options.loads()) {
-                    timeline.phase("latency " + load + "/s");
-                    latency.addAll(latencyRun.run(load, options.loadDuration(), intakes));
+                try (Hops hops = new Hops(stack.kafkaBootstrapServers())) {
+                    LatencyRun latencyRun = new LatencyRun(corpus, index, hops, options.articles());
+                    for (int load : options.loads()) {
+                        timeline.phase("latency " + load + "/s");
+                        latency.addAll(latencyRun.run(load, options.loadDuration(), intakes));
+                    }
                 }
                 timeline.phase("ceiling");
                 CeilingRun.Result ceiling = new CeilingRun(index).run(options.ceilingDocs());
@@ -147,6 +152,7 @@ public final class Bench {
         map.put("elasticsearchHeap", options.elasticsearchHeap());
         map.put("serviceHeap", options.serviceHeap());
         map.put("jarsFrom", options.jarsFrom().toString());
+        map.put("refresh", options.refresh().isEmpty() ? "template" : options.refresh());
         return map;
     }
 

@@ -17,9 +17,12 @@ import java.util.List;
  * @param httpBatch    articles per {@code POST /api/articles} in the throughput phase
  * @param ceilingDocs  at least this many documents are bulk-indexed for the Elasticsearch ceiling
  * @param jarsFrom     the checkout whose service jars run (another build can be compared against this one)
+ * @param refresh      the {@code articles} index's refresh interval for the run (e.g. {@code 500ms}), or empty for
+ *                     the one query-service's template sets: a latency-against-CPU trade to measure both ways
  */
 record BenchOptions(int articles, int warmup, List<Integer> loads, Duration loadDuration, Intake intake, int feedBatch,
-                    int httpBatch, int ceilingDocs, String elasticsearchHeap, String serviceHeap, Path dataDir, Path jarsFrom) {
+                    int httpBatch, int ceilingDocs, String elasticsearchHeap, String serviceHeap, Path dataDir, Path jarsFrom,
+                    String refresh) {
 
     enum Intake {
         folder, http, both;
@@ -36,14 +39,16 @@ record BenchOptions(int articles, int warmup, List<Integer> loads, Duration load
     static final String USAGE = """
             ./newsroom bench [--articles=20000] [--warmup=1000] [--loads=10,100,500] [--duration=60] [--intake=both]
                              [--feed-batch=500] [--http-batch=100] [--ceiling-docs=50000]
-                             [--es-heap=1g] [--service-heap=512m] [--data=data] [--jars-from=.]
+                             [--es-heap=1g] [--service-heap=512m] [--data=data] [--jars-from=.] [--refresh=500ms]
               --articles      articles replayed at full speed (sustained throughput), variants beyond the corpora
               --warmup        articles sent and awaited searchable before the clock starts (topics, stores, index
                               and JIT warm), variants of the corpus's last stories
               --loads         offered loads in articles/s for the latency phases (0 or empty: none)
               --duration      seconds each load is offered
               --intake        folder | http | both (both: half of the articles, alternate ticks, each way)
-              --jars-from     a checkout whose <service>/target/*-exec.jar to run (default: this one)""";
+              --jars-from     a checkout whose <service>/target/*-exec.jar to run (default: this one)
+              --refresh       the articles index's refresh interval from the end of the warm-up on (default: the
+                              template's, 1s)""";
 
     static BenchOptions parse(String[] args, Path projectRoot) {
         var values = new java.util.HashMap<String, String>();
@@ -76,9 +81,10 @@ record BenchOptions(int articles, int warmup, List<Integer> loads, Duration load
                 values.getOrDefault("es-heap", "1g"),
                 values.getOrDefault("service-heap", "512m"),
                 projectRoot.resolve(values.getOrDefault("data", "data")).normalize(),
-                projectRoot.resolve(values.getOrDefault("jars-from", ".")).normalize());
+                projectRoot.resolve(values.getOrDefault("jars-from", ".")).normalize(),
+                values.getOrDefault("refresh", ""));
         values.keySet().removeAll(List.of("articles", "warmup", "loads", "duration", "intake", "feed-batch", "http-batch",
-                "ceiling-docs", "es-heap", "service-heap", "data", "jars-from"));
+                "ceiling-docs", "es-heap", "service-heap", "data", "jars-from", "refresh"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + values.keySet() + "\n" + USAGE);
         }

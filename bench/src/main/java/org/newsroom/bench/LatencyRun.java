@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,19 +22,21 @@ final class LatencyRun {
 
     /** Percentiles in seconds for one load and one intake ("all" for both together). */
     record Result(int load, String intake, double seconds, int sent, int unresolved, double achievedPerSecond,
-                  Percentiles searchable, Percentiles indexed) {
+                  Percentiles searchable, Percentiles indexed, Map<String, Percentiles> hops) {
     }
 
     private static final Duration DRAIN = Duration.ofSeconds(90);
 
     private final CorpusArticles corpus;
     private final SearchIndex index;
+    private final Hops hops;
     private final AtomicLong next;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    LatencyRun(CorpusArticles corpus, SearchIndex index, long firstArticle) {
+    LatencyRun(CorpusArticles corpus, SearchIndex index, Hops hops, long firstArticle) {
         this.corpus = corpus;
         this.index = index;
+        this.hops = hops;
         this.next = new AtomicLong(firstArticle);
     }
 
@@ -62,7 +65,7 @@ final class LatencyRun {
             sleepUntil(System.nanoTime() + 100_000_000L, markers);
             progress.update(markers.found(), markers.found() + markers.pending(), "found", "(draining)");
         }
-        List<Result> results = results(load, seconds, intakes, markers);
+        List<Result> results = results(load, seconds, intakes, markers, hops);
         Result all = results.getFirst();
         progress.done("p50 %.3f s  p95 %.3f s  p99 %.3f s  (%d sent at %.1f/s, %d not found, %d send errors)"
                 .formatted(all.searchable().p50(), all.searchable().p95(), all.searchable().p99(), all.sent(),
@@ -97,23 +100,26 @@ final class LatencyRun {
         }
     }
 
-    private static List<Result> results(int load, double seconds, List<Intake> intakes, Markers markers) {
+    private static List<Result> results(int load, double seconds, List<Intake> intakes, Markers markers, Hops hops) {
         List<Result> results = new ArrayList<>();
         List<Markers.Seen> seen = markers.seen();
         int unresolved = markers.pending();
-        results.add(result(load, "all", seconds, seen, seen.size() + unresolved, unresolved));
+        results.add(result(load, "all", seconds, seen, seen.size() + unresolved, unresolved, hops));
         if (intakes.size() > 1) {
             for (Intake intake : intakes) {
                 List<Markers.Seen> mine = seen.stream().filter(s -> s.intake().equals(intake.name())).toList();
-                results.add(result(load, intake.name(), seconds, mine, mine.size(), 0));
+                results.add(result(load, intake.name(), seconds, mine, mine.size(), 0, hops));
             }
         }
         return results;
     }
 
-    private static Result result(int load, String intake, double seconds, List<Markers.Seen> seen, int sent, int unresolved) {
+    private static Result result(int load, String intake, double seconds, List<Markers.Seen> seen, int sent, int unresolved,
+                                 Hops hops) {
         return new Result(load, intake, seconds, sent, unresolved, sent / seconds,
                 Percentiles.of(seen.stream().map(Markers.Seen::searchable).toList()),
-                Percentiles.of(seen.stream().map(Markers.Seen::indexed).filter(d -> !d.isNaN()).toList()));
+                Percentiles.of(seen.stream().map(Markers.Seen::indexed).filter(d -> !d.isNaN()).toList()),
+                Hops.percentiles(seen.stream()
+                        .map(s -> hops.of(s.guid(), s.sentAtMillis(), s.indexed(), s.searchable())).toList()));
     }
 }

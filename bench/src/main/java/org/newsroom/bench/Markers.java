@@ -15,7 +15,7 @@ import java.util.Map;
 final class Markers {
 
     /** One article's way through, in seconds. */
-    record Seen(String intake, double searchable, double indexed) {
+    record Seen(String intake, String guid, long sentAtMillis, double searchable, double indexed) {
     }
 
     private record Sent(long atMillis, String intake) {
@@ -63,7 +63,7 @@ final class Markers {
                 Sent sent = pending.remove(guid);
                 if (sent != null) {
                     double indexed = indexedAt == null ? Double.NaN : (indexedAt.toEpochMilli() - sent.atMillis()) / 1000.0;
-                    seen.add(new Seen(sent.intake(), (now - sent.atMillis()) / 1000.0, indexed));
+                    seen.add(new Seen(sent.intake(), guid, sent.atMillis(), (now - sent.atMillis()) / 1000.0, indexed));
                 }
             });
         }

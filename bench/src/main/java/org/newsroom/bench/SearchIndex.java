@@ -33,6 +33,16 @@ final class SearchIndex {
         this.url = url;
     }
 
+    /** Sets the refresh interval of the indices behind the alias (a dynamic setting). */
+    void refreshInterval(String interval) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("index").put("refresh_interval", interval);
+        HttpResponse<String> response = send("PUT", "/" + ALIAS + "/_settings", body.toString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("refresh interval not set: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Searchable documents in {@code index}; 0 while it does not exist yet. */
     long count(String index) {
         HttpResponse<String> response = send("GET", "/" + index + "/_count", null);

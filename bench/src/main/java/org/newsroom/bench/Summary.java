@@ -24,6 +24,15 @@ final class Summary {
             out.append("| %d/s | %s | %,d | %.2f s | %.2f s | %.2f s | %.2f s | %d |\n".formatted(result.load(),
                     result.intake(), result.sent(), p.p50(), p.p95(), p.p99(), p.max(), result.unresolved()));
         }
+        out.append("\nWhere the time goes, per hop (p50 / p99, s; each hop's percentiles on their own, so they do not add up):\n\n")
+                .append("| offered load | intake |");
+        Hops.NAMES.forEach(name -> out.append(' ').append(name).append(" |"));
+        out.append("\n|---|---|").append("---|".repeat(Hops.NAMES.size())).append('\n');
+        for (LatencyRun.Result result : report.latency()) {
+            out.append("| %d/s | %s |".formatted(result.load(), result.intake()));
+            result.hops().values().forEach(p -> out.append(" %.3f / %.3f |".formatted(p.p50(), p.p99())));
+            out.append('\n');
+        }
         out.append("\n| process | CPU mean (% of a core) | CPU mean, throughput phase | CPU ms per article (throughput) | CPU max | RSS mean | RSS max |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         double cpuTotal = 0;

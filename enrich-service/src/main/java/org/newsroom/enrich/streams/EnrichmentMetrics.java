@@ -2,8 +2,10 @@ package org.newsroom.enrich.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Tag;
 
@@ -29,20 +31,26 @@ public final class EnrichmentMetrics {
 
     private final MeterRegistry registry;
     private final Set<String> schemes = ConcurrentHashMap.newKeySet();
+    /** The counters by name and tag value, looked up once: registering per record and tag showed in the profile. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public EnrichmentMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void published(ArticleEnriched article) {
-        Counter.builder(ARTICLES).description("Enriched articles published, by duplicate decision")
-                .tag("dedup", article.dedup().status().name())
-                .register(registry).increment();
+        String dedup = article.dedup().status().name();
+        counter(ARTICLES, dedup, () -> Counter.builder(ARTICLES)
+                .description("Enriched articles published, by duplicate decision").tag("dedup", dedup)).increment();
         for (Tag tag : article.tags()) {
-            Counter.builder(TAGS).description("Tags on published enriched articles, by scheme")
-                    .tag("scheme", boundedScheme(tag.scheme()))
-                    .register(registry).increment();
+            String scheme = boundedScheme(tag.scheme());
+            counter(TAGS, scheme, () -> Counter.builder(TAGS)
+                    .description("Tags on published enriched articles, by scheme").tag("scheme", scheme)).increment();
         }
+    }
+
+    private Counter counter(String name, String tag, Supplier<Counter.Builder> builder) {
+        return counters.computeIfAbsent(name + '|' + tag, key -> builder.get().register(registry));
     }
 
     void tombstoned() {
