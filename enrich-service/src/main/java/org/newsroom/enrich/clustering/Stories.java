@@ -29,8 +29,7 @@ import java.util.TreeSet;
  * of a group is then similar enough to every other, so a chain of loosely related reports does not fuse two
  * events (single linkage and nearest-neighbour threading did, on ECB+: see docs/tagging.md). A group lies
  * within one connected set of the "similar enough" graph, so an arrival or departure re-clusters only its own.
- * A story's id is {@code story-<id of its earliest article>} (publication time, then id); a story leaves memory
- * whole, once its latest article is behind the window, so that forgetting its earliest renames nobody.
+ * A story's id is {@code story-<id of its earliest article>} (publication time, then id).
  *
  * <p>Each change returns the earlier articles whose story it moved ({@link Revision}). Not thread-safe: the
  * memory belongs to one task.
@@ -129,31 +128,13 @@ public final class Stories {
         see(articleId, time, words, entityKeys);
     }
 
-    /**
-     * Forgets the stories whose every article was published before {@code cutoff}, with the revisions of the
-     * articles that remain. A story leaves whole: forgetting its earliest article alone renamed all the others
-     * (the id is the earliest's), one revision per article of nearly every story of more than one (memory-bench:
-     * 0.2 of the 0.57 story revisions per article). Every pair of a story is within the window, so a story is held
-     * at most one window longer than its earliest article.
-     */
+    /** Forgets the articles published before {@code cutoff}, with the revisions of those that remain. */
     public List<Revision> expire(Instant cutoff) {
-        List<String> old = byTime.headMap(cutoff).values().stream().flatMap(Set::stream)
-                .filter(id -> wholeStoryBefore(articles.get(id), cutoff)).sorted().toList();
+        List<String> old = byTime.headMap(cutoff).values().stream().flatMap(Set::stream).sorted().toList();
         Set<String> affected = new HashSet<>();
         old.forEach(id -> affected.addAll(forget(id)));
         old.forEach(affected::remove);
         return regroup(affected, null);
-    }
-
-    /** Whether every article of this one's story (all of them similar to it) was published before {@code cutoff}. */
-    private boolean wholeStoryBefore(Article article, Instant cutoff) {
-        for (String id : article.similar.keySet()) {
-            Article other = articles.get(id);
-            if (Objects.equals(other.story, article.story) && !other.time.isBefore(cutoff)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public Optional<String> storyOf(String articleId) {
