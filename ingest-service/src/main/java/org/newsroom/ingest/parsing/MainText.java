@@ -100,6 +100,13 @@ final class MainText {
     private static final double JSON_LD_LONGER = 2;
     /** The text of an {@code articleBody} container trusted without scoring. */
     private static final int MARKED_LENGTH = 200;
+    /** The scored text must be this many times longer than the marked text to overrule the markup. */
+    private static final int MARKED_TEASERS = 3;
+    /** A sibling paragraph (a lede, an intro box) of this much text without links joins the best container. */
+    private static final int LEDE_LENGTH = 80;
+    private static final double LEDE_LINKS = 0.25;
+    /** A block with a heading in it is the story's title block, not its lede. */
+    private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
 
     private MainText() {
     }
@@ -109,12 +116,15 @@ final class MainText {
             return Result.NONE;
         }
         Element body = withoutFurnitureTags(page.body());
-        Result marked = markedBody(body);
-        if (marked != null) {
-            return marked;
-        }
+        // Read on a copy: the markup is weighed against what scoring finds on the whole body.
+        Result marked = body.selectFirst("[itemprop=articleBody]") == null ? null : markedBody(body.clone());
         removeFlagged(body, runningText(body));
         Result scored = scoredBlock(body);
+        // articleBody markup on the excerpts of related-post cards marks teasers, not the story: scoring finds a
+        // story several times longer than all the marked text together.
+        if (marked != null && MARKED_TEASERS * marked.length() >= scored.length()) {
+            return marked;
+        }
         String jsonLdBody = PageMetadata.articleBody(page);
         Result jsonLd = jsonLdBody == null ? Result.NONE
                 : new Result(HtmlText.paragraphs(jsonLdBody.replace("\n", "<br>")), Method.jsonLd, 0.6);
@@ -313,7 +323,8 @@ final class MainText {
         if (best == null) {
             return List.of();
         }
-        best = widened(best, root, runningText(root), stats);
+        Map<Element, Integer> running = runningText(root);
+        best = widened(best, root, running, stats);
         bestScore = scores.getOrDefault(best, 0.0) * (1 - stats.linkDensity(best));
         if (best.parent() == null || best == root) {
             return List.of(best);
@@ -322,11 +333,22 @@ final class MainText {
         for (Element sibling : best.parent().children()) {
             double score = scores.getOrDefault(sibling, 0.0) * (1 - stats.linkDensity(sibling));
             boolean sameKind = !best.className().isBlank() && sibling.className().equals(best.className());
-            if (sibling == best || score >= bestScore * SIBLING_SHARE || sameKind && score > 0) {
+            if (sibling == best || score >= bestScore * SIBLING_SHARE || sameKind && score > 0
+                    || sibling.siblingIndex() < best.siblingIndex() && isLede(sibling, running, stats)) {
                 chosen.add(sibling);
             }
         }
         return chosen;
+    }
+
+    /**
+     * A sibling of the best container that is one paragraph of running text without links, as a lede or an intro
+     * box set apart from the body is: it scores too little to join as a sibling, but it is the story's first lines.
+     */
+    private static boolean isLede(Element sibling, Map<Element, Integer> running, TextStats stats) {
+        int text = stats.length(sibling);
+        return text >= LEDE_LENGTH && running.getOrDefault(sibling, 0) >= 0.9 * text
+                && stats.linkDensity(sibling) < LEDE_LINKS && sibling.select(HEADINGS).isEmpty();
     }
 
     /**

@@ -217,4 +217,31 @@ class MainTextTests {
         assertThat(text(result)).contains("a parl\u00E9 mardi", "de la r\u00E9forme")
                 .contains("\u09A6\u09C7\u09AF\u09BC\u09BE").doesNotContain("e\u0301", "\u09DF");
     }
+
+    @Test
+    void articleBodyMarkupOnRelatedPostExcerptsDoesNotHideTheUnmarkedStory() {
+        String cards = IntStream.range(0, 3).mapToObj(i -> "<div class=\"post-card\"><h3><a href=\"/p" + i
+                + "\">Related post number " + i + "</a></h3><div itemprop=\"articleBody\">Excerpt " + i
+                + " of another post, about something else entirely: what the readers of this blog asked last week...</div></div>").collect(Collectors.joining());
+
+        MainText.Result result = extract("<article><div class=\"post-content\">" + paragraphs(0, 8) + "</div>"
+                + "<div class=\"more-posts\">" + cards + "</div></article>");
+
+        assertThat(result.method()).isEqualTo(Method.scoredBlock);
+        assertThat(result.paragraphs()).hasSize(8);
+        assertThat(text(result)).doesNotContain("Excerpt");
+    }
+
+    @Test
+    void ledeSetApartInItsOwnBoxBeforeTheBodyIsKeptButNotTheTitleBlock() {
+        MainText.Result result = extract("<div class=\"article\">"
+                + "<div class=\"title-block\"><h1>Library stays open for another year after the council vote</h1>"
+                + "<span>Updated on Tuesday at ten in the morning by the city desk</span></div>"
+                + "<div class=\"intro\"><p>The city library will stay open for another year after residents filled"
+                + " the council chamber to ask for it on Tuesday night.</p></div>"
+                + "<div class=\"body\">" + paragraphs(0, 6) + "</div></div>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(7);
+        assertThat(text(result)).startsWith("The city library will stay open").doesNotContain("Library stays open");
+    }
 }
