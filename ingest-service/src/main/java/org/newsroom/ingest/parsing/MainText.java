@@ -105,6 +105,7 @@ final class MainText {
     /** A sibling paragraph (a lede, an intro box) of this much text without links joins the best container. */
     private static final int LEDE_LENGTH = 80;
     private static final double LEDE_LINKS = 0.25;
+    private static final int LEDE_LEVELS = 2;
     /** A block with a heading in it is the story's title block, not its lede. */
     private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
 
@@ -232,7 +233,8 @@ final class MainText {
     private static void removeFlagged(Element root, Map<Element, Integer> running) {
         int total = running.getOrDefault(root, 0);
         for (Element element : root.select("*")) {
-            if (element == root || NEVER_FLAGGED.contains(element.normalName())) {
+            if (element == root || NEVER_FLAGGED.contains(element.normalName())
+                    || inSentence(element)) {
                 continue;
             }
             String flag = furnitureWord(element);
@@ -245,6 +247,16 @@ final class MainText {
                 element.remove();
             }
         }
+    }
+
+    /**
+     * Whether an element is inline markup inside a paragraph, such as a {@code <span class="dateline">} opening the
+     * first sentence: it is part of the sentence, whatever its class says (cleaning takes datelines off, recorded).
+     */
+    private static boolean inSentence(Element element) {
+        Element parent = element.parent();
+        return parent != null && parent.normalName().equals("p") && !HtmlText.BLOCKS.contains(element.normalName())
+                && element.select(LINK_BLOCKS).isEmpty();
     }
 
     /** The furniture word an element's class or id tokens name, or null. */
@@ -337,6 +349,18 @@ final class MainText {
                     || sibling.siblingIndex() < best.siblingIndex() && isLede(sibling, running, stats)) {
                 chosen.add(sibling);
             }
+        }
+        // A lede box may sit a level or two up, before the box that holds both the body and its furniture.
+        Element inner = best.parent();
+        for (int level = 0; level < LEDE_LEVELS && inner != root && inner.parent() != null;
+             level++, inner = inner.parent()) {
+            List<Element> ledes = new ArrayList<>();
+            for (Element sibling : inner.parent().children()) {
+                if (sibling.siblingIndex() < inner.siblingIndex() && isLede(sibling, running, stats)) {
+                    ledes.add(sibling);
+                }
+            }
+            chosen.addAll(0, ledes);
         }
         return chosen;
     }

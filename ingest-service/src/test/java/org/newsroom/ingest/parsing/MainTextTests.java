@@ -244,4 +244,24 @@ class MainTextTests {
         assertThat(result.paragraphs()).hasSize(7);
         assertThat(text(result)).startsWith("The city library will stay open").doesNotContain("Library stays open");
     }
+
+    @Test
+    void datelineSpanOpeningTheFirstSentenceStaysInTheSentence() {
+        MainText.Result result = extract("<div class=\"entry\"><p><span class=\"dateline\">KOBE &#8211; </span>A"
+                + " total of 6,000 masks were lost at a hospital, it was learned Tuesday, the police said.</p>"
+                + paragraphs(0, 4) + "</div>" + SIDEBAR);
+
+        assertThat(text(result)).startsWith("KOBE \u2013 A total of 6,000 masks");
+    }
+
+    @Test
+    void ledeBoxAboveTheBoxHoldingTheBodyAndItsFurnitureIsKept() {
+        MainText.Result result = extract("<div class=\"content\"><div class=\"field perex\"><p>The health minister"
+                + " was seen in a restaurant late on Wednesday without a mask, and calls for him to resign grew.</p></div>"
+                + "<div class=\"field body\"><div class=\"share-tools\"><a href=\"/s\">Share</a></div>"
+                + "<div class=\"text\">" + paragraphs(0, 6) + "</div></div></div>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(7);
+        assertThat(text(result)).startsWith("The health minister");
+    }
 }
