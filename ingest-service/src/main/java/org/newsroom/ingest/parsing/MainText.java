@@ -102,8 +102,12 @@ final class MainText {
     private static final int MARKED_LENGTH = 200;
     /** The scored text must be this many times longer than the marked text to overrule the markup. */
     private static final int MARKED_TEASERS = 3;
-    /** A sibling paragraph (a lede, an intro box) of this much text without links joins the best container. */
+    /**
+     * A sibling paragraph (a lede, an intro box) of this much text without links joins the best container; a lede
+     * is a sentence or three, so a longer box is a story of its own.
+     */
     private static final int LEDE_LENGTH = 80;
+    private static final int LEDE_MAX = 600;
     private static final double LEDE_LINKS = 0.25;
     private static final int LEDE_LEVELS = 2;
     /** A block with a heading in it is the story's title block, not its lede. */
@@ -172,6 +176,12 @@ final class MainText {
             return null;
         }
         List<String> paragraphs = new ArrayList<>();
+        // The summary set apart above the marked body (an intro box outside the markup) is the story's first lines.
+        // Its own siblings, then the same levels up as for a scored container's.
+        for (Element lede : ledesBefore(marked.getFirst(), body, LEDE_LEVELS + 1, runningText(body),
+                TextStats.of(body))) {
+            paragraphs.addAll(HtmlText.paragraphs(lede));
+        }
         for (Element element : marked) {
             removeFlagged(element, runningText(element));
             paragraphs.addAll(HtmlText.paragraphs(element));
@@ -351,18 +361,28 @@ final class MainText {
             }
         }
         // A lede box may sit a level or two up, before the box that holds both the body and its furniture.
-        Element inner = best.parent();
-        for (int level = 0; level < LEDE_LEVELS && inner != root && inner.parent() != null;
+        chosen.addAll(0, ledesBefore(best.parent(), root, LEDE_LEVELS, running, stats));
+        return chosen;
+    }
+
+    /**
+     * The lede boxes before a box and before its ancestors, {@code levels} levels up at most, in page order.
+     */
+    private static List<Element> ledesBefore(Element box, Element root, int levels, Map<Element, Integer> running,
+                                             TextStats stats) {
+        List<Element> ledes = new ArrayList<>();
+        Element inner = box;
+        for (int level = 0; level < levels && inner != null && inner != root && inner.parent() != null;
              level++, inner = inner.parent()) {
-            List<Element> ledes = new ArrayList<>();
+            List<Element> found = new ArrayList<>();
             for (Element sibling : inner.parent().children()) {
                 if (sibling.siblingIndex() < inner.siblingIndex() && isLede(sibling, running, stats)) {
-                    ledes.add(sibling);
+                    found.add(sibling);
                 }
             }
-            chosen.addAll(0, ledes);
+            ledes.addAll(0, found);
         }
-        return chosen;
+        return ledes;
     }
 
     /**
@@ -371,7 +391,7 @@ final class MainText {
      */
     private static boolean isLede(Element sibling, Map<Element, Integer> running, TextStats stats) {
         int text = stats.length(sibling);
-        return text >= LEDE_LENGTH && running.getOrDefault(sibling, 0) >= 0.9 * text
+        return text >= LEDE_LENGTH && text <= LEDE_MAX && running.getOrDefault(sibling, 0) >= 0.9 * text
                 && stats.linkDensity(sibling) < LEDE_LINKS && sibling.select(HEADINGS).isEmpty();
     }
 

@@ -264,4 +264,16 @@ class MainTextTests {
         assertThat(result.paragraphs()).hasSize(7);
         assertThat(text(result)).startsWith("The health minister");
     }
+
+    @Test
+    void introBoxAboveTheMarkedArticleBodyIsKept() {
+        MainText.Result result = extract("<div class=\"news\"><div class=\"row\"><div class=\"teaser-text\">"
+                + "<p>Volunteers at the repair cafe fix broken appliances for free, and the next session is on Friday afternoon.</p>"
+                + "</div></div><div class=\"row\"><div class=\"col\"><div itemprop=\"articleBody\">"
+                + paragraphs(0, 4) + "</div></div></div></div>" + SIDEBAR);
+
+        assertThat(result.method()).isEqualTo(Method.articleBody);
+        assertThat(result.paragraphs()).hasSize(5);
+        assertThat(text(result)).startsWith("Volunteers at the repair cafe");
+    }
 }
