@@ -17,8 +17,9 @@ import org.newsroom.contracts.Extraction.Method;
 /**
  * Main-text extraction from a news page, readability style: page furniture is dropped by tag and by class/id
  * token, every block of running text scores its ancestors by length and punctuation, the best-scoring container
- * wins together with siblings that score nearly as well (stories split into several columns), and a container
- * the publisher marked as {@code itemprop=articleBody} is trusted first. When the best container is weak, the
+ * wins together with siblings that score nearly as well (stories split into several columns) and the lede boxes set
+ * apart above it, and a container the publisher marked as {@code itemprop=articleBody} is trusted first unless it
+ * marks teasers. When the best container is weak, the
  * page's own summary of the article (JSON-LD {@code articleBody}, Open Graph description) or its largest block of
  * running text is taken instead, and the result says which path it took and how sure it is.
  */

@@ -268,7 +268,8 @@ class MainTextTests {
     @Test
     void introBoxAboveTheMarkedArticleBodyIsKept() {
         MainText.Result result = extract("<div class=\"news\"><div class=\"row\"><div class=\"teaser-text\">"
-                + "<p>Volunteers at the repair cafe fix broken appliances for free, and the next session is on Friday afternoon.</p>"
+                + "<p>Volunteers at the repair cafe fix broken appliances for free, and the next session is on Friday"
+                + " afternoon.</p>"
                 + "</div></div><div class=\"row\"><div class=\"col\"><div itemprop=\"articleBody\">"
                 + paragraphs(0, 4) + "</div></div></div></div>" + SIDEBAR);
 
