@@ -17,8 +17,9 @@ import org.newsroom.contracts.Extraction.Method;
 /**
  * Main-text extraction from a news page, readability style: page furniture is dropped by tag and by class/id
  * token, every block of running text scores its ancestors by length and punctuation, the best-scoring container
- * wins together with siblings that score nearly as well (stories split into several columns), and a container
- * the publisher marked as {@code itemprop=articleBody} is trusted first. When the best container is weak, the
+ * wins together with siblings that score nearly as well (stories split into several columns) and the lede boxes set
+ * apart above it, and a container the publisher marked as {@code itemprop=articleBody} is trusted first unless it
+ * marks teasers. When the best container is weak, the
  * page's own summary of the article (JSON-LD {@code articleBody}, Open Graph description) or its largest block of
  * running text is taken instead, and the result says which path it took and how sure it is.
  */
@@ -100,6 +101,18 @@ final class MainText {
     private static final double JSON_LD_LONGER = 2;
     /** The text of an {@code articleBody} container trusted without scoring. */
     private static final int MARKED_LENGTH = 200;
+    /** The scored text must be this many times longer than the marked text to overrule the markup. */
+    private static final int MARKED_TEASERS = 3;
+    /**
+     * A sibling paragraph (a lede, an intro box) of this much text without links joins the best container; a lede
+     * is a sentence or three, so a longer box is a story of its own.
+     */
+    private static final int LEDE_LENGTH = 80;
+    private static final int LEDE_MAX = 600;
+    private static final double LEDE_LINKS = 0.25;
+    private static final int LEDE_LEVELS = 2;
+    /** A block with a heading in it is the story's title block, not its lede. */
+    private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
 
     private MainText() {
     }
@@ -109,12 +122,15 @@ final class MainText {
             return Result.NONE;
         }
         Element body = withoutFurnitureTags(page.body());
-        Result marked = markedBody(body);
-        if (marked != null) {
-            return marked;
-        }
+        // Read on a copy: the markup is weighed against what scoring finds on the whole body.
+        Result marked = body.selectFirst("[itemprop=articleBody]") == null ? null : markedBody(body.clone());
         removeFlagged(body, runningText(body));
         Result scored = scoredBlock(body);
+        // articleBody markup on the excerpts of related-post cards marks teasers, not the story: scoring finds a
+        // story several times longer than all the marked text together.
+        if (marked != null && MARKED_TEASERS * marked.length() >= scored.length()) {
+            return marked;
+        }
         String jsonLdBody = PageMetadata.articleBody(page);
         Result jsonLd = jsonLdBody == null ? Result.NONE
                 : new Result(HtmlText.paragraphs(jsonLdBody.replace("\n", "<br>")), Method.jsonLd, 0.6);
@@ -161,6 +177,12 @@ final class MainText {
             return null;
         }
         List<String> paragraphs = new ArrayList<>();
+        // The summary set apart above the marked body (an intro box outside the markup) is the story's first lines.
+        // Its own siblings, then the same levels up as for a scored container's.
+        for (Element lede : ledesBefore(marked.getFirst(), body, LEDE_LEVELS + 1, runningText(body),
+                TextStats.of(body))) {
+            paragraphs.addAll(HtmlText.paragraphs(lede));
+        }
         for (Element element : marked) {
             removeFlagged(element, runningText(element));
             paragraphs.addAll(HtmlText.paragraphs(element));
@@ -222,7 +244,8 @@ final class MainText {
     private static void removeFlagged(Element root, Map<Element, Integer> running) {
         int total = running.getOrDefault(root, 0);
         for (Element element : root.select("*")) {
-            if (element == root || NEVER_FLAGGED.contains(element.normalName())) {
+            if (element == root || NEVER_FLAGGED.contains(element.normalName())
+                    || inSentence(element)) {
                 continue;
             }
             String flag = furnitureWord(element);
@@ -235,6 +258,16 @@ final class MainText {
                 element.remove();
             }
         }
+    }
+
+    /**
+     * Whether an element is inline markup inside a paragraph, such as a {@code <span class="dateline">} opening the
+     * first sentence: it is part of the sentence, whatever its class says (cleaning takes datelines off, recorded).
+     */
+    private static boolean inSentence(Element element) {
+        Element parent = element.parent();
+        return parent != null && parent.normalName().equals("p") && !HtmlText.BLOCKS.contains(element.normalName())
+                && element.select(LINK_BLOCKS).isEmpty();
     }
 
     /** The furniture word an element's class or id tokens name, or null. */
@@ -313,7 +346,8 @@ final class MainText {
         if (best == null) {
             return List.of();
         }
-        best = widened(best, root, runningText(root), stats);
+        Map<Element, Integer> running = runningText(root);
+        best = widened(best, root, running, stats);
         bestScore = scores.getOrDefault(best, 0.0) * (1 - stats.linkDensity(best));
         if (best.parent() == null || best == root) {
             return List.of(best);
@@ -322,11 +356,44 @@ final class MainText {
         for (Element sibling : best.parent().children()) {
             double score = scores.getOrDefault(sibling, 0.0) * (1 - stats.linkDensity(sibling));
             boolean sameKind = !best.className().isBlank() && sibling.className().equals(best.className());
-            if (sibling == best || score >= bestScore * SIBLING_SHARE || sameKind && score > 0) {
+            if (sibling == best || score >= bestScore * SIBLING_SHARE || sameKind && score > 0
+                    || sibling.siblingIndex() < best.siblingIndex() && isLede(sibling, running, stats)) {
                 chosen.add(sibling);
             }
         }
+        // A lede box may sit a level or two up, before the box that holds both the body and its furniture.
+        chosen.addAll(0, ledesBefore(best.parent(), root, LEDE_LEVELS, running, stats));
         return chosen;
+    }
+
+    /**
+     * The lede boxes before a box and before its ancestors, {@code levels} levels up at most, in page order.
+     */
+    private static List<Element> ledesBefore(Element box, Element root, int levels, Map<Element, Integer> running,
+                                             TextStats stats) {
+        List<Element> ledes = new ArrayList<>();
+        Element inner = box;
+        for (int level = 0; level < levels && inner != null && inner != root && inner.parent() != null;
+             level++, inner = inner.parent()) {
+            List<Element> found = new ArrayList<>();
+            for (Element sibling : inner.parent().children()) {
+                if (sibling.siblingIndex() < inner.siblingIndex() && isLede(sibling, running, stats)) {
+                    found.add(sibling);
+                }
+            }
+            ledes.addAll(0, found);
+        }
+        return ledes;
+    }
+
+    /**
+     * A sibling of the best container that is one paragraph of running text without links, as a lede or an intro
+     * box set apart from the body is: it scores too little to join as a sibling, but it is the story's first lines.
+     */
+    private static boolean isLede(Element sibling, Map<Element, Integer> running, TextStats stats) {
+        int text = stats.length(sibling);
+        return text >= LEDE_LENGTH && text <= LEDE_MAX && running.getOrDefault(sibling, 0) >= 0.9 * text
+                && stats.linkDensity(sibling) < LEDE_LINKS && sibling.select(HEADINGS).isEmpty();
     }
 
     /**

@@ -217,4 +217,64 @@ class MainTextTests {
         assertThat(text(result)).contains("a parl\u00E9 mardi", "de la r\u00E9forme")
                 .contains("\u09A6\u09C7\u09AF\u09BC\u09BE").doesNotContain("e\u0301", "\u09DF");
     }
+
+    @Test
+    void articleBodyMarkupOnRelatedPostExcerptsDoesNotHideTheUnmarkedStory() {
+        String cards = IntStream.range(0, 3).mapToObj(i -> "<div class=\"post-card\"><h3><a href=\"/p" + i
+                + "\">Related post number " + i + "</a></h3><div itemprop=\"articleBody\">Excerpt " + i
+                + " of another post, about something else entirely: what the readers of this blog asked last week...</div></div>").collect(Collectors.joining());
+
+        MainText.Result result = extract("<article><div class=\"post-content\">" + paragraphs(0, 8) + "</div>"
+                + "<div class=\"more-posts\">" + cards + "</div></article>");
+
+        assertThat(result.method()).isEqualTo(Method.scoredBlock);
+        assertThat(result.paragraphs()).hasSize(8);
+        assertThat(text(result)).doesNotContain("Excerpt");
+    }
+
+    @Test
+    void ledeSetApartInItsOwnBoxBeforeTheBodyIsKeptButNotTheTitleBlock() {
+        MainText.Result result = extract("<div class=\"article\">"
+                + "<div class=\"title-block\"><h1>Library stays open for another year after the council vote</h1>"
+                + "<span>Updated on Tuesday at ten in the morning by the city desk</span></div>"
+                + "<div class=\"intro\"><p>The city library will stay open for another year after residents filled"
+                + " the council chamber to ask for it on Tuesday night.</p></div>"
+                + "<div class=\"body\">" + paragraphs(0, 6) + "</div></div>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(7);
+        assertThat(text(result)).startsWith("The city library will stay open").doesNotContain("Library stays open");
+    }
+
+    @Test
+    void datelineSpanOpeningTheFirstSentenceStaysInTheSentence() {
+        MainText.Result result = extract("<div class=\"entry\"><p><span class=\"dateline\">KOBE &#8211; </span>A"
+                + " total of 6,000 masks were lost at a hospital, it was learned Tuesday, the police said.</p>"
+                + paragraphs(0, 4) + "</div>" + SIDEBAR);
+
+        assertThat(text(result)).startsWith("KOBE \u2013 A total of 6,000 masks");
+    }
+
+    @Test
+    void ledeBoxAboveTheBoxHoldingTheBodyAndItsFurnitureIsKept() {
+        MainText.Result result = extract("<div class=\"content\"><div class=\"field perex\"><p>The health minister"
+                + " was seen in a restaurant late on Wednesday without a mask, and calls for him to resign grew.</p></div>"
+                + "<div class=\"field body\"><div class=\"share-tools\"><a href=\"/s\">Share</a></div>"
+                + "<div class=\"text\">" + paragraphs(0, 6) + "</div></div></div>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(7);
+        assertThat(text(result)).startsWith("The health minister");
+    }
+
+    @Test
+    void introBoxAboveTheMarkedArticleBodyIsKept() {
+        MainText.Result result = extract("<div class=\"news\"><div class=\"row\"><div class=\"teaser-text\">"
+                + "<p>Volunteers at the repair cafe fix broken appliances for free, and the next session is on Friday"
+                + " afternoon.</p>"
+                + "</div></div><div class=\"row\"><div class=\"col\"><div itemprop=\"articleBody\">"
+                + paragraphs(0, 4) + "</div></div></div></div>" + SIDEBAR);
+
+        assertThat(result.method()).isEqualTo(Method.articleBody);
+        assertThat(result.paragraphs()).hasSize(5);
+        assertThat(text(result)).startsWith("Volunteers at the repair cafe");
+    }
 }
