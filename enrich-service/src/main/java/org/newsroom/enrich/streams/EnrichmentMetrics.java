@@ -54,25 +54,32 @@ public final class EnrichmentMetrics {
     }
 
     void tombstoned() {
-        Counter.builder(TOMBSTONES).description("Tombstones published: articles killed or withheld")
-                .register(registry).increment();
+        counter(TOMBSTONES, "", () -> Counter.builder(TOMBSTONES)
+                .description("Tombstones published: articles killed or withheld")).increment();
     }
 
     void revised(Set<String> causes) {
         for (String cause : causes) {
-            Counter.builder(REVISIONS).description("Earlier articles told again, by what changed their answers")
-                    .tag("cause", cause).register(registry).increment();
+            counter(REVISIONS, cause, () -> Counter.builder(REVISIONS)
+                    .description("Earlier articles told again, by what changed their answers").tag("cause", cause))
+                    .increment();
         }
     }
 
     void repeated() {
-        Counter.builder(REPEATED).description("Revisions not told: they would repeat the answers last told")
-                .register(registry).increment();
+        counter(REPEATED, "", () -> Counter.builder(REPEATED)
+                .description("Revisions not told: they would repeat the answers last told")).increment();
     }
 
+    /** Stream threads publish concurrently: a scheme is admitted under the lock, so no more than the bound are. */
     private String boundedScheme(String scheme) {
-        if (schemes.contains(scheme) || (schemes.size() < MAX_SCHEMES && schemes.add(scheme))) {
+        if (schemes.contains(scheme)) {
             return scheme;
+        }
+        synchronized (schemes) {
+            if (schemes.contains(scheme) || (schemes.size() < MAX_SCHEMES && schemes.add(scheme))) {
+                return scheme;
+            }
         }
         return OTHER_SCHEME;
     }

@@ -2,6 +2,7 @@ package org.newsroom.enrich.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -56,6 +57,7 @@ class EnrichmentTopology {
     KStream<String, ArticleEnriched> enrichment(StreamsBuilder builder, Enricher enricher, EnrichProperties properties,
                                                 TaggingProperties tagging, TagTopics tagTopics,
                                                 EnrichmentMetrics metrics) {
+        requireMemoryWithinHeldArticles(properties.dedupWindow(), tagging.peopleWindow(), tagging.storyWindow());
         KStream<String, ArticleReceived> raw = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.String(), serde(ArticleReceived.class)));
         KStream<String, ArticleEnriched> enriched = ArticleFlow.of(builder, raw, enricher,
@@ -66,6 +68,21 @@ class EnrichmentTopology {
         Publishing.publish(enriched, properties.enrichedTopic(), routes, tagTopics,
                 (id, article) -> published(id, article, metrics));
         return enriched;
+    }
+
+    /**
+     * The memory task rebuilds people and stories from {@code held-articles} when it starts, and that store keeps an
+     * article for the dedup window only. A memory that looks further back than that would come back from a restart
+     * without its oldest articles, and answer differently from the memory that ran on: refuse to start instead.
+     * Stories look back two story windows (an article joins a story up to one window from each member).
+     */
+    static void requireMemoryWithinHeldArticles(Duration dedupWindow, Duration peopleWindow, Duration storyWindow) {
+        Duration stories = storyWindow.multipliedBy(2);
+        if (dedupWindow.compareTo(peopleWindow) < 0 || dedupWindow.compareTo(stories) < 0) {
+            throw new IllegalStateException(("enrich.dedup-window (%s) must be at least enrich.tagging.people-window (%s)"
+                    + " and twice enrich.tagging.story-window (%s): the memory is rebuilt from the articles held for"
+                    + " the dedup window").formatted(dedupWindow, peopleWindow, storyWindow));
+        }
     }
 
     private static void published(String articleId, ArticleEnriched article, EnrichmentMetrics metrics) {

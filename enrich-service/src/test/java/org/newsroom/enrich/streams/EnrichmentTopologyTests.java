@@ -1,6 +1,7 @@
 package org.newsroom.enrich.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -71,6 +72,18 @@ class EnrichmentTopologyTests {
     @AfterEach
     void stopTopology() {
         driver.close();
+    }
+
+    @Test
+    void refusesToStartWhenTheMemoryLooksBackFurtherThanTheArticlesItIsRebuiltFrom() {
+        EnrichmentTopology.requireMemoryWithinHeldArticles(Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(3));
+
+        assertThatThrownBy(() -> EnrichmentTopology.requireMemoryWithinHeldArticles(
+                Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(3)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("people-window");
+        assertThatThrownBy(() -> EnrichmentTopology.requireMemoryWithinHeldArticles(
+                Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(16)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("story-window");
     }
 
     @Test

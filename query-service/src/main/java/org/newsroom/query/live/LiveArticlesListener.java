@@ -7,7 +7,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Topics;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties.AssignmentCommitOption;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +39,12 @@ class LiveArticlesListener {
         this.streams = streams;
     }
 
-    // No offsets are committed (manual acknowledgement, never given): the group is new at every start and starts at
-    // the end of the topic, so nothing would ever read them, and a commit per batch was a sixth of this thread's time.
+    // No offsets are committed (manual acknowledgement, never given, and none on assignment either): the group is new
+    // at every start and starts at the end of the topic, so nothing would ever read them, and a commit per batch was
+    // a sixth of this thread's time.
     @KafkaListener(id = "live-streams", topics = Topics.ARTICLES_ENRICHED, groupId = "${live.group-id}", batch = "true",
-            ackMode = "MANUAL", properties = {"auto.offset.reset=latest",
+            ackMode = "MANUAL", containerPostProcessor = "liveStreamsCommitNothing",
+            properties = {"auto.offset.reset=latest",
                     "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
     void on(List<ConsumerRecord<String, byte[]>> records) {
         if (!streams.anyOpen()) {
@@ -57,6 +63,16 @@ class LiveArticlesListener {
             }
         }
         streams.offer(shown);
+    }
+
+    /**
+     * Spring Kafka commits a new group's starting position when partitions are assigned (so that a restart resumes
+     * there); this group never resumes, so that commit is dropped too.
+     */
+    @Bean
+    static ContainerPostProcessor<String, byte[], AbstractMessageListenerContainer<String, byte[]>>
+            liveStreamsCommitNothing() {
+        return container -> container.getContainerProperties().setAssignmentCommitOption(AssignmentCommitOption.NEVER);
     }
 
     /** The article, or null for a tombstone or a record that cannot be read (the indexer dead-letters that one). */

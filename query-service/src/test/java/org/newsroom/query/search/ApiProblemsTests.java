@@ -22,6 +22,15 @@ class ApiProblemsTests {
     }
 
     @Test
+    void anyOther400FromTheIndexIsThisServicesFaultNotTheClients() {
+        ProblemDetail problem = problems.indexRefused(failure(400, "resource_already_exists_exception",
+                "index [articles-v2/abc] already exists"));
+
+        assertThat(problem.getStatus()).isEqualTo(500);
+        assertThat(problem.getDetail()).doesNotContain("articles-v2");
+    }
+
+    @Test
     void anIndexThatFailsOrIsOverloadedIsUnavailableNotTheClientsError() {
         assertThat(problems.indexRefused(failure(503, "no_shard_available_action_exception", "no shard"))
                 .getStatus()).isEqualTo(503);
