@@ -25,9 +25,10 @@ class EntitiesEvalCommandTests {
         List<EntitiesEvaluation.Figures> figures = EntitiesEvaluation.report(slice, EntitiesEvalCommand.serviceRecognizer(),
                 EntitiesEvalCommand.servicePeople());
 
-        // Recorded on this slice on 2 December 2026: places P 0.716 R 0.639, organisations P 0.941 R 1.000,
-        // people P 0.655 R 0.826 (23 labels: one name is 0.04 of recall; P was 0.432 before common words written
-        // alone stopped counting as surnames).
+        // Recorded on this slice on 2 December 2026 (session 6): places P 0.719 R 0.647, organisations P 0.941
+        // R 1.000, people P 0.679 R 0.826 (23 labels: one name is 0.04 of recall; P was 0.432 before common words
+        // written alone stopped counting as surnames, 0.655 before a lone surname needed a person named in full
+        // by two articles).
         EntitiesEvaluation.Figures places = figures.get(0);
         EntitiesEvaluation.Figures organisations = figures.get(1);
         EntitiesEvaluation.Figures people = figures.get(2);
@@ -37,6 +38,6 @@ class EntitiesEvalCommandTests {
         assertThat(organisations.precision()).isGreaterThan(0.85);
         assertThat(organisations.recall()).isGreaterThan(0.90);
         assertThat(people.recall()).isGreaterThan(0.75);
-        assertThat(people.precision()).isGreaterThan(0.60);
+        assertThat(people.precision()).isGreaterThan(0.66);
     }
 }
