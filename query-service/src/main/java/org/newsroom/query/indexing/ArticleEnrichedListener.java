@@ -2,10 +2,7 @@ package org.newsroom.query.indexing;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Topics;
@@ -48,7 +45,7 @@ class ArticleEnrichedListener {
         List<ConsumerRecord<String, ArticleEnriched>> readable = unreadable < 0 ? records : records.subList(0, unreadable);
         List<ArticleEnriched> articles = new ArrayList<>();
         List<String> deletions = new ArrayList<>();
-        for (ConsumerRecord<String, ArticleEnriched> record : latestPerArticle(readable)) {
+        for (ConsumerRecord<String, ArticleEnriched> record : LatestRecords.perArticle(readable)) {
             if (record.value() == null || !record.value().pubStatus().shown()) {
                 deletions.add(record.key());
             } else {
@@ -81,20 +78,6 @@ class ArticleEnrichedListener {
             throw new BatchListenerFailedException("unreadable record", new DeserializationException(
                     "the value is not an ArticleEnriched", null, false, null), unreadable);
         }
-    }
-
-    /**
-     * The last record of each article in the batch: the only one that decides its document (enrich emits an
-     * article's versions in order), so a version and its kill in one batch neither race nor announce the version.
-     */
-    private static Collection<ConsumerRecord<String, ArticleEnriched>> latestPerArticle(
-            List<ConsumerRecord<String, ArticleEnriched>> records) {
-        Map<String, ConsumerRecord<String, ArticleEnriched>> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<String, ArticleEnriched> record : records) {
-            latest.remove(record.key());
-            latest.put(record.key(), record);
-        }
-        return latest.values();
     }
 
     private static void logIndexed(ArticleEnriched article) {

@@ -1,18 +1,17 @@
 package org.newsroom.query.live;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Topics;
+import org.newsroom.query.indexing.ArticleEnrichedDeserializer;
+import org.newsroom.query.indexing.LatestRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties.AssignmentCommitOption;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * ({@code live.group-id}): every query-service replica sees every new article, while indexing (and alerts, matched
  * where an article is indexed) stays in the shared group that splits the partitions among replicas. It starts at
  * the end of the topic: a stream shows what arrives while it is open. Only the last record of each article in a
- * batch counts (enrich emits an article's versions in order); kills, holds and unshown versions are not announced.
+ * batch counts ({@link LatestRecords}, as for the indexer); kills, holds and unshown versions are not announced.
  * A stream may therefore show an article a moment before search finds it.
  *
  * <p>Records arrive as bytes and are read only while a stream is open: this consumer sees every article, and
@@ -31,9 +30,7 @@ import org.springframework.stereotype.Component;
 class LiveArticlesListener {
 
     private final LiveStreams streams;
-    /** The indexer's reader (the consumer's delegate), so both read a record the same way. */
-    private final JacksonJsonDeserializer<ArticleEnriched> reader =
-            new JacksonJsonDeserializer<>(ArticleEnriched.class, false).ignoreTypeHeaders();
+    private final ArticleEnrichedDeserializer reader = new ArticleEnrichedDeserializer();
 
     LiveArticlesListener(LiveStreams streams) {
         this.streams = streams;
@@ -50,14 +47,9 @@ class LiveArticlesListener {
         if (!streams.anyOpen()) {
             return;
         }
-        Map<String, byte[]> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            latest.remove(record.key());
-            latest.put(record.key(), record.value());
-        }
         List<ArticleEnriched> shown = new ArrayList<>();
-        for (byte[] value : latest.values()) {
-            ArticleEnriched article = read(value);
+        for (ConsumerRecord<String, byte[]> record : LatestRecords.perArticle(records)) {
+            ArticleEnriched article = read(record.value());
             if (article != null && article.pubStatus().shown()) {
                 shown.add(article);
             }

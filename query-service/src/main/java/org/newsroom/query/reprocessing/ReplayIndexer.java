@@ -12,9 +12,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.indexing.ArticleEnrichedDeserializer;
 import org.newsroom.query.indexing.ArticleIndexer;
 import org.newsroom.query.indexing.BulkOutcome;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
 /**
  * Bulk-indexes a replay's output topic into the new index (by name, not through the alias), document id =
@@ -39,7 +39,7 @@ final class ReplayIndexer implements Runnable, AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
-                new StringDeserializer(), new JacksonJsonDeserializer<>(ArticleEnriched.class, false).ignoreTypeHeaders());
+                new StringDeserializer(), new ArticleEnrichedDeserializer());
         this.indexer = indexer;
         this.index = index;
         this.request = request;
