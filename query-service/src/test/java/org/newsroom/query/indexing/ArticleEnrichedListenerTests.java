@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Topics;
+import org.newsroom.query.web.ArticleBuilder;
 import org.newsroom.query.web.TestArticles;
 
 /** What a batch of enriched records writes to the index and announces to live streams and alerts. */
@@ -49,7 +50,7 @@ class ArticleEnrichedListenerTests {
     void theLastOfSeveralRevisionsOfAnArticleInOneBatchIsTheOneWrittenAndAnnounced() throws Exception {
         ArticleEnriched first = TestArticles.venezuelaStory("quake");
         ArticleEnriched retold = first.withStoryId("story-2");
-        ArticleEnriched corrected = withVersion(retold, 2);
+        ArticleEnriched corrected = ArticleBuilder.from(retold).version(2).build();
 
         listener.on(List.of(record("quake", first), record("other", TestArticles.footballReport("other")),
                 record("quake", retold), record("quake", corrected)));
@@ -61,7 +62,7 @@ class ArticleEnrichedListenerTests {
 
     @Test
     void anArticleNoLongerUsableIsDeletedEvenWithAValue() throws Exception {
-        ArticleEnriched withheld = withStatus(TestArticles.venezuelaStory("held"), PubStatus.withheld);
+        ArticleEnriched withheld = ArticleBuilder.from(TestArticles.venezuelaStory("held")).pubStatus(PubStatus.withheld).build();
 
         listener.on(List.of(record("held", withheld)));
 
@@ -82,19 +83,5 @@ class ArticleEnrichedListenerTests {
 
     private static ConsumerRecord<String, ArticleEnriched> record(String key, ArticleEnriched value) {
         return new ConsumerRecord<>(Topics.ARTICLES_ENRICHED, 0, 0, key, value);
-    }
-
-    private static ArticleEnriched withVersion(ArticleEnriched a, int version) {
-        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), version, a.source(), a.format(), a.url(),
-                a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
-                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(),
-                a.entities(), a.dedup(), a.storyId());
-    }
-
-    private static ArticleEnriched withStatus(ArticleEnriched a, PubStatus status) {
-        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), a.format(), a.url(),
-                a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
-                a.removed(), status, a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(), a.entities(),
-                a.dedup(), a.storyId());
     }
 }

@@ -22,6 +22,7 @@ import org.newsroom.contracts.Tag;
 import org.newsroom.contracts.Topics;
 import org.newsroom.localstack.LocalEngines;
 import org.newsroom.query.QueryProperties;
+import org.newsroom.query.web.ArticleBuilder;
 import org.newsroom.query.web.ArticlesTopic;
 import org.newsroom.query.web.RunningQueryService;
 import org.newsroom.query.web.TestArticles;
@@ -79,7 +80,7 @@ class ArticleIndexingIT {
     @Test
     void aStaleVersionWrittenAfterANewerOneConflictsAndLeavesTheNewerDocument() throws Exception {
         ArticleEnriched first = TestArticles.venezuelaStory(run + "-versions");
-        ArticleEnriched correction = withVersion(first, 2, "Corrected: " + first.headline());
+        ArticleEnriched correction = ArticleBuilder.from(first).version(2).headline("Corrected: " + first.headline()).build();
         ArticleIndexer writer = new ArticleIndexer(elasticsearch, index, json);
 
         writer.write(List.of(correction), List.of());
@@ -107,7 +108,7 @@ class ArticleIndexingIT {
     @Test
     void anArticleTheStrictMappingRefusesGoesToTheDeadLetterTopicAndTheRestIsIndexed() throws Exception {
         Tag broken = new Tag("medtop:20000000", "broken", "iptc-mediatopic", Double.NaN, List.of());
-        ArticleEnriched refused = withTags(TestArticles.footballReport(run + "-refused"), List.of(broken));
+        ArticleEnriched refused = ArticleBuilder.from(TestArticles.footballReport(run + "-refused")).tags(List.of(broken)).build();
         ArticleEnriched fine = TestArticles.footballReport(run + "-fine");
 
         topic.publish(refused, fine);
@@ -200,19 +201,6 @@ class ArticleIndexingIT {
                 .query(q -> q.term(t -> t.field("correlationId").value("desk-req-7"))), ArticleDocument.class);
         assertThat(found.hits().hits()).singleElement()
                 .satisfies(hit -> assertThat(hit.source().correlationId()).isEqualTo("desk-req-7"));
-    }
-
-    private static ArticleEnriched withVersion(ArticleEnriched a, int version, String headline) {
-        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), version, a.source(), a.format(), a.url(),
-                a.guid(), headline, a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
-                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(), a.entities(),
-                a.dedup(), a.storyId());
-    }
-
-    private static ArticleEnriched withTags(ArticleEnriched a, List<Tag> tags) {
-        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), a.format(), a.url(),
-                a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
-                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), tags, a.entities(), a.dedup(), a.storyId());
     }
 
     private List<Hit<ArticleDocument>> documentsWithId(String articleId) throws Exception {

@@ -97,11 +97,7 @@ class QuerySecurityIT {
     @Test
     void anArticleUrlThatIsNotHttpNeverComesBackAsALink() throws Exception {
         ArticleEnriched story = TestArticles.venezuelaStory("js-url-" + System.nanoTime());
-        ArticleEnriched withScript = new ArticleEnriched(story.eventId(), story.occurredAt(), story.articleId(), story.version(),
-                story.source(), story.format(), "javascript:alert(document.cookie)", story.guid(), story.headline(),
-                story.paragraphs(), story.publishedAt(), story.byline(), story.dateline(), story.language(), story.removed(),
-                story.pubStatus(), story.correlationId(), story.enrichmentVersion(), story.enrichedAt(), story.tags(),
-                story.entities(), story.dedup(), story.storyId());
+        ArticleEnriched withScript = ArticleBuilder.from(story).url("javascript:alert(document.cookie)").build();
         topic.publishAndAwaitIndexed(withScript);
 
         JsonNode article = json.readTree(send(get("/api/articles/" + withScript.articleId())).body());
