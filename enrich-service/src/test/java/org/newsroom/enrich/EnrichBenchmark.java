@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Tag;
@@ -29,8 +28,6 @@ import org.newsroom.enrich.normalising.ArticleTokens;
 import org.newsroom.enrich.normalising.TextNormaliser;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * {@code ./newsroom enrich-bench [data] [articles] [warm-up runs] [measured runs]}: thread CPU per article of what enrich-service works out
@@ -57,10 +54,7 @@ public final class EnrichBenchmark {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 13_000;
         int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int measured = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        Path rules = Path.of(System.getProperty("java.io.tmpdir"), "enrich-bench-rules.yaml");
-        rules.toFile().delete(); // the bundled default is written afresh, so the rules are the shipped ones
-        TaggingProperties settings = new Binder(new MapConfigurationPropertySource(Map.of("enrich.tagging.rules-file",
-                rules.toString()))).bindOrCreate("enrich.tagging", TaggingProperties.class);
+        TaggingProperties settings = ServiceDefaults.tagging("enrich-bench-rules.yaml");
         Enricher.Steps steps = EnrichmentSteps.of(settings, Clock.systemUTC());
         Fingerprinter fingerprinter = new Fingerprinter(DedupSettings.defaults());
         List<ArticleReceived> articles = Reuters21578.read(data.resolve("reuters21578")).stream()

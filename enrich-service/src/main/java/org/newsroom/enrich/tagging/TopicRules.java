@@ -15,15 +15,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class TopicRules {
 
-    /**
-     * Parsed rules, plus how many mentions an IPTC label needs to fire on its own (0 = off), and whether any rule
-     * tests entities (an {@code entities:} condition): only then can whom an article's names denote change its topics.
-     * Worked out once per load, since the memory task asks for every revision whose entities changed.
-     */
-    public record Parsed(List<TopicRule> rules, int labelMinMentions, boolean testsEntities) {
+    /** Parsed rules, plus how many mentions an IPTC label needs to fire on its own (0 = off). */
+    public record Parsed(List<TopicRule> rules, int labelMinMentions) {
 
-        public Parsed(List<TopicRule> rules, int labelMinMentions) {
-            this(rules, labelMinMentions, rules.stream().anyMatch(rule -> !rule.entities().isEmpty()));
+        /**
+         * Whether any rule tests entities (an {@code entities:} condition): only then can whom an article's names
+         * denote change its topics. Asked only for a revision whose entities changed, over a handful of rules.
+         */
+        public boolean testsEntities() {
+            return rules.stream().anyMatch(rule -> !rule.entities().isEmpty());
         }
     }
 

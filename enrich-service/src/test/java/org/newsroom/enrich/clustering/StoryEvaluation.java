@@ -1,7 +1,6 @@
 package org.newsroom.enrich.clustering;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,11 +12,10 @@ import java.util.Random;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.SeedArticles;
+import org.newsroom.enrich.ServiceDefaults;
 import org.newsroom.enrich.memory.Facts;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * {@code ./newsroom story-eval [folder] [grid]}: how well {@link Stories} groups ECB+ documents by event, through the
@@ -74,15 +72,13 @@ public final class StoryEvaluation {
         }
     }
 
-    /** The service's own defaults, bound as Spring Boot binds them; only the rules file goes elsewhere. */
+    /** The service's own defaults; only the rules file goes elsewhere. */
     static TaggingProperties defaults() {
-        Path rules = Path.of(System.getProperty("java.io.tmpdir"), "story-eval-rules.yaml");
-        return new Binder(new MapConfigurationPropertySource(Map.of("enrich.tagging.rules-file", rules.toString())))
-                .bindOrCreate("enrich.tagging", TaggingProperties.class);
+        return ServiceDefaults.tagging("story-eval-rules.yaml");
     }
 
     static Enricher enricher(TaggingProperties settings) {
-        return new Enricher("story-eval", Clock.systemUTC(), EnrichmentSteps.of(settings, Clock.systemUTC()));
+        return ServiceDefaults.enricher("story-eval", settings);
     }
 
     static List<Labelled> labelled(Enricher enricher, List<EcbPlus> documents) {
@@ -105,7 +101,7 @@ public final class StoryEvaluation {
 
     /** Each document's final story: the answer at arrival, then any revision. */
     static Map<String, String> cluster(List<Labelled> arrival, Stories.Settings settings) {
-        Stories stories = new Stories(settings, EnrichmentSteps.idf(EnrichmentSteps.bundledModel()));
+        Stories stories = new Stories(settings, ServiceDefaults.idf());
         Map<String, String> story = new HashMap<>();
         for (Labelled d : arrival) {
             Stories.Seen seen = stories.see(d.id(), d.input().time(), d.input().words(), d.input().entityKeys());

@@ -2,8 +2,6 @@ package org.newsroom.enrich.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +22,11 @@ import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.SeedArticles;
+import org.newsroom.enrich.ServiceDefaults;
 import org.newsroom.enrich.clustering.Stories;
 import org.newsroom.enrich.entities.People;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
-import org.newsroom.enrich.tagging.SubjectModel;
 import org.newsroom.enrich.tagging.TaggingProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Memory's answers do not depend on arrival order: many random orders of the same articles, each article's
@@ -50,16 +46,12 @@ class ConvergenceTests {
     private static final Pattern FULL_NAME = Pattern.compile("\\b([A-Z][a-z]+) ([A-Z][a-z]{4,})\\b");
 
     private static TaggingProperties settings;
-    private static SubjectModel model;
     private static Enricher enricher;
 
     @BeforeAll
     static void enricher() {
-        Path rules = Path.of(System.getProperty("java.io.tmpdir"), "convergence-rules.yaml");
-        settings = new Binder(new MapConfigurationPropertySource(Map.of("enrich.tagging.rules-file", rules.toString())))
-                .bindOrCreate("enrich.tagging", TaggingProperties.class);
-        model = EnrichmentSteps.bundledModel();
-        enricher = new Enricher("test", Clock.systemUTC(), EnrichmentSteps.of(settings, Clock.systemUTC()));
+        settings = ServiceDefaults.tagging("convergence-rules.yaml");
+        enricher = ServiceDefaults.enricher("test", settings);
     }
 
     /** One article's final answer: whom each name denotes and its story. */
@@ -70,7 +62,7 @@ class ConvergenceTests {
     void theSeedsEndInOneGuaidoAndOneLavrovInEveryOrder() {
         List<Facts> seeds = SeedArticles.seeds().stream().map(enricher::facts).toList();
 
-        Map<String, Final> answers = convergedOver(seeds, 40, () -> EnrichmentSteps.memory(settings, EnrichmentSteps.idf(model)));
+        Map<String, Final> answers = convergedOver(seeds, 40, () -> ServiceDefaults.memory(settings));
 
         Set<People.Person> people = new TreeSet<>(Comparator.comparing(People.Person::id));
         answers.values().forEach(a -> people.addAll(a.fullNames().values()));
@@ -92,7 +84,7 @@ class ConvergenceTests {
         // against the articles still held, which depends on what came before it: see docs/tagging.md).
         Duration weeks = Duration.ofDays(90);
         Map<String, Final> answers = convergedOver(seeds, 40, () -> new Memory(new People(), weeks,
-                new Stories(EnrichmentSteps.stories(settings), EnrichmentSteps.idf(model)), weeks));
+                new Stories(EnrichmentSteps.stories(settings), ServiceDefaults.idf()), weeks));
 
         // 000 and 003: the Rovaniemi meeting; 001 and 002: the Sochi visit; 004: the March phone call.
         Map<String, String> stories = new TreeMap<>();
@@ -108,7 +100,7 @@ class ConvergenceTests {
         List<ArticleReceived> articles = reutersWithVariants();
         List<Facts> facts = articles.stream().map(enricher::facts).toList();
 
-        Map<String, Final> answers = convergedOver(facts, 6, () -> EnrichmentSteps.memory(settings, EnrichmentSteps.idf(model)));
+        Map<String, Final> answers = convergedOver(facts, 6, () -> ServiceDefaults.memory(settings));
 
         assertThat(answers).hasSize(facts.size());
         long resolvedSurnames = answers.entrySet().stream()

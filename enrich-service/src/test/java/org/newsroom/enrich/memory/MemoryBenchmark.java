@@ -3,7 +3,6 @@ package org.newsroom.enrich.memory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,11 +15,8 @@ import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.SeedArticles;
-import org.newsroom.enrich.tagging.EnrichmentSteps;
-import org.newsroom.enrich.tagging.SubjectModel;
+import org.newsroom.enrich.ServiceDefaults;
 import org.newsroom.enrich.tagging.TaggingProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * {@code ./newsroom memory-bench [data] [reuters] [bbc]}: CPU per article of {@link Memory#see} (people and stories,
@@ -35,11 +31,8 @@ public final class MemoryBenchmark {
         Path data = Path.of(args.length > 0 ? args[0] : "data");
         int reutersCount = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
         int bbcCount = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        Path rules = Path.of(System.getProperty("java.io.tmpdir"), "memory-bench-rules.yaml");
-        TaggingProperties settings = new Binder(new MapConfigurationPropertySource(Map.of("enrich.tagging.rules-file",
-                rules.toString()))).bindOrCreate("enrich.tagging", TaggingProperties.class);
-        SubjectModel model = EnrichmentSteps.bundledModel();
-        Enricher enricher = new Enricher("bench", Clock.systemUTC(), EnrichmentSteps.of(settings, Clock.systemUTC()));
+        TaggingProperties settings = ServiceDefaults.tagging("memory-bench-rules.yaml");
+        Enricher enricher = ServiceDefaults.enricher("bench", settings);
         List<Facts> facts = new ArrayList<>();
         Reuters21578.read(data.resolve("reuters21578")).stream()
                 .filter(s -> s.date() != null && !s.paragraphs().isEmpty())
@@ -52,7 +45,7 @@ public final class MemoryBenchmark {
                 facts.size() - Math.min(reutersCount, facts.size()));
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int run = 0; run < 2; run++) { // the first run warms the JIT up
-            Memory memory = EnrichmentSteps.memory(settings, EnrichmentSteps.idf(model));
+            Memory memory = ServiceDefaults.memory(settings);
             Map<String, String> stories = new TreeMap<>();
             long total = 0;
             long max = 0;

@@ -73,6 +73,22 @@ class TopicTaggerTests {
     }
 
     @Test
+    void entitiesMatterToTopicsOnlyWhileARuleHasAnEntityCondition() {
+        TopicTagger words = new TopicTagger(IPTC, () -> TopicRules.parse(SANCTIONS, IPTC));
+        TopicTagger names = new TopicTagger(IPTC, () -> TopicRules.parse("""
+                topics:
+                  - id: sanctions-watch
+                    any: [sanction*]
+                  - id: venezuela-oil
+                    all: [oil]
+                    entities: [place:venezuela]
+                """, IPTC));
+
+        assertThat(words.testsEntities()).isFalse();
+        assertThat(names.testsEntities()).isTrue();
+    }
+
+    @Test
     void aWildcardTermCountsEachWordItBeginsAndAPhraseOnlyWholeWords() {
         TopicRules.Parsed rules = TopicRules.parse("""
                 iptc-label-min-mentions: 0
