@@ -2,11 +2,21 @@ package org.newsroom.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsroom.contracts.Topics;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,9 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Hops implements AutoCloseable {
 
-    /** The memory task's input: Kafka Streams names a repartition topic application id - name - "repartition". */
-    static final String FINDINGS = "enrich-service-article-findings-repartition";
-
     /** The hops in order, each named after what it measures. */
     static final List<String> NAMES = List.of("send to raw (ingest)", "raw to findings (enrich articles task)",
             "findings to enriched (enrich memory task)", "enriched to indexed (query-service)",
@@ -38,6 +46,8 @@ final class Hops implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String findingsTopic;
+    private final AtomicLong unreadable = new AtomicLong();
     private final Map<String, String> articleOfGuid = new ConcurrentHashMap<>();
     private final Map<String, Long> raw = new ConcurrentHashMap<>();
     private final Map<String, Long> findings = new ConcurrentHashMap<>();
@@ -54,9 +64,10 @@ final class Hops implements AutoCloseable {
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-hops");
         // A fetch answers as soon as one record is there; the wait only bounds an empty one.
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        findingsTopic = findingsTopic(bootstrapServers);
         consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.ARTICLES_RAW, FINDINGS, Topics.ARTICLES_ENRICHED)) {
+        for (String topic : List.of(Topics.ARTICLES_RAW, findingsTopic, Topics.ARTICLES_ENRICHED)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
@@ -66,31 +77,79 @@ final class Hops implements AutoCloseable {
         follower = Thread.ofPlatform().daemon().name("bench-hops").start(this::follow);
     }
 
+    /**
+     * The memory task's input, found the way query-service finds a replay's internal topics: Kafka Streams names a
+     * repartition topic {@code <application id>-<name>-repartition}, the application id is its consumer group, and
+     * enrich's topology has one repartition topic.
+     */
+    private static String findingsTopic(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> groups = admin.listGroups().all().get(10, TimeUnit.SECONDS).stream()
+                    .map(GroupListing::groupId).collect(Collectors.toSet());
+            return findingsTopic(admin.listTopics().names().get(10, TimeUnit.SECONDS), groups);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not list the topics and groups to find enrich's findings topic", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String findingsTopic(Collection<String> topics, Collection<String> groups) {
+        List<String> found = topics.stream().filter(t -> t.endsWith("-repartition"))
+                .filter(t -> groups.stream().anyMatch(group -> t.startsWith(group + "-"))).sorted().toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException("expected one Streams repartition topic (enrich's findings), found " + found);
+        }
+        return found.getFirst();
+    }
+
     private void follow() {
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.currentTimeMillis();
-                    if (record.key() == null) {
-                        continue;
-                    }
-                    switch (record.topic()) {
-                        case Topics.ARTICLES_RAW -> {
-                            raw.putIfAbsent(record.key(), now);
-                            String guid = record.value() == null ? null : JSON.readTree(record.value()).path("guid").asString(null);
-                            if (guid != null) {
-                                articleOfGuid.putIfAbsent(guid, record.key());
-                            }
-                        }
-                        case FINDINGS -> findings.putIfAbsent(record.key(), now);
-                        default -> enriched.putIfAbsent(record.key(), now);
-                    }
+                    note(record, System.currentTimeMillis());
                 }
             }
         } catch (WakeupException e) {
             // closing
+        } catch (RuntimeException e) {
+            Progress.say("hops: stopped following (" + e + "); later articles have no per-hop times");
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void note(ConsumerRecord<String, byte[]> record, long now) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.topic().equals(Topics.ARTICLES_RAW)) {
+            raw.putIfAbsent(record.key(), now);
+            String guid = guid(record);
+            if (guid != null) {
+                articleOfGuid.putIfAbsent(guid, record.key());
+            }
+        } else if (record.topic().equals(findingsTopic)) {
+            findings.putIfAbsent(record.key(), now);
+        } else {
+            enriched.putIfAbsent(record.key(), now);
+        }
+    }
+
+    /** The raw article's guid; an article that cannot be read is counted and goes without hops. */
+    private String guid(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(record.value()).path("guid").asString(null);
+        } catch (JacksonException e) {
+            if (unreadable.incrementAndGet() == 1) {
+                Progress.say("hops: raw article " + record.key() + " is not JSON (" + e.getOriginalMessage()
+                        + "); such articles go without per-hop times");
+            }
+            return null;
         }
     }
 
@@ -132,5 +191,8 @@ final class Hops implements AutoCloseable {
         running = false;
         consumer.wakeup();
         follower.join(5000);
+        if (unreadable.get() > 0) {
+            Progress.say("hops: " + unreadable.get() + " raw article(s) could not be read and have no per-hop times");
+        }
     }
 }
