@@ -9,22 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
@@ -32,10 +22,8 @@ import org.newsroom.contracts.DedupStatus;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Topics;
-import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.localstack.LocalEngines;
-import org.newsroom.localstack.Ports;
 import org.newsroom.localstack.ServiceProcess;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,41 +37,32 @@ class EnrichCrashIT {
     private static final int STORIES = 60;
     /** The broker is shared with the other system tests: only this test's articles are judged. */
     private static final String PREFIX = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EnrichProcesses.JSON;
 
     @Test
     void killingAnInstanceMidStreamChangesNoDecisionAndEmitsNothingTwice() throws Exception {
         String kafka = LocalEngines.kafkaBootstrapServers();
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", kafka))) {
-            if (!admin.listTopics().names().get().contains(Topics.ARTICLES_RAW)) {
-                admin.createTopics(List.of(new NewTopic(Topics.ARTICLES_RAW, 3, (short) 1))).all().get();
-            }
-        }
+        EnrichProcesses.ensureRawTopic(kafka);
         Path home = RunningPipeline.freshHome("enrich-crash");
-        Set<String> bodies = new HashSet<>();
-        List<ReutersStory> stories = Reuters21578.read(Path.of(System.getProperty("newsroom.project.root", ".."),
-                        "data", "reuters21578")).stream()
-                .filter(s -> s.paragraphs().size() >= 3 && s.title().length() > 10)
-                // Reuters repeats some bodies verbatim: those would be duplicates of each other, not originals.
-                .filter(s -> bodies.add(s.body()))
-                .limit(STORIES).toList();
+        List<ReutersStory> stories = EnrichProcesses.distinctStories(STORIES);
         Map<String, ArticleEnriched> decided = new HashMap<>();
         List<ConsumerRecord<String, ArticleEnriched>> emitted = new ArrayList<>();
 
         try (ServiceProcess first = enrich(kafka, home, "a"); ServiceProcess second = enrich(kafka, home, "b");
-             KafkaProducer<String, String> producer = producer(kafka);
-             KafkaConsumer<String, String> consumer = consumer(kafka)) {
+             KafkaProducer<String, String> producer = EnrichProcesses.producer(kafka);
+             KafkaConsumer<String, String> consumer = EnrichProcesses.readCommitted(kafka, "enrich-crash-reader",
+                     Topics.ARTICLES_ENRICHED)) {
             first.awaitUp();
             second.awaitUp();
             for (ReutersStory story : stories) {
-                send(producer, article(story, "orig", story.title(), Instant.parse("2026-01-01T00:00:00Z")));
+                EnrichProcesses.send(producer, article(story, "orig", story.title(), Instant.parse("2026-01-01T00:00:00Z")));
             }
             awaitDecisions(consumer, decided, emitted, STORIES);
 
             ServiceProcess restarted = null;
             for (int i = 0; i < stories.size(); i++) {
                 ReutersStory story = stories.get(i);
-                send(producer, article(story, "copy", "UPDATE 1-" + story.title(), Instant.parse("2026-01-01T06:00:00Z")));
+                EnrichProcesses.send(producer, article(story, "copy", "UPDATE 1-" + story.title(), Instant.parse("2026-01-01T06:00:00Z")));
                 if (i == stories.size() / 2) {
                     first.process().kill();
                     restarted = enrich(kafka, home, "a");
@@ -112,12 +91,7 @@ class EnrichCrashIT {
     }
 
     private static ServiceProcess enrich(String kafka, Path home, String instance) throws IOException {
-        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "ENRICH_STATE_DIR", home.resolve("state-" + instance).toString(),
-                "ENRICH_TAGGING_RULES_FILE", home.resolve("rules.yaml").toString());
-        return ServiceProcess.launch(root, "enrich-service", Ports.free(), env, home, home.resolve("logs-" + instance),
-                home.resolve("run-" + instance), "384m");
+        return EnrichProcesses.launch(kafka, home, instance, Map.of());
     }
 
     private static ArticleReceived article(ReutersStory story, String role, String headline, Instant publishedAt) {
@@ -128,10 +102,6 @@ class EnrichCrashIT {
 
     private static String id(ReutersStory story, String role) {
         return PREFIX + story.newId() + "-" + role;
-    }
-
-    private static void send(KafkaProducer<String, String> producer, ArticleReceived article) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, article.articleId(), JSON.writeValueAsString(article))).get();
     }
 
     private static void awaitDecisions(KafkaConsumer<String, String> consumer, Map<String, ArticleEnriched> decided,
@@ -160,23 +130,5 @@ class EnrichCrashIT {
                         JSON.readValue(record.value(), ArticleEnriched.class)));
             }
         }
-    }
-
-    private static KafkaProducer<String, String> producer(String kafka) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-    }
-
-    private static KafkaConsumer<String, String> consumer(String kafka) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "enrich-crash-reader");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED));
-        return consumer;
     }
 }

@@ -8,24 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
@@ -34,10 +27,8 @@ import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Topics;
-import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.localstack.LocalEngines;
-import org.newsroom.localstack.Ports;
 import org.newsroom.localstack.ServiceProcess;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +47,7 @@ class EnrichDeterminismIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** The broker is shared with the other system tests: only this test's articles are judged. */
     private static final String PREFIX = "determinism-" + RUN + "-";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EnrichProcesses.JSON;
     private static final String MEMORY_TASK = "1_0";
     private static final UUID ANY_EVENT = new UUID(0, 0);
     private static final Instant ANY_TIME = Instant.EPOCH;
@@ -64,10 +55,8 @@ class EnrichDeterminismIT {
     @Test
     void threeInstancesWithOneKilledAndARestartedInstanceEndInTheAnswersOfOne() throws Exception {
         String kafka = LocalEngines.kafkaBootstrapServers();
+        EnrichProcesses.ensureRawTopic(kafka);
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", kafka))) {
-            if (!admin.listTopics().names().get().contains(Topics.ARTICLES_RAW)) {
-                admin.createTopics(List.of(new NewTopic(Topics.ARTICLES_RAW, 3, (short) 1))).all().get();
-            }
             // A replay run's output topic is made by whoever starts the run (./newsroom reprocess), not by enrich.
             admin.createTopics(List.of(new NewTopic(Topics.replayOf(replay("three")), 3, (short) 1),
                     new NewTopic(Topics.replayOf(replay("one")), 3, (short) 1),
@@ -77,7 +66,7 @@ class EnrichDeterminismIT {
         List<ArticleReceived> articles = articles();
 
         Map<String, ArticleEnriched> three;
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
+        try (KafkaProducer<String, String> producer = EnrichProcesses.producer(kafka)) {
             List<ServiceProcess> instances = new ArrayList<>();
             try {
                 for (String instance : List.of("a", "b", "c")) {
@@ -85,7 +74,7 @@ class EnrichDeterminismIT {
                 }
                 instances.forEach(ServiceProcess::awaitUp);
                 for (int i = 0; i < articles.size(); i++) {
-                    send(producer, articles.get(i));
+                    EnrichProcesses.send(producer, articles.get(i));
                     if (i == articles.size() / 2) {
                         // A crash of the instance that runs the memory task: no commit, no leaving the group. The
                         // task moves (or comes back), its stores are restored from the changelogs, and it rebuilds
@@ -146,7 +135,6 @@ class EnrichDeterminismIT {
      * Not the seeds themselves: the pipeline tests that follow count the seeds they find by searching.
      */
     private static List<ArticleReceived> articles() {
-        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
         List<ArticleReceived> articles = new ArrayList<>();
         Instant published = Instant.parse("2031-01-01T00:00:00Z");
         String[] spellings = {"Gudaio", "Guaido", "Guaido"};
@@ -160,11 +148,7 @@ class EnrichDeterminismIT {
                             "The government of Nicolas Maduro did not comment on the meeting with " + name + "."),
                     published.plus(Duration.ofHours(i))));
         }
-        Set<String> bodies = new HashSet<>();
-        List<ReutersStory> stories = Reuters21578.read(root.resolve("data").resolve("reuters21578")).stream()
-                .filter(s -> s.paragraphs().size() >= 3 && s.title().length() > 10)
-                .filter(s -> bodies.add(s.body()))
-                .limit(STORIES).toList();
+        List<ReutersStory> stories = EnrichProcesses.distinctStories(STORIES);
         for (int i = 0; i < stories.size(); i++) {
             ReutersStory story = stories.get(i);
             ArticleReceived original = article(PREFIX + story.newId() + "-orig", "reuters", story.title(),
@@ -190,16 +174,9 @@ class EnrichDeterminismIT {
     /** An enrich instance of a replay run: its own application id, state and output topic, no tag routing. */
     private static ServiceProcess enrich(String kafka, Path home, String run, String instance, int threads)
             throws IOException {
-        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("ENRICH_REPLAY", replay(run));
-        env.put("SPRING_KAFKA_STREAMS_APPLICATIONID", "enrich-determinism-" + RUN + "-" + run);
-        env.put("ENRICH_STREAM_THREADS", Integer.toString(threads));
-        env.put("ENRICH_STATE_DIR", home.resolve("state-" + run + "-" + instance).toString());
-        env.put("ENRICH_TAGGING_RULES_FILE", home.resolve("rules.yaml").toString());
-        return ServiceProcess.launch(root, "enrich-service", Ports.free(), env, home,
-                home.resolve("logs-" + run + "-" + instance), home.resolve("run-" + run + "-" + instance), "384m");
+        return EnrichProcesses.launch(kafka, home, run + "-" + instance, Map.of("ENRICH_REPLAY", replay(run),
+                "SPRING_KAFKA_STREAMS_APPLICATIONID", "enrich-determinism-" + RUN + "-" + run,
+                "ENRICH_STREAM_THREADS", Integer.toString(threads)));
     }
 
     /**
@@ -226,10 +203,6 @@ class EnrichDeterminismIT {
 
     private static String replay(String run) {
         return "determinism-" + RUN + "-" + run;
-    }
-
-    private static void send(KafkaProducer<String, String> producer, ArticleReceived article) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, article.articleId(), JSON.writeValueAsString(article))).get();
     }
 
     /**
@@ -303,25 +276,12 @@ class EnrichDeterminismIT {
                 a.dedup(), a.storyId(), a.extraction());
     }
 
-    private static KafkaProducer<String, String> producer(String kafka) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-    }
-
     private static KafkaConsumer<String, String> consumer(String kafka, String run) {
         return consumer(kafka, run, run);
     }
 
     private static KafkaConsumer<String, String> consumer(String kafka, String reader, String run) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "enrich-determinism-reader-" + RUN + "-" + reader);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.replayOf(replay(run))));
-        return consumer;
+        return EnrichProcesses.readCommitted(kafka, "enrich-determinism-reader-" + RUN + "-" + reader,
+                Topics.replayOf(replay(run)));
     }
 }
