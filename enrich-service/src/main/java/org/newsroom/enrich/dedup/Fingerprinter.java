@@ -29,23 +29,39 @@ public final class Fingerprinter {
     public Fingerprint fingerprint(String articleId, Instant publishedAt, List<String> paragraphs) {
         List<String> words = BodyText.words(paragraphs);
         long[] shingles = distinctShingles(words);
-        int[] signature = new int[seeds.length];
-        for (int i = 0; i < seeds.length; i++) {
-            long min = Long.MAX_VALUE;
-            for (long shingle : shingles) {
-                min = Math.min(min, Hashing.mix(shingle ^ seeds[i]));
-            }
-            signature[i] = (int) (min >>> 32);
-        }
-        return new Fingerprint(articleId, publishedAt, contentHash(words), shingles.length, signature, leadHash(words));
+        return new Fingerprint(articleId, publishedAt, contentHash(words), shingles.length, signature(shingles),
+                leadHash(words));
     }
 
+    /**
+     * Per position, the high 32 bits of the least of the shingles' mixes with its seed. Shingle by shingle, every
+     * position at once: the inner loop's positions are independent, so the JIT runs it in vector registers.
+     */
+    private int[] signature(long[] shingles) {
+        long[] min = new long[seeds.length];
+        Arrays.fill(min, Long.MAX_VALUE);
+        for (long shingle : shingles) {
+            for (int i = 0; i < seeds.length; i++) {
+                min[i] = Math.min(min[i], Hashing.mix(shingle ^ seeds[i]));
+            }
+        }
+        int[] signature = new int[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            signature[i] = (int) (min[i] >>> 32);
+        }
+        return signature;
+    }
+
+    /** The hashes of the body's shingles of {@code shingleSize} words (of all its words if fewer), ascending, each once. */
     private long[] distinctShingles(List<String> words) {
         if (words.isEmpty()) {
             return new long[0];
         }
         int k = Math.min(settings.shingleSize(), words.size());
-        long[] tokens = words.stream().mapToLong(Hashing::of).toArray();
+        long[] tokens = new long[words.size()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = Hashing.of(words.get(i));
+        }
         long[] shingles = new long[tokens.length - k + 1];
         for (int start = 0; start < shingles.length; start++) {
             long h = k;
@@ -54,7 +70,14 @@ public final class Fingerprinter {
             }
             shingles[start] = h;
         }
-        return Arrays.stream(shingles).sorted().distinct().toArray();
+        Arrays.sort(shingles);
+        int distinct = 0;
+        for (long shingle : shingles) {
+            if (distinct == 0 || shingles[distinct - 1] != shingle) {
+                shingles[distinct++] = shingle;
+            }
+        }
+        return Arrays.copyOf(shingles, distinct);
     }
 
     /** The first {@code leadWords} words' hash, never 0; 0 when the body is shorter (a lead too short to tell). */

@@ -37,7 +37,9 @@ public final class Words {
             if (part && start < 0) {
                 start = i;
             } else if (!part && start >= 0) {
-                add(lower.substring(start, i), words);
+                if (i - start > 1 && !digitsOnly(lower, start, i)) {
+                    words.add(lower.substring(start, i));
+                }
                 start = -1;
             }
         }
@@ -60,9 +62,12 @@ public final class Words {
         return content;
     }
 
-    private static void add(String token, List<String> words) {
-        if (token.length() > 1 && !token.chars().allMatch(Character::isDigit)) {
-            words.add(token);
+    private static boolean digitsOnly(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
         }
+        return true;
     }
 }
