@@ -62,11 +62,17 @@ public final class BodyText {
     }
 
     public static List<String> words(List<String> paragraphs) {
-        List<String> words = new ArrayList<>();
+        String text = text(paragraphs);
+        return text.isEmpty() ? List.of() : List.of(text.split(" "));
+    }
+
+    /** The {@link #words} joined by single spaces, built without a string per word: what the fingerprint hashes. */
+    static String text(List<String> paragraphs) {
+        StringBuilder text = new StringBuilder();
         for (String paragraph : story(paragraphs)) {
-            split(Normalizer.normalize(paragraph, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), words);
+            appendWords(Normalizer.normalize(paragraph, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), text);
         }
-        return words;
+        return text.toString();
     }
 
     /**
@@ -164,7 +170,7 @@ public final class BodyText {
     }
 
     private static boolean isAsciiWordChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /**
@@ -201,14 +207,18 @@ public final class BodyText {
         return runs;
     }
 
-    private static void split(String text, List<String> words) {
+    /** The runs of letters and digits, each after a space unless it is the first. */
+    private static void appendWords(String text, StringBuilder words) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean part = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
             if (part && start < 0) {
                 start = i;
             } else if (!part && start >= 0) {
-                words.add(text.substring(start, i));
+                if (!words.isEmpty()) {
+                    words.append(' ');
+                }
+                words.append(text, start, i);
                 start = -1;
             }
         }

@@ -27,8 +27,14 @@ public final class Words {
 
     public static List<String> of(String text) {
         List<String> words = new ArrayList<>();
+        add(text, words);
+        return words;
+    }
+
+    /** Adds the words {@link #of} finds in {@code text} to {@code words}. */
+    static void add(String text, List<String> words) {
         if (text == null) {
-            return words;
+            return;
         }
         String lower = text.toLowerCase(Locale.ROOT);
         int start = -1;
@@ -43,7 +49,6 @@ public final class Words {
                 start = -1;
             }
         }
-        return words;
     }
 
     /** Tokens without function words: what similarity and topic models compare. */
