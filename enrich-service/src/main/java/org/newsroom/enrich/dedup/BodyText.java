@@ -122,7 +122,7 @@ public final class BodyText {
     }
 
     /** At most {@link #CREDIT_MAX_WORDS} words; counted without splitting, since every paragraph is asked. */
-    private static boolean isShort(String paragraph) {
+    static boolean isShort(String paragraph) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < paragraph.length() && words <= CREDIT_MAX_WORDS; i++) {
