@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,24 +41,38 @@ public final class BodyText {
     private static final Pattern BYLINE_WORD = Pattern.compile("[\\p{Lu}|&,-][\\p{L}\\p{M}.'-]*,?|and|of|the|for|de|van|von");
     private static final Pattern NAME_WITH_AFFILIATION = Pattern.compile(
             "\\p{Lu}[\\p{L}\\p{M}.'-]+( \\p{Lu}[\\p{L}\\p{M}.'-]+){1,2}( \\||,) .+");
-    private static final Pattern CREDIT = Pattern.compile("(?i)^[(\\[\\s\u2013\u2014-]*(additional )?"
+    /** A credit line's or copyright notice's opening, matched at the paragraph's start. */
+    private static final Pattern CREDIT_OPENING = Pattern.compile("(?i)[(\\[\\s\u2013\u2014-]*(additional )?"
             + "(reporting|writing|editing|compiled|edited|written|translated|produced) by\\b"
-            + "|\\bcontributed( reporting)? to this (report|story|article)"
-            + "|^[(\\s]*(\u00a9|\\(c\\)|copyright\\b)|\\ball rights reserved\\b|\\bmay not be (re)?published\\b");
+            + "|[(\\s]*(\u00a9|\\(c\\)|copyright\\b)");
+    /** A credit or notice anywhere in the paragraph; each needs one of {@link #NOTICE_WORDS}. */
+    private static final Pattern CREDIT_NOTICE = Pattern.compile("(?i)\\bcontributed( reporting)? to this (report|story|article)"
+            + "|\\ball rights reserved\\b|\\bmay not be (re)?published\\b");
+    private static final String[] NOTICE_WORDS = {"contributed", "reserved", "may"};
     /** The outlet speaking to its readers ("Sign up for our newsletter", "we read every message"). */
     private static final Pattern OUTLET_VOICE = Pattern.compile("\\b([Ww]e|[Oo]ur|[Yy]ou|[Yy]our)\\b");
+    private static final String[] VOICE_WORDS = {"we", "our", "you", "your"};
     private static final Pattern QUOTATION_MARK = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]|''|``|(^|\\s)'\\p{L}");
     private static final Pattern REPORTED_SPEECH = Pattern.compile("\\b(said|says|told|added|according)\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern DIGIT_OR_SENTENCE_MARK = Pattern.compile(".*[\\d!?:;\"\u201c\u201d].*");
+    private static final Pattern INITIAL_AT_END = Pattern.compile(".*\\b\\p{Lu}\\.$");
 
     private BodyText() {
     }
 
     public static List<String> words(List<String> paragraphs) {
-        List<String> words = new ArrayList<>();
+        String text = text(paragraphs);
+        return text.isEmpty() ? List.of() : List.of(text.split(" "));
+    }
+
+    /** The {@link #words} joined by single spaces, built without a string per word: what the fingerprint hashes. */
+    static String text(List<String> paragraphs) {
+        StringBuilder text = new StringBuilder();
         for (String paragraph : story(paragraphs)) {
-            split(Normalizer.normalize(paragraph, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), words);
+            appendWords(Normalizer.normalize(paragraph, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), text);
         }
-        return words;
+        return text.toString();
     }
 
     /**
@@ -76,9 +91,9 @@ public final class BodyText {
                 continue;
             }
             if (head && !datelineSeen) {
-                String rest = DATELINE.matcher(text).replaceFirst("");
-                datelineSeen = rest.length() < text.length();
-                text = rest;
+                Matcher dateline = DATELINE.matcher(text);
+                datelineSeen = dateline.lookingAt() && dateline.end() > 0;
+                text = datelineSeen ? text.substring(dateline.end()) : text;
                 if (datelineSeen && story.stream().allMatch(BodyText::isShort)) {
                     story.clear();
                 }
@@ -107,7 +122,7 @@ public final class BodyText {
     }
 
     /** At most {@link #CREDIT_MAX_WORDS} words; counted without splitting, since every paragraph is asked. */
-    private static boolean isShort(String paragraph) {
+    static boolean isShort(String paragraph) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < paragraph.length() && words <= CREDIT_MAX_WORDS; i++) {
@@ -120,7 +135,8 @@ public final class BodyText {
 
     /** A credit line ("Reporting by ...", "... contributed to this report.") or a copyright notice. */
     static boolean isCredit(String paragraph) {
-        return isShort(paragraph) && CREDIT.matcher(paragraph).find();
+        return isShort(paragraph) && (CREDIT_OPENING.matcher(paragraph).lookingAt()
+                || hasAsciiWord(paragraph, NOTICE_WORDS) && CREDIT_NOTICE.matcher(paragraph).find());
     }
 
     /**
@@ -128,8 +144,33 @@ public final class BodyText {
      * from story text by speaking as "we" or to "you" outside any quotation or reported speech.
      */
     static boolean isPromotion(String paragraph) {
-        return isShort(paragraph) && !QUOTATION_MARK.matcher(paragraph).find()
-                && !REPORTED_SPEECH.matcher(paragraph).find() && OUTLET_VOICE.matcher(paragraph).find();
+        return isShort(paragraph) && hasAsciiWord(paragraph, VOICE_WORDS) && OUTLET_VOICE.matcher(paragraph).find()
+                && !QUOTATION_MARK.matcher(paragraph).find() && !REPORTED_SPEECH.matcher(paragraph).find();
+    }
+
+    /**
+     * Whether one of {@code words} (lower-case ASCII letters) stands alone in {@code text}, in any case: with no ASCII
+     * letter, digit or underscore either side. A pattern's {@code \bword\b} matches only where it does, so a
+     * paragraph without any skips the pattern: one cheap pass instead of trying a pattern at every character.
+     */
+    static boolean hasAsciiWord(String text, String... words) {
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && isAsciiWordChar(text.charAt(i))) {
+                continue;
+            }
+            for (String word : words) {
+                if (i - start == word.length() && text.regionMatches(true, start, word, 0, word.length())) {
+                    return true;
+                }
+            }
+            start = i + 1;
+        }
+        return false;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /**
@@ -137,9 +178,12 @@ public final class BodyText {
      * Writer"): a short line of capitalised words without digits or a sentence's final punctuation.
      */
     static boolean isByline(String paragraph) {
-        String[] tokens = paragraph.split("\\s+");
-        if (tokens.length < 2 || tokens.length > BYLINE_MAX_WORDS + 2 || paragraph.matches(".*[\\d!?:;\"\u201c\u201d].*")
-                || paragraph.endsWith(".") && !paragraph.matches(".*\\b\\p{Lu}\\.$")) {
+        if (spaceSeparated(paragraph) > BYLINE_MAX_WORDS + 2) {
+            return false;
+        }
+        String[] tokens = SPACES.split(paragraph);
+        if (tokens.length < 2 || tokens.length > BYLINE_MAX_WORDS + 2 || DIGIT_OR_SENTENCE_MARK.matcher(paragraph).matches()
+                || paragraph.endsWith(".") && !INITIAL_AT_END.matcher(paragraph).matches()) {
             return false;
         }
         for (String token : tokens) {
@@ -150,14 +194,31 @@ public final class BodyText {
         return tokens[0].equalsIgnoreCase("by") || NAME_WITH_AFFILIATION.matcher(paragraph).matches();
     }
 
-    private static void split(String text, List<String> words) {
+    /** How many runs of characters other than {@code \s} the text has: at most what {@code \s+} splits it into. */
+    private static int spaceSeparated(String text) {
+        int runs = 0;
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c >= '\t' && c <= '\r';
+            runs += !space && !inRun ? 1 : 0;
+            inRun = !space;
+        }
+        return runs;
+    }
+
+    /** The runs of letters and digits, each after a space unless it is the first. */
+    private static void appendWords(String text, StringBuilder words) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean part = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
             if (part && start < 0) {
                 start = i;
             } else if (!part && start >= 0) {
-                words.add(text.substring(start, i));
+                if (!words.isEmpty()) {
+                    words.append(' ');
+                }
+                words.append(text, start, i);
                 start = -1;
             }
         }

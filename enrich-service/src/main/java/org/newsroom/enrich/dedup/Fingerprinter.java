@@ -27,25 +27,54 @@ public final class Fingerprinter {
     }
 
     public Fingerprint fingerprint(String articleId, Instant publishedAt, List<String> paragraphs) {
-        List<String> words = BodyText.words(paragraphs);
+        String text = BodyText.text(paragraphs);
+        long[] words = wordHashes(text);
         long[] shingles = distinctShingles(words);
-        int[] signature = new int[seeds.length];
-        for (int i = 0; i < seeds.length; i++) {
-            long min = Long.MAX_VALUE;
-            for (long shingle : shingles) {
-                min = Math.min(min, Hashing.mix(shingle ^ seeds[i]));
-            }
-            signature[i] = (int) (min >>> 32);
-        }
-        return new Fingerprint(articleId, publishedAt, contentHash(words), shingles.length, signature, leadHash(words));
+        return new Fingerprint(articleId, publishedAt, contentHash(text), shingles.length, signature(shingles),
+                leadHash(words));
     }
 
-    private long[] distinctShingles(List<String> words) {
-        if (words.isEmpty()) {
+    /** {@link Hashing#of} of each word of the {@link BodyText#text}. */
+    private static long[] wordHashes(String text) {
+        if (text.isEmpty()) {
             return new long[0];
         }
-        int k = Math.min(settings.shingleSize(), words.size());
-        long[] tokens = words.stream().mapToLong(Hashing::of).toArray();
+        long[] hashes = new long[text.length() / 2 + 1];
+        int words = 0;
+        int start = 0;
+        for (int end = text.indexOf(' '); end >= 0; end = text.indexOf(' ', start)) {
+            hashes[words++] = Hashing.of(text, start, end);
+            start = end + 1;
+        }
+        hashes[words++] = Hashing.of(text, start, text.length());
+        return Arrays.copyOf(hashes, words);
+    }
+
+    /**
+     * Per position, the high 32 bits of the least of the shingles' mixes with its seed. Shingle by shingle, every
+     * position at once: the inner loop's positions are independent, so the JIT runs it in vector registers.
+     */
+    private int[] signature(long[] shingles) {
+        long[] min = new long[seeds.length];
+        Arrays.fill(min, Long.MAX_VALUE);
+        for (long shingle : shingles) {
+            for (int i = 0; i < seeds.length; i++) {
+                min[i] = Math.min(min[i], Hashing.mix(shingle ^ seeds[i]));
+            }
+        }
+        int[] signature = new int[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            signature[i] = (int) (min[i] >>> 32);
+        }
+        return signature;
+    }
+
+    /** The hashes of the body's shingles of {@code shingleSize} words (of all its words if fewer), ascending, each once. */
+    private long[] distinctShingles(long[] tokens) {
+        if (tokens.length == 0) {
+            return new long[0];
+        }
+        int k = Math.min(settings.shingleSize(), tokens.length);
         long[] shingles = new long[tokens.length - k + 1];
         for (int start = 0; start < shingles.length; start++) {
             long h = k;
@@ -54,28 +83,35 @@ public final class Fingerprinter {
             }
             shingles[start] = h;
         }
-        return Arrays.stream(shingles).sorted().distinct().toArray();
+        Arrays.sort(shingles);
+        int distinct = 0;
+        for (long shingle : shingles) {
+            if (distinct == 0 || shingles[distinct - 1] != shingle) {
+                shingles[distinct++] = shingle;
+            }
+        }
+        return Arrays.copyOf(shingles, distinct);
     }
 
     /** The first {@code leadWords} words' hash, never 0; 0 when the body is shorter (a lead too short to tell). */
-    private long leadHash(List<String> words) {
-        if (words.size() < settings.leadWords()) {
+    private long leadHash(long[] words) {
+        if (words.length < settings.leadWords()) {
             return 0;
         }
         long h = settings.leadWords();
-        for (String word : words.subList(0, settings.leadWords())) {
-            h = Hashing.mix(h * 31 + Hashing.of(word));
+        for (int i = 0; i < settings.leadWords(); i++) {
+            h = Hashing.mix(h * 31 + words[i]);
         }
         return h == 0 ? 1 : h;
     }
 
-    private static long contentHash(List<String> words) {
-        if (words.isEmpty()) {
+    /** The first 64 bits of SHA-256 over the words joined by single spaces (UTF-8); 0 for no words. */
+    private static long contentHash(String text) {
+        if (text.isEmpty()) {
             return 0;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join(" ", words).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

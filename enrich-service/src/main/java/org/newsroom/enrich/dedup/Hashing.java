@@ -15,8 +15,13 @@ final class Hashing {
 
     /** FNV-1a over the UTF-16 units, then mixed. */
     static long of(String text) {
+        return of(text, 0, text.length());
+    }
+
+    /** {@link #of(String)} of {@code text.substring(start, end)}, without the substring. */
+    static long of(String text, int start, int end) {
         long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = start; i < end; i++) {
             h = (h ^ text.charAt(i)) * 0x100000001B3L;
         }
         return mix(h);

@@ -38,7 +38,7 @@ public final class ArticleTokens {
         List<String> words = Words.of(headline);
         int headlineWords = words.size();
         for (String paragraph : paragraphs) {
-            words.addAll(Words.of(paragraph));
+            Words.add(paragraph, words);
         }
         return new ArticleTokens(words, headlineWords);
     }

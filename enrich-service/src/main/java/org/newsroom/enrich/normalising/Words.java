@@ -27,8 +27,14 @@ public final class Words {
 
     public static List<String> of(String text) {
         List<String> words = new ArrayList<>();
+        add(text, words);
+        return words;
+    }
+
+    /** Adds the words {@link #of} finds in {@code text} to {@code words}. */
+    static void add(String text, List<String> words) {
         if (text == null) {
-            return words;
+            return;
         }
         String lower = text.toLowerCase(Locale.ROOT);
         int start = -1;
@@ -37,11 +43,12 @@ public final class Words {
             if (part && start < 0) {
                 start = i;
             } else if (!part && start >= 0) {
-                add(lower.substring(start, i), words);
+                if (i - start > 1 && !digitsOnly(lower, start, i)) {
+                    words.add(lower.substring(start, i));
+                }
                 start = -1;
             }
         }
-        return words;
     }
 
     /** Tokens without function words: what similarity and topic models compare. */
@@ -60,9 +67,12 @@ public final class Words {
         return content;
     }
 
-    private static void add(String token, List<String> words) {
-        if (token.length() > 1 && !token.chars().allMatch(Character::isDigit)) {
-            words.add(token);
+    private static boolean digitsOnly(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
         }
+        return true;
     }
 }

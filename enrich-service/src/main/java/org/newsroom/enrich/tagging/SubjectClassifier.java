@@ -1,6 +1,7 @@
 package org.newsroom.enrich.tagging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.newsroom.enrich.normalising.ArticleTokens;
 public final class SubjectClassifier {
 
     public static final String SCHEME = "reuters-topic";
+    private static final int EVIDENCE_WORDS = 3;
 
     private final SubjectModel model;
     private final String scheme;
@@ -63,7 +65,7 @@ public final class SubjectClassifier {
         SparseVector x = model.terms().vector(tokens.document());
         return decisions(x, true).stream()
                 .map(d -> new Tag(scheme + ":" + d.subject().label(), d.subject().label(), scheme,
-                        score(d.margin()), evidence(d.subject(), x)))
+                        score(d.margin()), evidence(d.index(), x)))
                 .toList();
     }
 
@@ -96,14 +98,15 @@ public final class SubjectClassifier {
             SubjectModel.Subject s = model.subjects().get(subject);
             double margin = s.bias() + dots[subject] - s.threshold();
             if (margin > 0 || !passedOnly) {
-                decisions.add(new Decision(s, margin));
+                decisions.add(new Decision(subject, s, margin));
             }
         }
         decisions.sort(Comparator.comparingDouble(Decision::margin).reversed());
         return decisions;
     }
 
-    record Decision(SubjectModel.Subject subject, double margin) {
+    /** {@code index}: the subject's position in the model. */
+    record Decision(int index, SubjectModel.Subject subject, double margin) {
     }
 
     /** 0.5 at the threshold, rising towards 1 with the margin. */
@@ -111,21 +114,34 @@ public final class SubjectClassifier {
         return Math.round(1000.0 / (1 + Math.exp(-4 * margin))) / 1000.0;
     }
 
-    private List<String> evidence(SubjectModel.Subject s, SparseVector x) {
-        SparseVector w = s.weights();
-        List<double[]> contributions = new ArrayList<>();
-        int j = 0;
+    /**
+     * The words that pushed the decision most, most first (of equal pushes the earlier word): at most three, only
+     * those that pushed it up. Each word's weight comes from the inverted index, whose subjects ascend.
+     */
+    private List<String> evidence(int subject, SparseVector x) {
+        int[] best = new int[EVIDENCE_WORDS];
+        double[] pushes = new double[EVIDENCE_WORDS];
+        int found = 0;
         for (int i = 0; i < x.indices().length; i++) {
-            while (j < w.indices().length && w.indices()[j] < x.indices()[i]) {
-                j++;
-            }
-            if (j < w.indices().length && w.indices()[j] == x.indices()[i]) {
-                contributions.add(new double[] {x.indices()[i], w.values()[j] * x.values()[i]});
+            int t = x.indices()[i];
+            int k = Arrays.binarySearch(subjectsOf[t], subject);
+            double push = k < 0 ? 0 : weightsOf[t][k] * x.values()[i];
+            if (push > 0 && (found < EVIDENCE_WORDS || push > pushes[found - 1])) {
+                int at = Math.min(found, EVIDENCE_WORDS - 1);
+                while (at > 0 && pushes[at - 1] < push) {
+                    best[at] = best[at - 1];
+                    pushes[at] = pushes[at - 1];
+                    at--;
+                }
+                best[at] = t;
+                pushes[at] = push;
+                found = Math.min(found + 1, EVIDENCE_WORDS);
             }
         }
-        contributions.sort(Comparator.comparingDouble((double[] c) -> c[1]).reversed());
-        return contributions.stream().limit(3).filter(c -> c[1] > 0)
-                .map(c -> String.format(Locale.ROOT, "word '%s' (%+.2f)", words[(int) c[0]], c[1]))
-                .toList();
+        List<String> evidence = new ArrayList<>(found);
+        for (int j = 0; j < found; j++) {
+            evidence.add(String.format(Locale.ROOT, "word '%s' (%+.2f)", words[best[j]], pushes[j]));
+        }
+        return evidence;
     }
 }

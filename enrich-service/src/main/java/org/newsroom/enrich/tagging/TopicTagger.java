@@ -34,7 +34,7 @@ public final class TopicTagger {
      */
     private final Map<String, int[]> labelsByFirstWord;
 
-    private record LabelPhrase(MediaTopics.Concept concept, String phrase) {
+    private record LabelPhrase(MediaTopics.Concept concept, List<String> phrase) {
     }
 
     public TopicTagger(MediaTopics iptc, Supplier<TopicRules.Parsed> rules) {
@@ -47,7 +47,7 @@ public final class TopicTagger {
                 .toList();
         Map<String, List<Integer>> byFirstWord = new HashMap<>();
         for (int i = 0; i < labelPhrases.size(); i++) {
-            byFirstWord.computeIfAbsent(labelPhrases.get(i).phrase().split(" ")[0], w -> new ArrayList<>()).add(i);
+            byFirstWord.computeIfAbsent(labelPhrases.get(i).phrase().getFirst(), w -> new ArrayList<>()).add(i);
         }
         this.labelsByFirstWord = new HashMap<>();
         byFirstWord.forEach((word, labels) -> labelsByFirstWord.put(word,

@@ -2,8 +2,13 @@ package org.newsroom.enrich.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.newsroom.corpora.BbcNews;
+import org.newsroom.corpora.Reuters21578;
 
 class BodyTextTests {
 
@@ -108,5 +113,41 @@ class BodyTextTests {
         assertThat(BodyText.words(List.of("Oil rose.", "(Reporting by Jane Doe)", "Gold fell.", "Tin fell.",
                 "Zinc fell.", "Lead fell.")))
                 .containsExactly("oil", "rose", "gold", "fell", "tin", "fell", "zinc", "fell", "lead", "fell");
+    }
+
+    /**
+     * Credit lines and promotions are what their patterns alone, searched at every character, found before the
+     * standalone-word pass and the anchored matching: over both corpora and texts where case, accents, marks and
+     * neighbours of the words are odd.
+     */
+    @Test
+    void findsTheCreditsAndPromotionsItsPatternsAloneFind() {
+        Pattern credit = Pattern.compile("(?i)^[(\\[\\s\u2013\u2014-]*(additional )?"
+                + "(reporting|writing|editing|compiled|edited|written|translated|produced) by\\b"
+                + "|\\bcontributed( reporting)? to this (report|story|article)"
+                + "|^[(\\s]*(\u00a9|\\(c\\)|copyright\\b)|\\ball rights reserved\\b|\\bmay not be (re)?published\\b");
+        Pattern voice = Pattern.compile("\\b([Ww]e|[Oo]ur|[Yy]ou|[Yy]our)\\b");
+        Pattern quotation = Pattern.compile("[\"\u201c\u201d\u00ab\u00bb]|''|``|(^|\\s)'\\p{L}");
+        Pattern reported = Pattern.compile("\\b(said|says|told|added|according)\\b");
+        List<String> paragraphs = new ArrayList<>(List.of("\u212Awe will", "we\u0130 x", "e\u0301we x", "caf\u00e9 our x",
+                "(C) 2019 Courier", " ( c) x", "\u00a9AP", "ALL RIGHTS RESERVED.", "Our_team x", "our2 x", "YOUR call",
+                "Sign up for our newsletter", "CONTRIBUTED TO THIS STORY", "x contributed reporting to this article",
+                "It may not be republished", "-- Additional Reporting BY Tom", "[editing by x]", "copyrighted by x",
+                "reporting byline", "Whatever you do, \"don't\"", "You said so"));
+        Reuters21578.read(Path.of("..", "data", "reuters21578")).forEach(s -> paragraphs.addAll(s.paragraphs()));
+        BbcNews.read(Path.of("..", "data", "bbc")).forEach(s -> paragraphs.addAll(s.paragraphs()));
+        int credits = 0;
+        int promotions = 0;
+        for (String p : paragraphs) {
+            boolean isCredit = BodyText.isShort(p) && credit.matcher(p).find();
+            boolean isPromotion = BodyText.isShort(p) && !quotation.matcher(p).find() && !reported.matcher(p).find()
+                    && voice.matcher(p).find();
+            assertThat(BodyText.isCredit(p)).as(p).isEqualTo(isCredit);
+            assertThat(BodyText.isPromotion(p)).as(p).isEqualTo(isPromotion);
+            credits += isCredit ? 1 : 0;
+            promotions += isPromotion ? 1 : 0;
+        }
+        assertThat(credits).isGreaterThanOrEqualTo(8);
+        assertThat(promotions).isGreaterThanOrEqualTo(5);
     }
 }
