@@ -3,6 +3,7 @@ package org.newsroom.enrich.clustering;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,45 +67,41 @@ public final class Stories {
     public record Seen(String storyId, List<Revision> revisions) {
     }
 
-    private static final class Article {
-        final String id;
-        final Instant time;
-        final Vectors words;
-        final Vectors entities;
-        final List<String> keys;
-        /** Articles similar enough to this one, with the similarity. */
-        final Map<String, Double> similar = new HashMap<>();
-        String story;
-        /** The threshold this article was last clustered at: above the base one in a large connected set. */
-        double level;
-        /** The last walk over the links that reached this article. */
-        int visited;
-
-        Article(String id, Instant time, Vectors words, Vectors entities, List<String> keys) {
-            this.id = id;
-            this.time = time;
-            this.words = words;
-            this.entities = entities;
-            this.keys = keys;
-        }
-    }
-
     private static final Comparator<Article> EARLIEST = Comparator.comparing((Article a) -> a.time)
             .thenComparing(a -> a.id);
-    private static final Comparator<Article> BY_ID = Comparator.comparing(a -> a.id);
 
     private final Settings settings;
+    /** The thresholds a large connected set may be cut at: the base one, then up in steps past any similarity. */
+    private final double[] levels;
     private final TermIdf idf;
     private final Map<String, Article> articles = new HashMap<>();
     /** Articles by publication time, for expiry. */
     private final TreeMap<Instant, Set<String>> byTime = new TreeMap<>();
-    private final Map<String, Set<String>> articlesByKey = new HashMap<>();
+    private final Map<String, Set<Article>> articlesByKey = new HashMap<>();
     private int largestGroup;
     private int visits;
+    private int regroupings;
 
     public Stories(Settings settings, TermIdf idf) {
         this.settings = settings;
+        this.levels = levels(settings.threshold());
         this.idf = idf;
+    }
+
+    /**
+     * From the base threshold up in steps, accumulated as the threshold always was (the same doubles, the same
+     * cut), past 1 by more than a step: no similarity exceeds 1 (cosine, Jaccard and damping each at most 1) but by
+     * rounding, so above the last level every part is one article.
+     */
+    private static double[] levels(double threshold) {
+        List<Double> levels = new ArrayList<>();
+        double level = threshold;
+        levels.add(level);
+        while (level <= 1 + STEP) {
+            level += STEP;
+            levels.add(level);
+        }
+        return levels.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**
@@ -115,11 +112,16 @@ public final class Stories {
      * @param entityKeys  the article's own entity ids, one per mention (a person by the full name it writes)
      */
     public Seen see(String articleId, Instant time, List<String> words, List<String> entityKeys) {
-        Set<String> affected = new HashSet<>(forget(articleId));
+        List<Article> affected = new ArrayList<>(forget(articleId));
         Article article = article(articleId, time, words, entityKeys);
         link(article);
-        affected.add(articleId);
-        List<Revision> revisions = regroup(affected, articleId);
+        List<Revision> revisions;
+        if (affected.isEmpty()) { // nothing left: the arrival only adds
+            revisions = arrived(article);
+        } else {
+            affected.add(article);
+            revisions = regroup(affected, articleId, Change.REPLACED);
+        }
         return new Seen(article.story, revisions);
     }
 
@@ -131,10 +133,9 @@ public final class Stories {
     /** Forgets the articles published before {@code cutoff}, with the revisions of those that remain. */
     public List<Revision> expire(Instant cutoff) {
         List<String> old = byTime.headMap(cutoff).values().stream().flatMap(Set::stream).sorted().toList();
-        Set<String> affected = new HashSet<>();
+        List<Article> affected = new ArrayList<>();
         old.forEach(id -> affected.addAll(forget(id)));
-        old.forEach(affected::remove);
-        return regroup(affected, null);
+        return regroup(affected, null, Change.LEFT); // those forgotten meanwhile are passed over there
     }
 
     public Optional<String> storyOf(String articleId) {
@@ -174,28 +175,29 @@ public final class Stories {
 
     private void link(Article article) {
         // Each pair's similarity is its own: the order candidates are compared in changes nothing.
-        Set<String> candidates = new HashSet<>();
+        int visit = ++visits; // marks the candidates compared already: no set of ids to hash into
         for (String key : article.keys) {
-            candidates.addAll(articlesByKey.getOrDefault(key, Set.of()));
-        }
-        for (String id : candidates) {
-            Article other = articles.get(id);
-            double s = similarity(article, other);
-            if (s >= settings.threshold()) {
-                article.similar.put(id, s);
-                other.similar.put(article.id, s);
+            for (Article other : articlesByKey.getOrDefault(key, Set.of())) {
+                if (other.visited != visit) {
+                    other.visited = visit;
+                    double s = similarity(article, other);
+                    if (s >= settings.threshold()) {
+                        article.link(other, s);
+                        other.link(article, s);
+                    }
+                }
             }
         }
         articles.put(article.id, article);
         byTime.computeIfAbsent(article.time, t -> new HashSet<>()).add(article.id);
-        article.keys.forEach(k -> articlesByKey.computeIfAbsent(k, x -> new HashSet<>()).add(article.id));
+        article.keys.forEach(k -> articlesByKey.computeIfAbsent(k, x -> new HashSet<>()).add(article));
     }
 
     /** Removes an article; returns the articles that were similar to it (their groups may split). */
-    private Set<String> forget(String id) {
+    private List<Article> forget(String id) {
         Article article = articles.remove(id);
         if (article == null) {
-            return Set.of();
+            return List.of();
         }
         Set<String> atTime = byTime.get(article.time);
         atTime.remove(id);
@@ -203,14 +205,15 @@ public final class Stories {
             byTime.remove(article.time);
         }
         for (String key : article.keys) {
-            Set<String> ids = articlesByKey.get(key);
-            ids.remove(id);
-            if (ids.isEmpty()) {
+            Set<Article> linked = articlesByKey.get(key);
+            linked.remove(article);
+            if (linked.isEmpty()) {
                 articlesByKey.remove(key);
             }
         }
-        article.similar.keySet().forEach(other -> articles.get(other).similar.remove(id));
-        return article.similar.keySet();
+        List<Article> similar = article.similar();
+        similar.forEach(other -> other.unlink(article));
+        return similar;
     }
 
     private double similarity(Article a, Article b) {
@@ -226,47 +229,59 @@ public final class Stories {
 
     // ---- grouping -----------------------------------------------------------------------------------------------
 
+    /** What happened to the articles regrouped: what it tells of the level their connected sets are cut at. */
+    private enum Change {
+        /** Only arrivals: a set still holds each set it joined, so is cut at least as high as each was. */
+        ARRIVED,
+        /** Only departures: a set is part of the one it was in, so is cut at most as high as that was. */
+        LEFT,
+        /** A new version of an article: nothing is known. */
+        REPLACED
+    }
+
     /**
-     * Re-clusters around {@code ids} (articles added, or whose neighbour left); returns the moved articles other than
-     * {@code self}. A connected set larger than {@code maxClustered} is cut at the lowest raised threshold (in steps
-     * of {@link #STEP}) that leaves no part above it, and each part is clustered at that threshold: a function of
-     * the set again, which bounds the work per arrival. Only the parts holding {@code ids}, or clustered at another
-     * level before, are clustered again; the others cannot have changed.
+     * An arrival that left nothing behind (a first version, or one that linked to nothing). The sets it links
+     * join; when together they hold more than {@code maxClustered}, the highest level they were cut at is the
+     * least the joined set needs, and it is the level when the arrival's part at it stays small enough: then only
+     * that part, and the parts of the small sets it joined, are clustered again, without a walk over the rest. Else
+     * regrouped as any change is.
      */
-    private List<Revision> regroup(Set<String> ids, String self) {
-        Set<String> done = new HashSet<>();
+    private List<Revision> arrived(Article article) {
+        int regrouping = ++regroupings;
+        List<Article> joined = new ArrayList<>(); // one article of each set it joins
+        int size = 1;
+        double level = settings.threshold();
+        for (int k = 0; k < article.links; k++) {
+            Article.ConnectedSet set = article.similar[k].set.root();
+            if (set.counted != regrouping) {
+                set.counted = regrouping;
+                joined.add(article.similar[k]);
+                size += set.size;
+                level = Math.max(level, article.similar[k].level);
+            }
+        }
+        List<Article> below = new ArrayList<>(); // the articles of the small sets joined, clustered whole before
+        for (Article other : joined) {
+            if (other.level != level) {
+                if (other.set.root().size > settings.maxClustered() || level == settings.threshold()) {
+                    below = null;
+                    break;
+                }
+                below.addAll(reach(other, settings.threshold(), article));
+            }
+        }
+        List<Article> part = below == null || size <= settings.maxClustered() ? null : reach(article, level, null);
+        if (part == null || part.size() > settings.maxClustered()) {
+            return regroup(List.of(article), article.id, Change.ARRIVED);
+        }
+        article.set = new Article.ConnectedSet(size);
+        joined.forEach(other -> other.set.root().mergeInto(article.set));
+        largestGroup = Math.max(largestGroup, size);
         List<Revision> revisions = new ArrayList<>();
-        for (String id : new TreeSet<>(ids)) {
-            if (!articles.containsKey(id) || done.contains(id)) {
-                continue;
-            }
-            List<Article> connected = connected(articles.get(id), settings.threshold());
-            connected.forEach(a -> done.add(a.id));
-            double level = settings.threshold();
-            List<List<Article>> parts = List.of(connected);
-            if (connected.size() > settings.maxClustered()) {
-                Links links = Links.of(connected);
-                level = cutLevel(links);
-                parts = links.parts(level);
-            }
-            for (List<Article> part : parts) {
-                double at = level;
-                if (part.stream().noneMatch(a -> ids.contains(a.id) || a.level != at || a.story == null)) {
-                    continue;
-                }
-                part.forEach(a -> a.level = at);
-                for (List<Article> group : completeLinkage(part, level)) {
-                    String story = "story-" + group.stream().min(EARLIEST).orElseThrow().id;
-                    for (Article a : group) {
-                        if (!story.equals(a.story)) {
-                            boolean known = a.story != null;
-                            a.story = story;
-                            if (known && !a.id.equals(self)) {
-                                revisions.add(new Revision(a.id, story));
-                            }
-                        }
-                    }
-                }
+        cluster(part, level, article.id, revisions);
+        for (Article other : below) {
+            if (other.level != level) { // else clustered already, in a part found before
+                cluster(reach(other, level, null), level, article.id, revisions);
             }
         }
         revisions.sort(Comparator.comparing(Revision::articleId));
@@ -274,222 +289,101 @@ public final class Stories {
     }
 
     /**
-     * The lowest threshold, in steps of {@link #STEP} up from the base one, at which no connected part of the set
-     * holds more than {@code maxClustered} articles. Parts only shrink as the threshold rises, so the first step
-     * that passes is found by bisection, each test a union-find pass over the links (no sort of the links).
+     * Re-clusters the connected sets of {@code changed} (articles added, or whose neighbour left); returns the moved
+     * articles other than {@code self}. A connected set larger than {@code maxClustered} is cut at the lowest raised
+     * threshold (in steps of {@link #STEP}) that leaves no part above it, and each part is clustered at that
+     * threshold: a function of the set again, which bounds the work per arrival. Only the parts holding a changed
+     * article, or clustered at another level before, are clustered again; the others cannot have changed.
      */
-    private double cutLevel(Links links) {
-        List<Double> levels = new ArrayList<>();
-        double level = settings.threshold();
-        levels.add(level);
-        while (level <= links.strongest()) {
-            level += STEP; // accumulated as the threshold always was: the same doubles, the same cut
-            levels.add(level);
-        }
-        int low = 0;
-        int high = levels.size() - 1; // above the strongest link every part is one article
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (links.largestPart(levels.get(mid)) <= settings.maxClustered()) {
-                high = mid;
-            } else {
-                low = mid + 1;
+    private List<Revision> regroup(List<Article> changed, String self, Change change) {
+        int regrouping = ++regroupings;
+        changed.forEach(a -> a.changed = regrouping);
+        int firstWalk = visits + 1; // an article reached by a walk from here on is in a set regrouped already
+        List<Revision> revisions = new ArrayList<>();
+        for (Article start : changed) {
+            if (articles.get(start.id) != start || start.visited >= firstWalk) {
+                continue; // forgotten since, or regrouped already
             }
-        }
-        return levels.get(low);
-    }
-
-    /** The links within a connected set, by the articles' positions in it (id order). */
-    private record Links(List<Article> set, int[] from, int[] to, double[] similarity) {
-
-        static Links of(List<Article> set) {
-            Map<String, Integer> position = positions(set);
-            int count = 0;
-            for (Article a : set) {
-                count += a.similar.size();
+            double had = start.level;
+            List<Article> connected = reach(start, settings.threshold(), null);
+            Article.ConnectedSet set = new Article.ConnectedSet(connected.size());
+            double least = settings.threshold();
+            for (Article a : connected) {
+                a.set = set;
+                least = Math.max(least, a.level);
             }
-            int[] from = new int[count / 2 + 1];
-            int[] to = new int[from.length];
-            double[] similarity = new double[from.length];
-            int n = 0;
-            for (int i = 0; i < set.size(); i++) {
-                for (Map.Entry<String, Double> e : set.get(i).similar.entrySet()) {
-                    int j = position.get(e.getKey());
-                    if (i < j) {
-                        from[n] = i;
-                        to[n] = j;
-                        similarity[n++] = e.getValue();
-                    }
+            largestGroup = Math.max(largestGroup, connected.size());
+            double level = settings.threshold();
+            List<List<Article>> parts = List.of(connected);
+            if (connected.size() > settings.maxClustered()) {
+                Links links = Links.of(connected);
+                int low = change == Change.ARRIVED ? index(least) : 0;
+                int high = change == Change.LEFT ? index(had) : levels.length - 1;
+                // Tried first: the level just above what arrivals joined, or just below what departures left.
+                int first = change == Change.ARRIVED ? low + 1 : change == Change.LEFT ? high - 1 : -1;
+                level = levels[links.lowestPassing(levels, low, high, first, settings.maxClustered())];
+                parts = links.parts(level);
+            }
+            for (List<Article> part : parts) {
+                double at = level;
+                if (part.stream().anyMatch(a -> a.changed == regrouping || a.level != at || a.story == null)) {
+                    cluster(part, level, self, revisions);
                 }
             }
-            return new Links(set, java.util.Arrays.copyOf(from, n), java.util.Arrays.copyOf(to, n),
-                    java.util.Arrays.copyOf(similarity, n));
         }
-
-        double strongest() {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double s : similarity) {
-                max = Math.max(max, s);
-            }
-            return max;
-        }
-
-        /** Union-find over the links of at least {@code level}: each article's root. */
-        int[] roots(double level) {
-            int[] parent = new int[set.size()];
-            for (int i = 0; i < parent.length; i++) {
-                parent[i] = i;
-            }
-            for (int k = 0; k < from.length; k++) {
-                if (similarity[k] >= level) {
-                    int x = root(parent, from[k]);
-                    int y = root(parent, to[k]);
-                    if (x != y) {
-                        parent[Math.max(x, y)] = Math.min(x, y);
-                    }
-                }
-            }
-            for (int i = 0; i < parent.length; i++) {
-                parent[i] = root(parent, i);
-            }
-            return parent;
-        }
-
-        int largestPart(double level) {
-            int[] roots = roots(level);
-            int[] size = new int[roots.length];
-            int largest = 0;
-            for (int r : roots) {
-                largest = Math.max(largest, ++size[r]);
-            }
-            return largest;
-        }
-
-        /** The connected parts through links of at least {@code level}, each in id order (the set's order). */
-        List<List<Article>> parts(double level) {
-            int[] roots = roots(level);
-            Map<Integer, List<Article>> parts = new TreeMap<>();
-            for (int i = 0; i < roots.length; i++) {
-                parts.computeIfAbsent(roots[i], r -> new ArrayList<>()).add(set.get(i));
-            }
-            return new ArrayList<>(parts.values());
-        }
+        revisions.sort(Comparator.comparing(Revision::articleId));
+        return revisions;
     }
 
-    private static int root(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    private int index(double level) {
+        int i = Arrays.binarySearch(levels, level);
+        if (i < 0) {
+            throw new IllegalStateException("not a level a set is cut at: " + level);
         }
         return i;
     }
 
-    private static Map<String, Integer> positions(List<Article> set) {
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < set.size(); i++) {
-            position.put(set.get(i).id, i);
-        }
-        return position;
-    }
-
-    /** The articles reachable from {@code start} through links of at least {@code level}, in id order. */
-    private List<Article> connected(Article start, double level) {
-        int visit = ++visits; // marks the articles reached in this walk: no set of ids to hash into
-        List<Article> reached = new ArrayList<>(List.of(start));
-        start.visited = visit;
-        for (int next = 0; next < reached.size(); next++) {
-            for (Map.Entry<String, Double> e : reached.get(next).similar.entrySet()) {
-                if (e.getValue() >= level) {
-                    Article o = articles.get(e.getKey());
-                    if (o.visited != visit) {
-                        o.visited = visit;
-                        reached.add(o);
+    /** Clusters one part at {@code level}, adding the articles other than {@code self} whose story moved. */
+    private static void cluster(List<Article> part, double level, String self, List<Revision> revisions) {
+        part.forEach(a -> a.level = level);
+        for (List<Article> group : CompleteLinkage.groups(part, level)) {
+            String story = "story-" + group.stream().min(EARLIEST).orElseThrow().id;
+            for (Article a : group) {
+                if (!story.equals(a.story)) {
+                    boolean known = a.story != null;
+                    a.story = story;
+                    if (known && !a.id.equals(self)) {
+                        revisions.add(new Revision(a.id, story));
                     }
                 }
             }
         }
-        largestGroup = Math.max(largestGroup, reached.size());
-        reached.sort(BY_ID);
-        return reached;
     }
-
-    /** Links between two groups: how many of their pairs are similar enough, and the least similarity among those. */
-    private record Link(int pairs, double least) {
-    }
-
-    /** A possible merge: groups {@code a < b} (by their first member's position) whose pairs are all linked. */
-    private record Merge(double least, int a, int b) {
-    }
-
-    private static final Comparator<Merge> BEST_FIRST = Comparator.comparingDouble(Merge::least).reversed()
-            .thenComparingInt(Merge::a).thenComparingInt(Merge::b);
 
     /**
-     * Complete linkage over one connected set, kept sparse: only group pairs with a similar-enough pair of articles
-     * are tracked, and two groups may merge only when all their pairs are (every complete-linkage merge needs that).
-     * The best merge is the greatest least similarity, ties to the groups whose first members come first in id
-     * order, so equal similarities always resolve the same way.
+     * The articles reachable from {@code start} through links of at least {@code level}, and not through {@code
+     * avoid} (when given); each with its place in the list as its position.
      */
-    private static List<List<Article>> completeLinkage(List<Article> set, double level) {
-        int n = set.size();
-        Map<String, Integer> position = positions(set);
-        List<List<Article>> groups = new ArrayList<>();
-        List<Map<Integer, Link>> links = new ArrayList<>();
-        TreeSet<Merge> merges = new TreeSet<>(BEST_FIRST);
-        for (int i = 0; i < n; i++) {
-            groups.add(new ArrayList<>(List.of(set.get(i))));
-            Map<Integer, Link> linked = new HashMap<>();
-            for (Map.Entry<String, Double> e : set.get(i).similar.entrySet()) {
-                Integer j = position.get(e.getKey());
-                if (j == null || e.getValue() < level) {
-                    continue; // a link cut by a raised level
-                }
-                linked.put(j, new Link(1, e.getValue()));
-                if (i < j) {
-                    merges.add(new Merge(e.getValue(), i, j));
-                }
-            }
-            links.add(linked);
+    private List<Article> reach(Article start, double level, Article avoid) {
+        int visit = ++visits; // marks the articles reached in this walk: no set of ids to hash into
+        if (avoid != null) {
+            avoid.visited = visit;
         }
-        boolean[] merged = new boolean[n];
-        while (!merges.isEmpty()) {
-            Merge m = merges.pollFirst();
-            Link link = merged[m.a()] || merged[m.b()] ? null : links.get(m.a()).get(m.b());
-            if (link == null || link.least() != m.least()
-                    || link.pairs() != groups.get(m.a()).size() * groups.get(m.b()).size()) {
-                continue; // stale: one of the groups has grown since
-            }
-            int a = m.a();
-            int b = m.b();
-            groups.get(a).addAll(groups.get(b));
-            merged[b] = true;
-            links.get(a).remove(b);
-            for (Map.Entry<Integer, Link> e : links.get(b).entrySet()) {
-                int c = e.getKey();
-                if (c == a) {
-                    continue;
-                }
-                Link old = links.get(a).get(c);
-                Link joined = old == null ? e.getValue()
-                        : new Link(old.pairs() + e.getValue().pairs(), Math.min(old.least(), e.getValue().least()));
-                links.get(a).put(c, joined);
-                links.get(c).remove(b);
-                links.get(c).put(a, joined);
-            }
-            links.get(b).clear();
-            for (Map.Entry<Integer, Link> e : links.get(a).entrySet()) {
-                int c = e.getKey();
-                if (e.getValue().pairs() == groups.get(a).size() * groups.get(c).size()) {
-                    merges.add(new Merge(e.getValue().least(), Math.min(a, c), Math.max(a, c)));
+        List<Article> reached = new ArrayList<>();
+        reached.add(start);
+        start.visited = visit;
+        start.position = 0;
+        for (int next = 0; next < reached.size(); next++) {
+            Article a = reached.get(next);
+            for (int k = 0; k < a.links; k++) {
+                Article o = a.similar[k];
+                if (o.visited != visit && a.similarity[k] >= level) {
+                    o.visited = visit;
+                    o.position = reached.size();
+                    reached.add(o);
                 }
             }
         }
-        List<List<Article>> result = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!merged[i]) {
-                result.add(groups.get(i));
-            }
-        }
-        return result;
+        return reached;
     }
 }

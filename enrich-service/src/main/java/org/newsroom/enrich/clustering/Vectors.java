@@ -1,6 +1,5 @@
 package org.newsroom.enrich.clustering;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,33 +8,31 @@ import java.util.TreeMap;
  * double whatever else is in memory or came first: story grouping compares these values with a threshold and
  * with each other.
  *
- * <p>The dot product finds the shared keys by merging on the keys' hash codes (an int comparison, ties by the
- * string) rather than on the strings, then sums the products in key order as before: the same double, at a
- * fraction of the cost (an article is compared with every candidate that shares a heavy word).
+ * <p>The keys are also held in an open-addressing table ({@code slots}: position + 1 by hash, 0 empty, at most half
+ * full), so the dot product walks the other vector's keys in key order and finds each among these with one or two
+ * probes: the same products summed in the same order, without merging the two key lists (an article is compared
+ * with every candidate that shares a heavy word).
  */
-record Vectors(String[] keys, double[] values, int[] hashes, int[] positions) {
+record Vectors(String[] keys, double[] values, int[] slots) {
 
     Vectors(String[] keys, double[] values) {
-        this(keys, values, null, null);
+        this(keys, values, slots(keys));
     }
 
-    Vectors {
-        if (hashes == null) {
-            Integer[] order = new Integer[keys.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
+    private static int[] slots(String[] keys) {
+        int[] slots = new int[Integer.highestOneBit(Math.max(1, keys.length) * 2) * 2];
+        for (int i = 0; i < keys.length; i++) {
+            int slot = spread(keys[i].hashCode()) & (slots.length - 1);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & (slots.length - 1);
             }
-            Arrays.sort(order, (x, y) -> {
-                int c = Integer.compare(keys[x].hashCode(), keys[y].hashCode());
-                return c != 0 ? c : keys[x].compareTo(keys[y]);
-            });
-            hashes = new int[keys.length];
-            positions = new int[keys.length];
-            for (int i = 0; i < order.length; i++) {
-                hashes[i] = keys[order[i]].hashCode();
-                positions[i] = order[i];
-            }
+            slots[slot] = i + 1;
         }
+        return slots;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     static Vectors of(Map<String, Double> weights) {
@@ -60,51 +57,41 @@ record Vectors(String[] keys, double[] values, int[] hashes, int[] positions) {
         for (int i = 0; i < values.length; i++) {
             n[i] = norm == 0 ? 0 : values[i] / norm;
         }
-        return new Vectors(keys, n, hashes, positions);
+        return new Vectors(keys, n, slots);
     }
 
     /** The dot product: the cosine when both are normalised. */
     double dot(Vectors other) {
-        long[] shared = new long[Math.min(keys.length, other.keys.length)];
-        int n = shared(other, shared);
-        // Shared keys in key order: both arrays are sorted by key, so ordering by this vector's position does it.
-        Arrays.sort(shared, 0, n);
         double dot = 0;
-        for (int k = 0; k < n; k++) {
-            dot += values[(int) (shared[k] >>> 32)] * other.values[(int) shared[k]];
+        for (int j = 0; j < other.keys.length; j++) { // in key order: shared keys come in key order
+            int i = position(other.keys[j]);
+            if (i >= 0) {
+                dot += values[i] * other.values[j];
+            }
         }
         return dot;
     }
 
     /** Whether the two share a key. */
     boolean sharesKey(Vectors other) {
-        return shared(other, new long[1]) > 0;
-    }
-
-    /**
-     * Finds shared keys by merging on hash codes (ties by the string), until {@code into} is full; each as this
-     * vector's position (high half) and the other's (low half). Returns how many.
-     */
-    private int shared(Vectors other, long[] into) {
-        int n = 0;
-        int i = 0;
-        int j = 0;
-        while (i < hashes.length && j < other.hashes.length && n < into.length) {
-            int c = Integer.compare(hashes[i], other.hashes[j]);
-            if (c == 0) {
-                String mine = keys[positions[i]];
-                String theirs = other.keys[other.positions[j]];
-                c = mine.equals(theirs) ? 0 : mine.compareTo(theirs);
-            }
-            if (c == 0) {
-                into[n++] = (long) positions[i++] << 32 | other.positions[j++];
-            } else if (c < 0) {
-                i++;
-            } else {
-                j++;
+        for (String key : other.keys) {
+            if (position(key) >= 0) {
+                return true;
             }
         }
-        return n;
+        return false;
+    }
+
+    /** Where {@code key} is among these keys, or -1. */
+    private int position(String key) {
+        int mask = slots.length - 1;
+        for (int slot = spread(key.hashCode()) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            String mine = keys[slots[slot] - 1];
+            if (mine.hashCode() == key.hashCode() && mine.equals(key)) {
+                return slots[slot] - 1;
+            }
+        }
+        return -1;
     }
 
     /** Weighted Jaccard: the sum of minima over the sum of maxima. */

@@ -96,6 +96,11 @@ public final class People {
     /** Surname key → the articles naming it alone; and the same keys by deletion, to find those near a last key. */
     private final Map<String, Set<String>> articlesBySurname = new HashMap<>();
     private final Map<String, Set<String>> surnamesByDeletion = new HashMap<>();
+    /**
+     * The group of each key asked for since memory last changed: an answer asks for many keys of one group (every
+     * article's names, every surname's candidates), and a group is a walk over its keys.
+     */
+    private final Map<String, Group> groups = new HashMap<>();
 
     /**
      * What the words of news text tell about a lone capitalised word: {@code common}, tested on the word as written
@@ -354,6 +359,10 @@ public final class People {
     }
 
     private Group group(String key) {
+        Group known = groups.get(key);
+        if (known != null) {
+            return known;
+        }
         Set<String> keys = component(key);
         String id = keys.stream().min(Comparator.<String>comparingInt(k -> -articlesByKey.get(k).size())
                 .thenComparing(Comparator.naturalOrder())).orElseThrow();
@@ -365,7 +374,9 @@ public final class People {
         }
         String name = written.entrySet().stream().min(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(id);
-        return new Group(new Person("person:" + id, name), naming.size());
+        Group group = new Group(new Person("person:" + id, name), naming.size());
+        keys.forEach(k -> groups.put(k, group)); // one group for every key of it
+        return group;
     }
 
     /** The person the article names in full with this surname: "Lavrov" after "Sergei Lavrov". */
@@ -405,6 +416,7 @@ public final class People {
     // ---- bookkeeping --------------------------------------------------------------------------------------------
 
     private void remember(String id, Article article) {
+        groups.clear();
         articles.put(id, article);
         byTime.computeIfAbsent(article.time(), t -> new HashSet<>()).add(id);
         article.fullNames().forEach((key, surface) -> {
@@ -431,6 +443,7 @@ public final class People {
         if (article == null) {
             return;
         }
+        groups.clear();
         Set<String> atTime = byTime.get(article.time());
         atTime.remove(id);
         if (atTime.isEmpty()) {

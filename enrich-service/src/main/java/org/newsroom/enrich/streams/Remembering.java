@@ -100,37 +100,46 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     /**
      * The index of the held articles, and {@code memory} (if any) restored from them. The store iterates by time
      * segment, then by key: the arrivals are put back in time order. Only the fingerprints and each article's latest
-     * facts are kept meanwhile, not the articles. The memory takes the latest version of each article, in the order
-     * those arrived (its answers do not depend on order, but a rebuild that replays the live order is the easier one
-     * to trust), then forgets what fell out of its windows while the task was down; nobody is told of that.
+     * held version are kept meanwhile, not the parsed articles. The memory takes the facts of each article's latest
+     * version, worked out once per article, in the order those arrived (its answers do not depend on order, but a
+     * rebuild that replays the live order is the easier one to trust), then forgets what fell out of its windows
+     * while the task was down; nobody is told of that.
      */
     static DedupIndex rebuilt(Iterator<KeyValue<Windowed<String>, HeldArticle>> held,
                               DedupSettings settings, Duration window, Memory memory) {
         Fingerprinter fingerprinter = new Fingerprinter(settings);
-        List<Held> arrivals = new ArrayList<>();
-        Map<String, Held> latest = new HashMap<>();
+        List<Arrival> arrivals = new ArrayList<>();
+        Map<String, Latest> latest = new HashMap<>();
         held.forEachRemaining(entry -> {
             long at = entry.key.window().start();
             ArticleEnriched draft = InternalSerdes.article(entry.value.article());
-            arrivals.add(new Held(at, entry.value.fingerprint(entry.key.key(), draft, fingerprinter), null));
+            arrivals.add(new Arrival(at, entry.value.fingerprint(entry.key.key(), draft, fingerprinter)));
             if (memory != null) {
-                Facts facts = Enricher.facts(draft, entry.value.publishedAt(), InternalSerdes.memo(entry.value.memo()));
-                latest.merge(entry.key.key(), new Held(at, null, facts), (a, b) -> b.arrivedAt() >= a.arrivedAt() ? b : a);
+                latest.merge(entry.key.key(), new Latest(at, entry.value), (a, b) -> b.arrivedAt() >= a.arrivedAt() ? b : a);
             }
         });
-        arrivals.sort(Comparator.comparingLong(Held::arrivedAt));
+        arrivals.sort(Comparator.comparingLong(Arrival::arrivedAt));
         DedupIndex index = new DedupIndex(settings, window);
         arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
         if (memory != null) {
-            latest.values().stream().sorted(Comparator.comparingLong(Held::arrivedAt))
-                    .forEach(article -> memory.restore(article.facts()));
+            latest.values().stream().sorted(Comparator.comparingLong(Latest::arrivedAt))
+                    .forEach(version -> memory.restore(version.facts()));
             memory.expire();
         }
         return index;
     }
 
-    /** One held version as the rebuild needs it: its fingerprint for the index, or its facts for the memory. */
-    private record Held(long arrivedAt, Fingerprint fingerprint, Facts facts) {
+    /** One held version as the index needs it: when it arrived, and its fingerprint. */
+    private record Arrival(long arrivedAt, Fingerprint fingerprint) {
+    }
+
+    /** An article's latest held version, as the memory needs it: its facts, worked out once it is known latest. */
+    private record Latest(long arrivedAt, HeldArticle version) {
+
+        Facts facts() {
+            return Enricher.facts(InternalSerdes.article(version.article()), version.publishedAt(),
+                    InternalSerdes.memo(version.memo()));
+        }
     }
 
     @Override

@@ -142,4 +142,48 @@ class StoriesTests {
             assertThat(answers).isEqualTo(first);
         }
     }
+
+    @Test
+    void aLargeConnectedSetLosingArticlesAnswersAsOneBuiltFromWhatRemains() {
+        // 72 reports an hour apart, all similar through two shared words, nine events; at most 20 clustered together.
+        // Live: each arrival in a random order, then what is 30 hours behind the latest forgotten. Its answers for
+        // what remains must be those of a memory given only what remains.
+        Stories.Settings settings = new Stories.Settings(Duration.ofDays(3), 0.3, 0.0, 20);
+        Random random = new Random(5);
+        for (int run = 0; run < 5; run++) {
+            List<Integer> order = new ArrayList<>();
+            for (int n = 0; n < 72; n++) {
+                order.add(n);
+            }
+            Collections.shuffle(order, random);
+            Stories live = new Stories(settings, FLAT);
+            Map<String, String> answers = new TreeMap<>();
+            Instant latest = Instant.MIN;
+            for (int n : order) {
+                Instant time = MONDAY.plus(Duration.ofHours(n));
+                latest = time.isAfter(latest) ? time : latest;
+                Stories.Seen seen = live.see(report(n), time, words(n), List.of());
+                answers.put(report(n), seen.storyId());
+                seen.revisions().forEach(v -> answers.put(v.articleId(), v.storyId()));
+                live.expire(latest.minus(Duration.ofHours(30))).forEach(v -> answers.put(v.articleId(), v.storyId()));
+            }
+            Stories rebuilt = new Stories(settings, FLAT);
+            for (int n = 41; n < 72; n++) { // 71 - 30: what remains
+                rebuilt.see(report(n), MONDAY.plus(Duration.ofHours(n)), words(n), List.of());
+            }
+            assertThat(live.size()).isEqualTo(rebuilt.size()).isEqualTo(31);
+            assertThat(live.largestGroup()).isGreaterThan(20);
+            for (int n = 41; n < 72; n++) {
+                assertThat(answers.get(report(n))).as(report(n)).isEqualTo(rebuilt.storyOf(report(n)).orElseThrow());
+            }
+        }
+    }
+
+    private static String report(int n) {
+        return String.format("r%03d", n);
+    }
+
+    private static List<String> words(int n) {
+        return List.of("alpha", "beta", "event" + (char) ('a' + n % 9), "own" + n);
+    }
 }

@@ -16,14 +16,15 @@ import org.newsroom.corpora.ReutersStory;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.SeedArticles;
 import org.newsroom.enrich.ServiceDefaults;
+import org.newsroom.enrich.entities.People;
 import org.newsroom.enrich.tagging.TaggingProperties;
 
 /**
  * {@code ./newsroom memory-bench [data] [reuters] [bbc]}: CPU per article of {@link Memory#see} (people and stories,
  * the service's default settings) on dense news: Reuters 1987 in publication order (a few weeks), then BBC stories
  * all dated 2005-01-01 (one dense window). Facts are worked out first and not timed. Prints microseconds of thread
- * CPU per article, the slowest single arrival, and a digest of the final stories (revisions applied) so that a
- * faster version can be checked to answer the same.
+ * CPU per article, the slowest single arrival, and digests of the final stories and people (revisions applied, as
+ * subscribers were last told) so that a faster version can be checked to answer the same.
  */
 public final class MemoryBenchmark {
 
@@ -47,6 +48,7 @@ public final class MemoryBenchmark {
         for (int run = 0; run < 2; run++) { // the first run warms the JIT up
             Memory memory = ServiceDefaults.memory(settings);
             Map<String, String> stories = new TreeMap<>();
+            Map<String, People.Resolution> people = new TreeMap<>();
             long total = 0;
             long max = 0;
             String slowest = null;
@@ -62,16 +64,19 @@ public final class MemoryBenchmark {
                     slowest = f.articleId();
                 }
                 stories.put(f.articleId(), answer.storyId());
+                people.put(f.articleId(), answer.people());
                 // Each revision is one more record told downstream (enriched topic, index): what the answers' churn costs.
                 personRevisions += answer.revisions().stream().filter(r -> r.people() != null).count();
                 storyRevisions += answer.revisions().stream().filter(r -> r.storyId() != null).count();
                 answer.revisions().stream().filter(r -> r.storyId() != null)
                         .forEach(r -> stories.put(r.articleId(), r.storyId()));
+                answer.revisions().stream().filter(r -> r.people() != null)
+                        .forEach(r -> people.put(r.articleId(), r.people()));
             }
             System.out.printf(Locale.ROOT, "[memory-bench] run %d: %.0f µs CPU per article, slowest arrival %.1f ms (%s), "
-                    + "%d stories, digest %08x; revisions per article: %.2f person, %.2f story%n", run + 1,
-                    total / 1e3 / facts.size(), max / 1e6, slowest, stories.values().stream().distinct().count(),
-                    stories.hashCode(), personRevisions / (double) facts.size(), storyRevisions / (double) facts.size());
+                    + "%d stories, digest %08x, people digest %08x; revisions per article: %.2f person, %.2f story%n",
+                    run + 1, total / 1e3 / facts.size(), max / 1e6, slowest, stories.values().stream().distinct().count(),
+                    stories.hashCode(), people.hashCode(), personRevisions / (double) facts.size(), storyRevisions / (double) facts.size());
         }
     }
 }
