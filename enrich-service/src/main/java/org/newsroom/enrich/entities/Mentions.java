@@ -2,6 +2,7 @@ package org.newsroom.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +19,11 @@ final class Mentions {
     private static final Set<String> TITLE_ABBREVIATIONS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "St.");
     static final List<String> CONNECTORS_OF = List.of("of", "de", "da", "del", "van", "von", "bin", "al");
 
-    /** A run of capitalised words; {@code sentenceStart} when its first word opens a sentence. */
-    record Run(List<String> words, String before, String after, boolean sentenceStart) {
+    /**
+     * A run of capitalised words; {@code sentenceStart} when its first word opens a sentence, {@code inCapitals}
+     * when it comes from text that capitalises every word ({@link #inCapitals(String)}).
+     */
+    record Run(List<String> words, String before, String after, boolean sentenceStart, boolean inCapitals) {
     }
 
     private Mentions() {
@@ -118,10 +122,44 @@ final class Mentions {
                 j++;
             }
             runs.add(new Run(List.copyOf(words.subList(i, j)), i > 0 && !breakBefore.get(i) ? words.get(i - 1) : "",
-                    j < words.size() && !breakBefore.get(j) ? words.get(j) : "", sentenceStart.get(i)));
+                    j < words.size() && !breakBefore.get(j) ? words.get(j) : "", sentenceStart.get(i), false));
             i = j;
         }
         return runs;
+    }
+
+    /**
+     * Whether at least 70% of the words of a text (more than three) are capitalised ({@code allCaps}: in capitals
+     * throughout): a Reuters headline, a table line. Words only: "<TWA>" and "1987" are not counted.
+     */
+    static boolean inCapitals(String text, boolean allCaps) {
+        Matcher m = WORD.matcher(text);
+        int words = 0;
+        int capitalised = 0;
+        while (m.find()) {
+            String word = m.group();
+            if (Character.isLetter(word.codePointAt(0))) {
+                words++;
+                capitalised += (allCaps ? word.equals(word.toUpperCase(Locale.ROOT)) : capitalised(word)) ? 1 : 0;
+            }
+        }
+        return words > 3 && capitalised >= 0.7 * words;
+    }
+
+    /** Adds the words of a text written in lower case, folded. */
+    static void lowerCaseWords(String text, Set<String> words) {
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            if (Character.isLowerCase(m.group().codePointAt(0))) {
+                words.add(Names.fold(withoutPossessive(withoutTrailingPunctuation(m.group()))));
+            }
+        }
+    }
+
+    /** The words of text in capitals, one run each: which of them are names, the rest of the article tells. */
+    static List<Run> wordsInCapitals(String text) {
+        return in(text).stream().flatMap(run -> run.words().stream())
+                .map(word -> new Run(List.of(word), "", "", true, true)).toList();
     }
 
     static boolean capitalised(String word) {
