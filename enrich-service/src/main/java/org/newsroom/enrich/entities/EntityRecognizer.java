@@ -59,21 +59,21 @@ public final class EntityRecognizer {
         texts.add(headline == null ? "" : headline);
         texts.addAll(paragraphs);
         List<Mentions.Run> runs = new ArrayList<>();
-        Set<String> lowerCase = new HashSet<>();
+        List<String> mixedCase = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             // A headline In Title Case or a line IN CAPITALS capitalises every word: its runs say nothing of names.
-            if (Mentions.inCapitals(text, i > 0)) {
+            if (i == 0 ? Mentions.titleCase(text) : Mentions.inCapitals(text)) {
                 runs.addAll(Mentions.wordsInCapitals(text));
             } else {
                 runs.addAll(Mentions.in(text));
-                Mentions.lowerCaseWords(text, lowerCase);
+                mixedCase.add(text);
             }
         }
         // A word of text in capitals that the article writes in lower case elsewhere is that word, not a name
         // (unless the gazetteer knows it): alone, "ECONOMY" or "BOND" of a Reuters headline were surnames waiting
         // for any "National Economy".
-        runs.removeIf(r -> r.inCapitals() && lowerCase.contains(Names.fold(r.words().getFirst()))
+        runs.removeIf(r -> r.inCapitals() && Mentions.writtenInLowerCase(r.words().getFirst(), mixedCase)
                 && known(r.words(), 0).isEmpty());
         Set<String> loneWords = new HashSet<>();
         runs.stream().filter(r -> r.words().size() == 1).forEach(r -> loneWords.add(Names.key(r.words().getFirst())));

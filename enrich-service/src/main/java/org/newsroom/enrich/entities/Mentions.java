@@ -129,31 +129,49 @@ final class Mentions {
     }
 
     /**
-     * Whether at least 70% of the words of a text (more than three) are capitalised ({@code allCaps}: in capitals
-     * throughout): a Reuters headline, a table line. Words only: "<TWA>" and "1987" are not counted.
+     * A headline In Title Case or IN CAPITALS: more than three words, at least 70% of them capitalised. Words only:
+     * "<TWA>" and "1987" are not counted.
      */
-    static boolean inCapitals(String text, boolean allCaps) {
-        Matcher m = WORD.matcher(text);
+    static boolean titleCase(String headline) {
+        Matcher m = WORD.matcher(headline);
         int words = 0;
         int capitalised = 0;
         while (m.find()) {
-            String word = m.group();
-            if (Character.isLetter(word.codePointAt(0))) {
+            if (Character.isLetter(m.group().codePointAt(0))) {
                 words++;
-                capitalised += (allCaps ? word.equals(word.toUpperCase(Locale.ROOT)) : capitalised(word)) ? 1 : 0;
+                capitalised += capitalised(m.group()) ? 1 : 0;
             }
         }
         return words > 3 && capitalised >= 0.7 * words;
     }
 
-    /** Adds the words of a text written in lower case, folded. */
-    static void lowerCaseWords(String text, Set<String> words) {
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            if (Character.isLowerCase(m.group().codePointAt(0))) {
-                words.add(Names.fold(withoutPossessive(withoutTrailingPunctuation(m.group()))));
+    /** A line IN CAPITALS (a table, a headline repeated): at least 12 letters, under a tenth of them lower case. */
+    static boolean inCapitals(String line) {
+        int letters = 0;
+        int lowerCase = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                lowerCase += Character.isLowerCase(c) ? 1 : 0;
             }
         }
+        return letters >= 12 && lowerCase * 10 < letters;
+    }
+
+    /** Whether one of the texts writes the word (of text in capitals) in lower case, as a whole word. */
+    static boolean writtenInLowerCase(String word, List<String> texts) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String text : texts) {
+            for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+                int end = at + lower.length();
+                if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The words of text in capitals, one run each: which of them are names, the rest of the article tells. */
