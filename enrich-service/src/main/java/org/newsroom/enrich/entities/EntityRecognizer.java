@@ -1,9 +1,6 @@
 package org.newsroom.enrich.entities;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.Month;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,33 +14,13 @@ import org.newsroom.contracts.EntityType;
 /**
  * Finds the people, places and organisations an article names. Places and organisations come from the
  * {@link Gazetteer} (nationality adjectives count for their country); a run of unknown capitalised words
- * is an organisation when it ends in an organisation word, and a person when a title or reporting verb
- * flanks it or its surname recurs alone. Who the people are is not decided here: {@link Recognised} holds the
- * names as written, and {@link People}, the memory of what other articles named, resolves them.
+ * is an organisation when it ends in an organisation word, and a person when a title precedes it, a reporting
+ * verb follows it or its surname recurs alone, unless a word of it says it is no one's name ({@link NameWords},
+ * adjectives of peoples and parties). Who the people are is not decided here: {@link Recognised} holds the names
+ * as written, and {@link People}, the memory of what other articles named, resolves them.
  */
 public final class EntityRecognizer {
 
-    private static final Set<String> TITLES = Set.of("president", "minister", "secretary", "state", "foreign",
-            "deputy", "vice", "prime", "leader", "mr", "mrs", "ms", "dr", "senator", "sen", "governor", "gov",
-            "general", "gen", "chancellor", "king", "queen", "pope", "special", "counsel", "chief", "ambassador",
-            "envoy", "spokesman", "spokeswoman", "chairman", "director", "premier", "opposition", "interim",
-            "commissioner", "judge", "justice", "attorney", "representative", "rep", "officials", "official",
-            "top", "former", "acting", "executive", "senior", "treasury", "finance", "defense", "defence", "marine");
-    private static final Set<String> PERSON_CUES = Set.of("president", "minister", "secretary", "leader", "mr",
-            "mrs", "ms", "dr", "senator", "governor", "chancellor", "king", "queen", "pope", "counsel", "chief",
-            "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "director", "premier", "said", "says",
-            "told", "added", "who", "counterpart", "un");
-    private static final Set<String> ORGANISATION_HEADS = Set.of("council", "ministry", "department", "agency",
-            "bank", "corp", "corporation", "inc", "co", "ltd", "plc", "party", "union", "commission", "committee",
-            "fund", "embassy", "congress", "senate", "group", "organization", "organisation", "association",
-            "institute", "university", "court", "reserve", "exchange", "company", "airlines", "news", "times",
-            "post", "parliament", "board", "federation", "service", "administration", "authority", "office");
-    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "in", "on", "at", "it", "but",
-            "and", "as", "after", "for", "with", "this", "that", "these", "those", "he", "she", "they", "we", "i",
-            "his", "her", "their", "our", "its", "there", "when", "while", "if", "so", "yet", "meanwhile", "asked",
-            "by", "from", "to", "of", "or", "not", "no", "what", "who", "how", "why", "both", "each", "all", "some",
-            "more", "most", "here", "now", "then", "last", "next", "first", "new", "five", "two", "three");
-    private static final Set<String> CALENDAR = calendarWords();
     private static final Pattern HYPHEN_LOWER = Pattern.compile("-\\p{Ll}");
 
     private final Gazetteer gazetteer;
@@ -78,16 +55,26 @@ public final class EntityRecognizer {
 
     /** What an article names, in order of first mention, with its people as written. */
     public Recognised recognise(String headline, List<String> paragraphs) {
-        String title = headline == null ? "" : headline;
+        List<String> texts = new ArrayList<>();
+        texts.add(headline == null ? "" : headline);
+        texts.addAll(paragraphs);
         List<Mentions.Run> runs = new ArrayList<>();
-        for (Mentions.Run run : Mentions.in(title)) {
-            if (titleCase(title)) {
-                run.words().forEach(w -> runs.add(new Mentions.Run(List.of(w), "", "", true)));
+        List<String> mixedCase = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            // A headline In Title Case or a line IN CAPITALS capitalises every word: its runs say nothing of names.
+            if (i == 0 ? Mentions.titleCase(text) : Mentions.inCapitals(text)) {
+                runs.addAll(Mentions.wordsInCapitals(text));
             } else {
-                runs.add(run);
+                runs.addAll(Mentions.in(text));
+                mixedCase.add(text);
             }
         }
-        paragraphs.forEach(p -> runs.addAll(Mentions.in(p)));
+        // A word of text in capitals that the article writes in lower case elsewhere is that word, not a name
+        // (unless the gazetteer knows it): alone, "ECONOMY" or "BOND" of a Reuters headline were surnames waiting
+        // for any "National Economy".
+        runs.removeIf(r -> r.inCapitals() && Mentions.writtenInLowerCase(r.words().getFirst(), mixedCase)
+                && known(r.words(), 0).isEmpty());
         Set<String> loneWords = new HashSet<>();
         runs.stream().filter(r -> r.words().size() == 1).forEach(r -> loneWords.add(Names.key(r.words().getFirst())));
         List<Recognised.Mention> found = new ArrayList<>();
@@ -95,7 +82,37 @@ public final class EntityRecognizer {
         for (Mentions.Run run : runs) {
             read(run, loneWords, found, pendingSurnames);
         }
+        shortNames(found, pendingSurnames);
         return new Recognised(found, pendingSurnames);
+    }
+
+    /**
+     * A company the article names in full is what its first words denote there: "Hughes Tool said" after "Hughes
+     * Tool Co", "Salomon Brothers said" after "Salomon Brothers Inc", "a Dome spokesman" after "Dome Mines Ltd".
+     */
+    private static void shortNames(List<Recognised.Mention> found, List<String> pendingSurnames) {
+        List<Recognised.Mention> organisations = found.stream()
+                .filter(m -> m.type() == EntityType.organisation && m.surface().indexOf(' ') > 0).toList();
+        if (organisations.isEmpty()) {
+            return;
+        }
+        found.replaceAll(m -> m.fullName() == null ? m : organisations.stream()
+                .filter(o -> startsWith(o.surface(), m.fullName())).findFirst()
+                .map(o -> Recognised.Mention.known(o.id(), o.name(), o.type(), m.surface())).orElse(m));
+        pendingSurnames.removeIf(word -> organisations.stream().anyMatch(o -> startsWith(o.surface(), List.of(word))));
+    }
+
+    private static boolean startsWith(String organisation, List<String> words) {
+        String[] parts = organisation.split(" ");
+        if (parts.length <= words.size()) {
+            return false;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            if (!Names.key(parts[i]).equals(Names.key(words.get(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void read(Mentions.Run run, Set<String> loneWords, List<Recognised.Mention> found, List<String> pendingSurnames) {
@@ -103,26 +120,34 @@ public final class EntityRecognizer {
         List<String> name = new ArrayList<>();
         String before = run.before();
         int i = 0;
-        while (i <= words.size()) {
-            Optional<Match> known = i < words.size() ? known(words, i) : Optional.empty();
-            boolean drop = i < words.size() && known.isEmpty() && droppable(words.get(i), i == 0 && run.sentenceStart());
-            if (i == words.size() || known.isPresent() || drop) {
-                String after = i == words.size() ? run.after() : words.get(i);
-                name(name, before, after, loneWords, found, pendingSurnames);
+        while (i < words.size()) {
+            Optional<Match> known = known(words, i);
+            if (known.isPresent()) {
+                name(name, before, words.get(i), loneWords, found, pendingSurnames);
                 name = new ArrayList<>();
-                if (known.isPresent()) {
-                    found.add(Recognised.Mention.known(known.get().entity().id(), known.get().entity().name(),
-                            known.get().entity().type(), String.join(" ", words.subList(i, i + known.get().length()))));
-                    before = words.get(i + known.get().length() - 1);
-                    i += known.get().length();
-                    continue;
-                }
-                before = i < words.size() ? words.get(i) : before;
-                i++;
+                Gazetteer.Known entity = known.get().entity();
+                found.add(Recognised.Mention.known(entity.id(), entity.name(), entity.type(),
+                        String.join(" ", words.subList(i, i + known.get().length()))));
+                before = words.get(i + known.get().length() - 1);
+                i += known.get().length();
+            } else if (droppable(words.get(i), i == 0 && run.sentenceStart(), run.inCapitals())) {
+                name(name, before, words.get(i), loneWords, found, pendingSurnames);
+                name = new ArrayList<>();
+                before = words.get(i++);
             } else {
                 name.add(words.get(i++));
+                // An organisation's name ends at its (last) organisation word: "Saudi Press Agency SPA", "Exxon Corp
+                // Exxon".
+                if (i < words.size() && name.size() > 1 && NameWords.ORGANISATION_HEADS.contains(fold(name.getLast()))
+                        && !NameWords.ORGANISATION_HEADS.contains(fold(words.get(i)))
+                        && !Mentions.CONNECTORS_OF.contains(words.get(i))) {
+                    name(name, before, words.get(i), loneWords, found, pendingSurnames);
+                    before = name.getLast();
+                    name = new ArrayList<>();
+                }
             }
         }
+        name(name, before, run.after(), loneWords, found, pendingSurnames);
     }
 
     private void name(List<String> words, String before, String after, Set<String> loneWords,
@@ -134,20 +159,25 @@ public final class EntityRecognizer {
             return;
         }
         String surface = String.join(" ", words);
-        if (ORGANISATION_HEADS.contains(fold(words.getLast())) && words.size() > 1) {
+        String last = fold(words.getLast());
+        if (NameWords.ORGANISATION_HEADS.contains(last) && words.size() > 1) {
             found.add(Recognised.Mention.known("organisation:" + Gazetteer.slug(surface), surface, EntityType.organisation, surface));
             return;
         }
         // A name ending in a common word is a thing's, not a person's ("Mana Said", "Lucky Stores"): taken for
         // people, such pairs were what a lone "Said" or "Stores" in other articles resolved to, and those answers
-        // flipped with every article that named another such pair. (Dropping common words before a name too, as
-        // in "Earlier AM", cost people recall on the tuning split: 0.932 -> 0.919.)
-        if (words.size() > 1 && common(words.getLast())) {
+        // flipped with every article that named another such pair. So is one ending in a place's or a thing's word
+        // ("Persian Gulf", "Tax Reform Act"), and one with an adjective of a people or party ("Best British",
+        // "Oklahoma Republican"), which alone is no surname either.
+        if (words.size() > 1 && (common(words.getLast()) || NameWords.THING_HEADS.contains(last)
+                || NameWords.NO_PERSON_LEADS.contains(fold(words.getFirst())))
+                || words.stream().anyMatch(gazetteer::adjective)) {
             return;
         }
         if (words.size() == 1) {
             pendingSurnames.add(words.getFirst());
-        } else if (words.size() <= 4 && (PERSON_CUES.contains(fold(before)) || PERSON_CUES.contains(fold(after))
+        } else if (words.size() <= 4 && (NameWords.PERSON_CUES.contains(fold(before))
+                || NameWords.REPORTING.contains(fold(after))
                 || loneWords.contains(Names.key(words.getLast())))) {
             found.add(Recognised.Mention.person(words));
         }
@@ -188,34 +218,37 @@ public final class EntityRecognizer {
         return Optional.empty();
     }
 
-    /** A headline In Title Case capitalises every word, so its runs say nothing about names. */
-    private static boolean titleCase(String headline) {
-        List<String> words = List.of(headline.split("\\s+"));
-        return words.size() > 3 && words.stream().filter(Mentions::capitalised).count() >= 0.7 * words.size();
-    }
-
-    private static boolean droppable(String word, boolean sentenceStart) {
+    /**
+     * Words that end a name where they stand: titles, calendar words, function words, and a common word opening a
+     * sentence ("Earlier AM", "Under French": capitals there say nothing); in mixed-case text, an acronym
+     * ("French GDP", "One USDA"), which is an organisation's or a thing's, never part of a person's name.
+     */
+    private boolean droppable(String word, boolean sentenceStart, boolean inCapitals) {
         String f = fold(word);
         if (HYPHEN_LOWER.matcher(word).find()) {
             return true;
         }
-        return TITLES.contains(f) || CALENDAR.contains(f) || sentenceStart && FUNCTION_WORDS.contains(f)
-                || FUNCTION_WORDS.contains(f) && word.length() < 4;
+        return NameWords.TITLES.contains(f) || NameWords.CALENDAR.contains(f)
+                || sentenceStart && NameWords.FUNCTION_WORDS.contains(f)
+                || NameWords.FUNCTION_WORDS.contains(f) && word.length() < 4
+                || sentenceStart && common(word)
+                || !inCapitals && acronym(word);
+    }
+
+    /** Two or more letters, all capitals, no full stops: "GDP", "USDA"; not "U.S." nor "Mr". */
+    private static boolean acronym(String word) {
+        int letters = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c) || c == '.') {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        return letters > 1;
     }
 
     private static String fold(String word) {
         return Names.fold(word).replace(".", "");
-    }
-
-    private static Set<String> calendarWords() {
-        Set<String> words = new HashSet<>();
-        for (DayOfWeek d : DayOfWeek.values()) {
-            words.add(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT));
-        }
-        for (Month m : Month.values()) {
-            words.add(m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT));
-            words.add(m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT));
-        }
-        return words;
     }
 }

@@ -18,7 +18,8 @@ import org.newsroom.contracts.EntityType;
 
 /**
  * Known places and organisations by every name they go by: ISO 3166 country names and tz-database cities
- * from the JDK, Reuters-21578's PLACES and ORGS lists, and the variants in {@code entities/aliases.txt}.
+ * from the JDK, Reuters-21578's PLACES and ORGS lists, and the variants in {@code entities/aliases.txt}; and the
+ * adjectives of peoples, regions and parties in {@code entities/adjectives.txt}, which name no one.
  */
 public final class Gazetteer {
 
@@ -36,6 +37,8 @@ public final class Gazetteer {
     private final Set<String> capitalsOnly = new HashSet<>();
     /** A capital city's country: Reuters labels the country of a story datelined in its capital. */
     private final Map<String, Known> countryOfCapital = new HashMap<>();
+    /** "British", "Western", "Republican": adjectives no place is found by, and no part of a person's name. */
+    private final Set<String> adjectives = new HashSet<>();
 
     public static Gazetteer bundled() {
         Gazetteer g = new Gazetteer();
@@ -52,6 +55,7 @@ public final class Gazetteer {
         g.capitals(lines("entities/capitals.txt"));
         lines("entities/reuters-places.txt").forEach(code -> g.addCode(code, EntityType.place));
         lines("entities/reuters-orgs.txt").forEach(code -> g.addCode(code, EntityType.organisation));
+        lines("entities/adjectives.txt").forEach(word -> g.adjectives.add(key(word)));
         return g;
     }
 
@@ -61,6 +65,11 @@ public final class Gazetteer {
             return Optional.empty();
         }
         return Optional.ofNullable(byName.get(key));
+    }
+
+    /** Whether a word is an adjective of a people, region or party ("French", "Western", "Democrat"). */
+    boolean adjective(String word) {
+        return adjectives.contains(key(word));
     }
 
     /** The country whose capital {@code id} is, if it is one. */

@@ -2,6 +2,7 @@ package org.newsroom.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +19,11 @@ final class Mentions {
     private static final Set<String> TITLE_ABBREVIATIONS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "St.");
     static final List<String> CONNECTORS_OF = List.of("of", "de", "da", "del", "van", "von", "bin", "al");
 
-    /** A run of capitalised words; {@code sentenceStart} when its first word opens a sentence. */
-    record Run(List<String> words, String before, String after, boolean sentenceStart) {
+    /**
+     * A run of capitalised words; {@code sentenceStart} when its first word opens a sentence, {@code inCapitals}
+     * when it comes from text that capitalises every word ({@link #inCapitals(String)}).
+     */
+    record Run(List<String> words, String before, String after, boolean sentenceStart, boolean inCapitals) {
     }
 
     private Mentions() {
@@ -118,10 +122,62 @@ final class Mentions {
                 j++;
             }
             runs.add(new Run(List.copyOf(words.subList(i, j)), i > 0 && !breakBefore.get(i) ? words.get(i - 1) : "",
-                    j < words.size() && !breakBefore.get(j) ? words.get(j) : "", sentenceStart.get(i)));
+                    j < words.size() && !breakBefore.get(j) ? words.get(j) : "", sentenceStart.get(i), false));
             i = j;
         }
         return runs;
+    }
+
+    /**
+     * A headline In Title Case or IN CAPITALS: more than three words, at least 70% of them capitalised. Words only:
+     * "<TWA>" and "1987" are not counted.
+     */
+    static boolean titleCase(String headline) {
+        Matcher m = WORD.matcher(headline);
+        int words = 0;
+        int capitalised = 0;
+        while (m.find()) {
+            if (Character.isLetter(m.group().codePointAt(0))) {
+                words++;
+                capitalised += capitalised(m.group()) ? 1 : 0;
+            }
+        }
+        return words > 3 && capitalised >= 0.7 * words;
+    }
+
+    /** A line IN CAPITALS (a table, a headline repeated): at least 12 letters, under a tenth of them lower case. */
+    static boolean inCapitals(String line) {
+        int letters = 0;
+        int lowerCase = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                lowerCase += Character.isLowerCase(c) ? 1 : 0;
+            }
+        }
+        return letters >= 12 && lowerCase * 10 < letters;
+    }
+
+    /** Whether one of the texts writes the word (of text in capitals) in lower case, as a whole word. */
+    static boolean writtenInLowerCase(String word, List<String> texts) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String text : texts) {
+            for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+                int end = at + lower.length();
+                if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The words of text in capitals, one run each: which of them are names, the rest of the article tells. */
+    static List<Run> wordsInCapitals(String text) {
+        return in(text).stream().flatMap(run -> run.words().stream())
+                .map(word -> new Run(List.of(word), "", "", true, true)).toList();
     }
 
     static boolean capitalised(String word) {

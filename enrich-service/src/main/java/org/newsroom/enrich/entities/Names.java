@@ -53,6 +53,23 @@ final class Names {
         return distance(a, b) <= 2;
     }
 
+    /**
+     * Whether a word written alone is a misspelling of a known surname: {@link #close}, and one letter wrong or the
+     * same letters reordered ("Gudaio" for "Guaido"). With nothing else to go by, two edits made other words and
+     * names into known surnames ("Medan" into "Teran", "Usher" into "Luther", "Elvis" into "Davis").
+     */
+    static boolean misspelling(String word, String surname) {
+        return close(word, surname) && (distance(word, surname) <= 1 || sameLetters(word, surname));
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        Arrays.sort(x);
+        Arrays.sort(y);
+        return Arrays.equals(x, y);
+    }
+
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {

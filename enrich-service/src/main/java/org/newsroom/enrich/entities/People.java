@@ -399,8 +399,8 @@ public final class People {
     }
 
     /**
-     * The known last key closest to {@code key} within {@link Names#close}, ties alphabetically. Two keys within
-     * two edits share a string reachable from each by at most two deletions (a substitution or transposition is
+     * The known last key closest to {@code key} of those it may be a {@link Names#misspelling} of, ties
+     * alphabetically. Two keys within two edits share a string reachable from each by at most two deletions (a substitution or transposition is
      * one deletion on each side), so looking up the key's own deletions finds every candidate.
      */
     private Optional<String> closestLastKey(String key) {
@@ -408,7 +408,7 @@ public final class People {
         for (String deletion : deletions(key)) {
             candidates.addAll(lastKeysByDeletion.getOrDefault(deletion, Set.of()));
         }
-        return candidates.stream().filter(known -> Names.close(known, key))
+        return candidates.stream().filter(known -> Names.misspelling(key, known))
                 .min(Comparator.<String>comparingInt(known -> Names.distance(known, key))
                         .thenComparing(Comparator.naturalOrder()));
     }

@@ -75,4 +75,84 @@ class EntityRecognizerTests {
         List<Entity> found = entities("Relations plunged to depths not seen since the Cold War.");
         assertThat(found).filteredOn(e -> e.type() == EntityType.person).isEmpty();
     }
+
+    private static List<List<String>> fullNames(EntityRecognizer recognizer, String headline, String... paragraphs) {
+        return recognizer.recognise(headline, List.of(paragraphs)).named().fullNames();
+    }
+
+    @Test
+    void dropsACommonWordOpeningASentenceFromTheNameAfterIt() {
+        EntityRecognizer withWords = new EntityRecognizer(Gazetteer.bundled(),
+                new People.Vocabulary(word -> List.of("earlier", "under").contains(word), word -> false));
+        Recognised recognised = withWords.recognise("Results", List.of("Under Kelso profits rose. Earlier Kelso said so."));
+        assertThat(recognised.named().fullNames()).isEmpty();
+        assertThat(recognised.surnames()).contains("Kelso").doesNotContain("Under", "Earlier");
+    }
+
+    @Test
+    void takesNoAdjectiveOfAPeopleRegionOrPartyForPartOfANameOrASurname() {
+        Recognised recognised = recognizer.recognise("Results", List.of(
+                "Senator Don Nickles, an Oklahoma Republican, said Best British shares fell.",
+                "British officials and Western bankers said Nickles was right."));
+        assertThat(recognised.named().fullNames()).containsExactly(List.of("Don", "Nickles"));
+        assertThat(recognised.surnames()).contains("Nickles").doesNotContain("British", "Western", "Republican");
+    }
+
+    @Test
+    void takesATitleAfterCapitalisedWordsForTheEndOfAPortfolioNotAName() {
+        assertThat(fullNames(recognizer, "Results", "Talks opened with Economic Planning Secretary Solita Monsod present."))
+                .containsExactly(List.of("Solita", "Monsod"));
+    }
+
+    @Test
+    void endsAnOrganisationsNameAtItsOrganisationWord() {
+        List<Entity> found = entities("Prices will rise, the official Saudi Press Agency SPA said.");
+        assertThat(found).filteredOn(e -> e.type() == EntityType.person).isEmpty();
+        assertThat(found).filteredOn(e -> e.type() == EntityType.organisation).extracting(Entity::name)
+                .contains("Saudi Press Agency");
+    }
+
+    @Test
+    void takesNoAcronymInMixedCaseTextForPartOfAName() {
+        assertThat(fullNames(recognizer, "Results", "Analysts at Baring MITI said the yen rose.")).isEmpty();
+    }
+
+    @Test
+    void takesNoPlaceOrThingForAPerson() {
+        assertThat(fullNames(recognizer, "Results", "Downing Street said talks went on.",
+                "The Clean Water Act said little.", "Ships left the Persian Gulf who knew.")).isEmpty();
+    }
+
+    @Test
+    void takesNoNameOpeningWithTheFirstWordOfAnOrganisationOrPlaceForAPerson() {
+        assertThat(fullNames(recognizer, "Results", "The House Banking said so.", "Traders at Santa Fe said so.",
+                "Bankers at First Boston said so.")).isEmpty();
+    }
+
+    @Test
+    void takesTheShortNameOfACompanyTheArticleNamesInFullForTheCompany() {
+        List<Entity> found = entities("Hughes Tool Co counted 801 rigs.", "Rigs were fewer, Hughes Tool said.",
+                "A Hughes spokesman declined to comment.");
+        assertThat(found).filteredOn(e -> e.type() == EntityType.person).isEmpty();
+        assertThat(found).filteredOn(e -> e.type() == EntityType.organisation).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("organisation:hughes-tool-co");
+            assertThat(e.aliases()).containsExactly("Hughes Tool Co", "Hughes Tool");
+        });
+    }
+
+    @Test
+    void readsAWordOfAHeadlineInCapitalsAsANameOnlyWhenTheTextDoesNotWriteItInLowerCase() {
+        Recognised recognised = recognizer.recognise("FUNARO SAYS NATIONAL ECONOMY <BRZ> SLOWS",
+                List.of("Brazil's economy slowed, Finance Minister Dilson Funaro said."));
+        assertThat(recognised.surnames()).contains("FUNARO").doesNotContain("ECONOMY");
+        assertThat(recognised.named().fullNames()).containsExactly(List.of("Dilson", "Funaro"));
+    }
+
+    @Test
+    void readsALineInCapitalsAsAHeadlineIsRead() {
+        Recognised recognised = recognizer.recognise("Results",
+                List.of("CHASE MANHATTAN SAYS RATES TO RISE", "Rates will rise in Manhattan, bankers said."));
+        assertThat(recognised.named().fullNames()).isEmpty();
+        assertThat(recognised.surnames()).contains("CHASE").doesNotContain("RISE");
+    }
 }

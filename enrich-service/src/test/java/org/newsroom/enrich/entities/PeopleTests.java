@@ -134,6 +134,17 @@ class PeopleTests {
     }
 
     @Test
+    void takesALoneWordForAMisspeltSurnameOnlyWhenOneLetterIsWrongOrItsLettersAreReordered() {
+        see("t1", List.of(), "Javier Teran");
+        see("t2", List.of(), "Javier Teran");
+        People.Resolution r = see("q", List.of("Terab", "Terna", "Medan", "Tarun")).resolution();
+        assertThat(r.surname("Terab")).as("one letter wrong").map(People.Person::id).contains("person:javier-teran");
+        assertThat(r.surname("Terna")).as("letters reordered").map(People.Person::id).contains("person:javier-teran");
+        assertThat(r.surname("Medan")).as("two letters wrong: another word").isEmpty();
+        assertThat(r.surname("Tarun")).as("two letters wrong: another name").isEmpty();
+    }
+
+    @Test
     void takesAFullNameWithOneMisspeltPartForTheSamePerson() {
         knowThousandsOfOthers();
         see("a", List.of(), "Sergei Lavrov");

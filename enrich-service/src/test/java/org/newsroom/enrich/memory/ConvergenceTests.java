@@ -105,7 +105,9 @@ class ConvergenceTests {
         assertThat(answers).hasSize(facts.size());
         long resolvedSurnames = answers.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("lone-") && !e.getValue().surnames().isEmpty()).count();
-        assertThat(resolvedSurnames).as("lone surnames resolved").isGreaterThan(10);
+        // 9 since session 7: the lone words of company names ("Enterprises", "Trust", "Industries" of "Lieberman
+        // Enterprises"...) no longer resolve, those pairs being organisations now; the surnames of people still do.
+        assertThat(resolvedSurnames).as("lone surnames resolved").isGreaterThan(6);
         long misspeltJoined = answers.entrySet().stream().filter(e -> e.getKey().startsWith("misspelt-"))
                 .filter(e -> e.getValue().fullNames().values().stream()
                         .anyMatch(p -> answers.get(e.getKey().substring("misspelt-".length())).fullNames().containsValue(p)))
