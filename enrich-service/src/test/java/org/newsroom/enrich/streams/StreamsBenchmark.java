@@ -2,10 +2,10 @@ package org.newsroom.enrich.streams;
 
 import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
+import ch.qos.logback.classic.Level;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,34 +17,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.test.TestRecord;
+import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Topics;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.newsroom.contracts.ArticleEnriched;
-import org.newsroom.enrich.routing.TagRoutes;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Fingerprinter;
 import org.newsroom.enrich.memory.Memory;
+import org.newsroom.enrich.routing.TagRoutes;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
-import org.newsroom.eventheaders.CloudEventSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ch.qos.logback.classic.Level;
 
 /**
  * {@code ./newsroom streams-bench [data] [articles] [warm-up runs] [measured runs]}: thread CPU and bytes allocated per
@@ -113,7 +109,7 @@ public final class StreamsBenchmark {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         List<TestRecord<byte[], byte[]>> events = new ArrayList<>();
         for (int i = 0; i < articles.size(); i++) {
-            events.add(event(articles.get(i), START.plusSeconds(i)));
+            events.add(Articles.rawEvent(articles.get(i), START.plusSeconds(i)));
         }
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
             TestInputTopic<byte[], byte[]> input = driver.createInputTopic(Topics.ARTICLES_RAW, new ByteArraySerializer(),
@@ -165,14 +161,6 @@ public final class StreamsBenchmark {
         stories.sort(Comparator.comparing(ReutersStory::date).thenComparingInt(ReutersStory::newId));
         return stories.stream().limit(count).map(s -> Articles.article("reuters-" + s.newId(), "reuters", s.date(),
                 s.title(), s.paragraphs())).toList();
-    }
-
-    /** An article as ingest publishes it: CloudEvents headers, JSON body, keyed by its id. */
-    private static TestRecord<byte[], byte[]> event(ArticleReceived article, Instant at) {
-        Headers headers = new RecordHeaders();
-        byte[] value = new CloudEventSerializer<>(serde(ArticleReceived.class).serializer())
-                .serialize(Topics.ARTICLES_RAW, headers, article);
-        return new TestRecord<>(article.articleId().getBytes(StandardCharsets.UTF_8), value, headers, at);
     }
 
     private StreamsBenchmark() {
