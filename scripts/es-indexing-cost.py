@@ -11,9 +11,12 @@ refreshes and waits for merges to finish. It prints one JSON line per step: the 
 system) per document, refreshes, merges, store bytes per document. The order matters: a fresh node compiles as it
 goes, so repeat a step at the end to see the warm figure.
 A plan step: [name, variant, documents, per bulk, docs/s, versioned?]; variant is `current`, `nocompletion`,
-`lean` (the fields of a preceding ["lean", [fields]] step neither indexed nor with doc values), `refresh5`.
+`lean` (the fields of a preceding ["lean", [fields]] step neither indexed nor with doc values), `refresh5`,
+`refresh500` (500 ms). A paced step (docs/s > 0) also searches for the acknowledged ids about every 50 ms, as the
+bench's poller does, and prints bulk-acknowledged to first-found p50/p99 (the bench's indexed -> searchable hop
+without the pipeline; those searches are in the CPU figure too).
 """
-import copy, json, os, shutil, subprocess, sys, time, urllib.request
+import copy, json, os, shutil, subprocess, sys, threading, time, urllib.request
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = REPO + '/target/es-indexing-cost'; PORT = 29911
 HOME = None
@@ -58,12 +61,31 @@ def mapping(variant):
             for q in parts[:-1]: o=o[q]['properties']
             o[parts[-1]].update({'index': False, 'doc_values': False})
     if 'refresh5' in variant: t['settings']['refresh_interval']='5s'
+    if 'refresh500' in variant: t['settings']['refresh_interval']='500ms'
     return t
 LEAN=[]
+def visible(acked, seen):
+    # Bulk acknowledged to first found by a search, nearest rank: the bench's indexed -> searchable hop without the pipeline.
+    lat=sorted(seen[i]-acked[i] for i in seen if i in acked)
+    if not lat: return {}
+    at=lambda q: round(lat[min(len(lat)-1, int(q*len(lat)))],3)
+    return {'visible_p50_s':at(0.5),'visible_p99_s':at(0.99),'visible_max_s':round(lat[-1],3)}
 def run(name, variant, docs_, n, bulk, rate, pid, versioned=True):
     idx='x-'+name; body=mapping(variant)
     req('PUT','/'+idx, {'settings':body['settings'],'mappings':body['mappings']}); time.sleep(2)
     ops=0; c0=cpu(pid); t0=time.time(); sent=0; bulks=0
+    acked={}; seen={}; done=[False]
+    def probe():
+        # As the bench's poller: the ids acknowledged but not yet found, searched about every 50 ms.
+        while not done[0] or len(seen)<len(acked):
+            pending=[i for i in list(acked) if i not in seen][:5000]
+            if pending:
+                hits=req('POST',f'/{idx}/_search',{'size':len(pending),'_source':False,'query':{'ids':{'values':pending}}})['hits']['hits']
+                now=time.time()
+                for h in hits: seen.setdefault(h['_id'], now)
+            time.sleep(0.05)
+    prober=threading.Thread(target=probe, daemon=True)
+    if rate: prober.start()
     while sent<n:
         lines=[]
         for i in range(sent, min(n, sent+bulk)):
@@ -72,11 +94,15 @@ def run(name, variant, docs_, n, bulk, rate, pid, versioned=True):
             if versioned: meta.update({'version':d.get('version',1),'version_type':'external_gte'})
             lines.append(json.dumps({'index':meta})); lines.append(json.dumps(d))
         r=req('POST','/_bulk',('\n'.join(lines)+'\n').encode(),'application/x-ndjson'); assert not r['errors'], r
+        now=time.time()
+        for i in range(sent, min(n, sent+bulk)): acked[f'{name}-{i}']=now
         sent=min(n,sent+bulk); bulks+=1
         if rate:
             wait=t0+sent/rate-time.time()
             if wait>0: time.sleep(wait)
-    t1=time.time(); req('POST',f'/{idx}/_refresh')
+    t1=time.time(); done[0]=True
+    if rate: prober.join(30)
+    req('POST',f'/{idx}/_refresh')
     while True:
         s=req('GET',f'/{idx}/_stats/merge')['_all']['primaries']['merges']['current']
         if s==0: break
@@ -84,7 +110,7 @@ def run(name, variant, docs_, n, bulk, rate, pid, versioned=True):
     time.sleep(1.5); c1=cpu(pid)
     st=req('GET',f'/{idx}/_stats')['_all']['primaries']
     res=dict(name=name, variant=variant, docs=n, bulk=bulk, rate=rate, seconds=round(t1-t0,1), docs_per_s=round(n/(t1-t0)), cpu_ms=round(c1-c0), cpu_ms_per_doc=round((c1-c0)/n,3),
-             refreshes=st['refresh']['total'], merges=st['merges']['total'], merged_docs=st['merges']['total_docs'], store_bytes_per_doc=round(st['store']['size_in_bytes']/n))
+             **visible(acked, seen), refreshes=st['refresh']['total'], merges=st['merges']['total'], merged_docs=st['merges']['total_docs'], store_bytes_per_doc=round(st['store']['size_in_bytes']/n))
     req('DELETE','/'+idx); print(json.dumps(res), flush=True); return res
 DEFAULT_PLAN = [
     ["cur-paced", "current", 3000, 25, 100],

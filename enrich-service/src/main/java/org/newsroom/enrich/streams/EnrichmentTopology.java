@@ -85,7 +85,7 @@ class EnrichmentTopology {
         }
     }
 
-    private static void published(String articleId, ArticleEnriched article, EnrichmentMetrics metrics) {
+    static void published(String articleId, ArticleEnriched article, EnrichmentMetrics metrics) {
         if (article == null) {
             metrics.tombstoned();
             log.info("removed article {} (tombstone)", articleId);

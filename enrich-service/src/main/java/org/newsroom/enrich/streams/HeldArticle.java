@@ -19,28 +19,22 @@ import org.newsroom.enrich.Enricher;
  *                    Enricher.Memo)})
  * @param article     the drafted article's JSON ({@link InternalSerdes#json(ArticleEnriched)})
  * @param memo        what the memory task needs of it besides the article ({@link Enricher.Memo}), JSON
+ *
+ * <p>The two arrays are not copied in or out: every held version passes through the serdes twice or more (findings
+ * read, held store written, read back for each revision), and only the serdes and {@link Remembering} see them, which
+ * never write to them.
  */
 record HeldArticle(int version, Instant publishedAt, byte[] article, byte[] memo) {
 
     HeldArticle {
         Objects.requireNonNull(publishedAt, "publishedAt");
-        article = article.clone();
-        memo = memo.clone();
+        Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(memo, "memo");
     }
 
     /** The fingerprint the articles task sent with this version, worked out again from its {@link #article}. */
     Fingerprint fingerprint(String articleId, ArticleEnriched draft, Fingerprinter fingerprinter) {
         return fingerprinter.fingerprint(articleId, publishedAt, draft.paragraphs());
-    }
-
-    @Override
-    public byte[] article() {
-        return article.clone();
-    }
-
-    @Override
-    public byte[] memo() {
-        return memo.clone();
     }
 
     @Override

@@ -104,7 +104,8 @@ final class InternalSerdes {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            // Sized for a held article (JSON of a few KB), so the buffer grows at most once or twice.
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeByte(FORMAT);
                 writer.write(out, value);

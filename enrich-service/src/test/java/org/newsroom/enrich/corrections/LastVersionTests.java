@@ -86,6 +86,24 @@ class LastVersionTests {
     }
 
     @Test
+    void everyFieldOfAnEntityOrTagCountsAndNoValueStandsInForAnother() {
+        Entity guaido = new Entity("person:juan-guaido", "Juan Guaido", EntityType.person, List.of("Guaido"), 1);
+        ArticleEnriched article = new Enricher("test", Clock.systemUTC()).enrich(SeedArticles.seeds().getFirst())
+                .withEntities(List.of(guaido), List.of(JAPAN));
+        long answers = LastVersion.answersOf(article);
+
+        Tag rescored = new Tag(JAPAN.id(), JAPAN.label(), JAPAN.scheme(), JAPAN.score() + 0.5, JAPAN.evidence());
+        assertThat(LastVersion.answersOf(article.withEntities(List.of(guaido), List.of(rescored))))
+                .as("a tag's score").isNotEqualTo(answers);
+        assertThat(LastVersion.answersOf(article.withEntities(List.of(new Entity(guaido.id(), guaido.name(),
+                guaido.type(), List.of("Guaido", "Guaidó"), 1)), List.of(JAPAN)))).as("an alias").isNotEqualTo(answers);
+        assertThat(LastVersion.answersOf(article.withEntities(List.of(new Entity(guaido.id(), guaido.name(),
+                guaido.type(), List.of("Gua", "ido"), 1)), List.of(JAPAN)))).as("a text split in two").isNotEqualTo(answers);
+        assertThat(LastVersion.answersOf(article.withEntities(List.of(guaido), List.of(JAPAN))))
+                .as("the same answers again").isEqualTo(answers);
+    }
+
+    @Test
     void theRuleIsPlainJava() {
         noClasses().that().resideInAPackage("..enrich.corrections..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..",

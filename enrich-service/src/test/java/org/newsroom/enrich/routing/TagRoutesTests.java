@@ -41,5 +41,8 @@ class TagRoutesTests {
     @Test
     void slugsFoldAccentsAndPunctuation() {
         assertThat(TagRoutes.slug("Côte d’Ivoire")).isEqualTo("cote-d-ivoire");
+        assertThat(TagRoutes.slug("  Mergers & Acquisitions!! ")).isEqualTo("mergers-acquisitions");
+        assertThat(TagRoutes.slug("U.S. 2024--Election")).isEqualTo("u-s-2024-election");
+        assertThat(TagRoutes.slug("-- ")).isEmpty();
     }
 }

@@ -10,9 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.test.TestRecord;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
+import org.newsroom.contracts.Topics;
+import org.newsroom.eventheaders.CloudEventSerializer;
 
 /** Received articles for topology tests: the five seeds (distinct reports of one event) and their copies. */
 final class Articles {
@@ -55,5 +60,13 @@ final class Articles {
         return new ArticleReceived(UUID.randomUUID(), publishedAt, articleId, 1,
                 new Source(source, SourceKind.http, null), "text", null, null, headline, paragraphs, publishedAt,
                 null, null, "en", List.of(), null, null);
+    }
+
+    /** An article as ingest publishes it: CloudEvents headers, JSON body, keyed by its id. */
+    static TestRecord<byte[], byte[]> rawEvent(ArticleReceived article, Instant at) {
+        Headers headers = new RecordHeaders();
+        byte[] value = new CloudEventSerializer<>(EnrichmentTopology.serde(ArticleReceived.class).serializer())
+                .serialize(Topics.ARTICLES_RAW, headers, article);
+        return new TestRecord<>(article.articleId().getBytes(java.nio.charset.StandardCharsets.UTF_8), value, headers, at);
     }
 }

@@ -1,7 +1,6 @@
 package org.newsroom.enrich.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.ControlRecordType;
 import org.apache.kafka.common.record.EndTransactionMarker;
 import org.apache.kafka.common.record.MemoryRecords;
@@ -44,7 +42,6 @@ import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
-import org.newsroom.eventheaders.CloudEventSerializer;
 
 /**
  * What the production topology writes to Kafka per article, every topic counted (repartition topics and store
@@ -127,7 +124,7 @@ class TopologyBudgetTests {
             for (int from = 0; from < articles.size(); from += ARRIVALS_PER_COMMIT) {
                 List<TestRecord<byte[], byte[]>> arrivals = new ArrayList<>();
                 for (ArticleReceived article : articles.subList(from, Math.min(articles.size(), from + ARRIVALS_PER_COMMIT))) {
-                    TestRecord<byte[], byte[]> record = event(article, arrival = arrival.plusSeconds(1));
+                    TestRecord<byte[], byte[]> record = Articles.rawEvent(article, arrival = arrival.plusSeconds(1));
                     raw.pipeInput(record);
                     arrivals.add(record);
                 }
@@ -236,13 +233,5 @@ class TopologyBudgetTests {
 
     private static EnrichProperties properties() {
         return new EnrichProperties("budget", 3, 3, Duration.ofDays(30), Duration.ofDays(90), null);
-    }
-
-    /** An article as ingest publishes it: CloudEvents headers, JSON body, keyed by its id. */
-    private static TestRecord<byte[], byte[]> event(ArticleReceived article, Instant at) {
-        Headers headers = new RecordHeaders();
-        byte[] value = new CloudEventSerializer<>(serde(ArticleReceived.class).serializer())
-                .serialize(Topics.ARTICLES_RAW, headers, article);
-        return new TestRecord<>(article.articleId().getBytes(java.nio.charset.StandardCharsets.UTF_8), value, headers, at);
     }
 }
