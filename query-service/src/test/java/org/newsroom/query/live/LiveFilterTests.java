@@ -14,7 +14,7 @@ class LiveFilterTests {
 
     @Test
     void letsEverythingThroughWithoutFilters() {
-        assertThat(new LiveFilter(" ", null, "", null, null).matcher().matches(venezuela)).isTrue();
+        assertThat(new LiveFilter(" ", null, "", null, null, null, null).matcher().matches(venezuela)).isTrue();
     }
 
     @Test
@@ -35,11 +35,11 @@ class LiveFilterTests {
 
     @Test
     void refusesOverlongQueries() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new LiveFilter("x".repeat(1001), null, null, null, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> new LiveFilter("x".repeat(1001), null, null, null, null, null, null))
                 .withMessageContaining("q is longer than 1000");
     }
 
     private static QueryMatcher filter(String query, String tag, String source) {
-        return new LiveFilter(query, tag, source, null, null).matcher();
+        return new LiveFilter(query, tag, source, null, null, null, null).matcher();
     }
 }
