@@ -123,11 +123,7 @@ class NewsQueryTests {
     }
 
     private static ArticleEnriched withExtraction(Extraction extraction) {
-        ArticleEnriched a = SANCTIONS;
-        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), "html", a.url(),
-                a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
-                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(),
-                a.entities(), a.dedup(), a.storyId(), extraction);
+        return TestArticles.fromWebPage(SANCTIONS, extraction);
     }
 
     private static boolean matches(String query) {
