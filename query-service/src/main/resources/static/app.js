@@ -5,8 +5,16 @@
 
 const FACETS = [
   ['tags', 'tag', 'Topics'], ['entities', 'entity', 'Entities'], ['sources', 'source', 'Sources'],
-  ['agencies', 'agency', 'Agencies'], ['languages', 'language', 'Languages'],
+  ['agencies', 'agency', 'Agencies'], ['languages', 'language', 'Languages'], ['extractions', 'extraction', 'Extraction'],
 ];
+/** How the HTML extractor found a web page's text (extraction.method), most trusted first; see docs/parsing.md. */
+const EXTRACTION_METHODS = {
+  articleBody: 'Marked article body', scoredBlock: 'Best text block', jsonLd: 'JSON-LD text (fallback)',
+  largestBlock: 'Largest text block (fallback)', openGraph: 'Page description only (fallback)',
+};
+/** Below this confidence an extraction is weak: what the "weak extractions" filter asks for. */
+const WEAK_CONFIDENCE = '0.5';
+const WEAK = 'extractionConfidenceBelow';
 const state = { q: '', sort: 'relevance', duplicates: false, since: '', until: '', filters: {}, cursor: null, fresh: 0 };
 const $ = (selector, root = document) => root.querySelector(selector);
 let stream = null;
@@ -62,7 +70,16 @@ function metaLine(article) {
     agency.textContent = article.dateline.agency;
     meta.append(parts.length ? ' · ' : '', agency);
   }
+  const extraction = article.extraction;
+  if (extraction && extraction.confidence < Number(WEAK_CONFIDENCE)) {
+    meta.append(' · ', textElement('span', `weak extraction: ${extractionLabel(extraction.method)}, `
+        + `confidence ${extraction.confidence.toFixed(2)}`, 'weak-extraction'));
+  }
   return meta;
+}
+
+function extractionLabel(method) {
+  return EXTRACTION_METHODS[method] || method;
 }
 
 function params() {
@@ -227,7 +244,9 @@ function renderFacets(facets) {
     const heading = document.createElement('h2');
     heading.textContent = title;
     const list = document.createElement('ul');
-    buckets.forEach(bucket => list.append(facetValue(param, bucket)));
+    buckets.forEach(bucket => list.append(facetValue(param, param === 'extraction'
+        ? { ...bucket, label: extractionLabel(bucket.key) } : bucket)));
+    if (param === 'extraction') list.append(facetValue(WEAK, { key: WEAK_CONFIDENCE, label: `Weak: confidence under ${WEAK_CONFIDENCE}` }));
     section.append(heading, list);
     aside.append(section);
   });
@@ -244,10 +263,9 @@ function facetValue(param, bucket) {
   const label = document.createElement('span');
   label.className = 'label';
   label.textContent = bucket.label || bucket.key;
-  const count = document.createElement('span');
-  count.className = 'count';
-  count.textContent = bucket.count;
-  button.append(label, count);
+  button.setAttribute('aria-pressed', String(active));
+  button.append(label);
+  if (bucket.count != null) button.append(textElement('span', bucket.count, 'count'));
   button.addEventListener('click', () => toggleFilter(param, bucket.key));
   item.append(button);
   return item;
@@ -283,10 +301,16 @@ function renderActiveFilters() {
     const chip = document.createElement('button');
     chip.type = 'button';
     chip.className = 'chip active-filter';
-    chip.textContent = `${param}: ${value} ×`;
+    chip.textContent = `${filterLabel(param, value)} ×`;
+    chip.setAttribute('aria-label', `Remove filter ${filterLabel(param, value)}`);
     chip.addEventListener('click', () => toggleFilter(param, value));
     box.append(chip);
   }));
+}
+
+function filterLabel(param, value) {
+  if (param === WEAK) return `extraction confidence under ${value}`;
+  return `${param}: ${param === 'extraction' ? extractionLabel(value) : value}`;
 }
 
 /** Where focus was before the panel opened, so closing it puts the keyboard user back there. */
@@ -343,7 +367,7 @@ async function showArticle(id) {
       parts.push(original);
     }
     parts.push(...tagSection(article.tags || []), ...entitySection(article.entities || []));
-    parts.push(...dedupSection(article));
+    parts.push(...dedupSection(article), ...extractionSection(article.extraction));
     const copies = textElement('div', '', 'duplicate-group');
     const story = textElement('div', '', 'story-timeline');
     const similar = textElement('div', '', 'similar');
@@ -408,6 +432,16 @@ function dedupSection(article) {
     parts.push(canonical);
   }
   return parts;
+}
+
+/** How the text of a web page was found: a newsroom checks a weak extraction against the original page. */
+function extractionSection(extraction) {
+  if (!extraction) return [];
+  const facts = document.createElement('dl');
+  facts.className = 'extraction';
+  facts.append(textElement('dt', 'Method'), textElement('dd', extractionLabel(extraction.method)),
+      textElement('dt', 'Confidence'), textElement('dd', extraction.confidence.toFixed(2)));
+  return [textElement('h3', 'Extraction'), facts];
 }
 
 /** The article's duplicate group from /duplicates: the original and every republication, oldest first. */
@@ -484,13 +518,14 @@ function suggest() {
 }
 
 /* Saved searches (/api/alerts): the page's current search saved under a name, listed, run and deleted. */
-const SAVED_FILTERS = ['tag', 'source', 'agency', 'language'];
+const SAVED_FILTERS = ['tag', 'source', 'agency', 'language', 'extraction', WEAK];
 
 /** What a saved search can keep of the current search: the query and one value per filter, nothing else. */
 function savable() {
   const request = {};
   if (state.q) request.query = state.q;
   SAVED_FILTERS.forEach(param => { if (state.filters[param]) request[param] = state.filters[param][0]; });
+  if (request[WEAK]) request[WEAK] = Number(request[WEAK]);
   const dropped = [];
   SAVED_FILTERS.forEach(param => { if ((state.filters[param] || []).length > 1) dropped.push(`more than one ${param}`); });
   if (state.filters.entity) dropped.push('entity filters');
@@ -501,7 +536,7 @@ function savable() {
 function describeSaved(alert) {
   const parts = [];
   if (alert.query) parts.push(`“${alert.query}”`);
-  SAVED_FILTERS.forEach(param => { if (alert[param]) parts.push(`${param}: ${alert[param]}`); });
+  SAVED_FILTERS.forEach(param => { if (alert[param] != null) parts.push(filterLabel(param, alert[param])); });
   return parts.join(' · ') || 'everything';
 }
 
@@ -568,7 +603,7 @@ function savedElement(alert) {
 function runSaved(alert) {
   state.q = alert.query || '';
   state.filters = {};
-  SAVED_FILTERS.forEach(param => { if (alert[param]) state.filters[param] = [alert[param]]; });
+  SAVED_FILTERS.forEach(param => { if (alert[param] != null) state.filters[param] = [String(alert[param])]; });
   state.since = '';
   state.until = '';
   $('#q').value = state.q;
@@ -660,7 +695,7 @@ function listen(retryDelay = 0) {
   if (!window.EventSource) return;
   const query = new URLSearchParams();
   if (state.q) query.set('q', state.q);
-  ['tag', 'source', 'agency', 'language'].forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
+  SAVED_FILTERS.forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
   if (!retryDelay) state.fresh = 0;
   const live = $('#live');
   live.hidden = false;
@@ -696,7 +731,10 @@ function readLocation() {
   state.since = query.get('since') || '';
   state.until = query.get('until') || '';
   state.filters = {};
-  FACETS.forEach(([, param]) => { const values = query.getAll(param); if (values.length) state.filters[param] = values; });
+  [...FACETS.map(([, param]) => param), WEAK].forEach(param => {
+    const values = query.getAll(param);
+    if (values.length) state.filters[param] = values;
+  });
   $('#q').value = state.q;
   $('#sort').value = state.sort;
   $('#duplicates').checked = state.duplicates;

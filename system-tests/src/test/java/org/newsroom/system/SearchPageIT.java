@@ -85,6 +85,23 @@ class SearchPageIT {
     private static final String POLICY = "politics/237";
     private static final String SLURRY = "politics/157";
     private static final String LIVE_HEADLINE = "Kilroy-Silk names Veritas candidates for the general election";
+    /** A page whose body holds no running text: the extractor can only fall back to its Open Graph description. */
+    private static final String WEAK_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><title>Keepers return | Harbour Gazette</title>
+            <meta property="og:title" content="Keepers return to the Skerry Rock lighthouse">
+            <meta property="og:description" content="Two keepers are back on Skerry Rock after forty years, the trust said.">
+            <meta property="article:published_time" content="2005-03-01T09:00:00Z"></head>
+            <body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div id="app"></div></body></html>""";
+    /** A page that marks its article body. */
+    private static final String CLEAN_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><title>Skerry Rock restored | Harbour Gazette</title>
+            <meta property="article:published_time" content="2005-03-02T09:00:00Z"></head>
+            <body><nav><a href="/">Home</a></nav><article><h1>Skerry Rock lighthouse restored</h1>
+            <div itemprop="articleBody">
+            <p>The lighthouse on Skerry Rock has been restored by the harbour trust, which spent two years on the work.</p>
+            <p>Its lantern, made in 1870, was taken to the mainland, cleaned, and put back in place by crane in May.</p>
+            <p>The trust said visitors could climb the tower from the summer, on days when the sea allows a landing.</p>
+            </div></article><footer><p>Harbour Gazette, all rights reserved.</p></footer></body></html>""";
 
     @TempDir
     static Path profile;
@@ -379,9 +396,49 @@ class SearchPageIT {
         assertAccessible("an article open on a phone");
     }
 
-    /** Last: the article it pushes would change the counts the other tests expect. */
+    /**
+     * Two saved web pages dropped in ingest's inbox: one marks its article body, the other has nothing but its Open
+     * Graph description, so the extractor falls back to it. The extraction facet tells the paths apart, and the weak
+     * filter keeps the fallback page only.
+     */
     @Test
     @Order(8)
+    void theWeakExtractionFilterFindsTheWebPageWhoseExtractorFellBackAndNotTheCleanOne() throws Exception {
+        pipeline.drop("skerry-rock-keepers.html", WEAK_PAGE.getBytes(StandardCharsets.UTF_8));
+        pipeline.drop("skerry-rock-restoration.html", CLEAN_PAGE.getBytes(StandardCharsets.UTF_8));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> total("skerry", "&duplicates=include") == 2);
+        JsonNode both = api("/api/search?q=skerry&duplicates=include&facets=false");
+        Map<String, String> methods = new HashMap<>();
+        both.path("hits").forEach(hit -> methods.put(hit.at("/extraction/method").asString(), hit.path("id").asString()));
+        assertThat(methods).as("the extractor's paths, as indexed").containsOnlyKeys("openGraph", "articleBody");
+
+        open("q=skerry");
+        assertThat(browser.findElements(By.cssSelector("[data-facet=extractions] .facet-value .label")))
+                .extracting(WebElement::getText).containsExactlyInAnyOrder("Marked article body",
+                        "Page description only (fallback)", "Weak: confidence under 0.5");
+        assertAccessible("results with the extraction facet");
+        browser.findElement(By.cssSelector("[data-facet=extractions] .facet-value[data-key='0.5']")).click();
+        awaitSearch("q=skerry&extractionConfidenceBelow=0.5");
+
+        assertThat(hitIds()).containsExactly(methods.get("openGraph"));
+        assertThat(hit(methods.get("openGraph")).findElement(By.cssSelector(".weak-extraction")).getText())
+                .isEqualTo("weak extraction: Page description only (fallback), confidence 0.20");
+        assertThat(browser.findElement(By.cssSelector(".active-filter")).getText())
+                .isEqualTo("extraction confidence under 0.5 ×");
+        assertThat(browser.findElement(By.cssSelector("[data-facet=extractions] .facet-value[data-key='0.5']"))
+                .getAttribute("aria-pressed")).isEqualTo("true");
+        assertAccessible("weak extractions only");
+
+        browser.findElement(By.cssSelector(".active-filter")).click();
+        awaitSearch("q=skerry");
+        browser.findElement(By.cssSelector("[data-facet=extractions] .facet-value[data-key='articleBody']")).click();
+        awaitSearch("q=skerry&extraction=articleBody");
+        assertThat(hitIds()).containsExactly(methods.get("articleBody"));
+    }
+
+    /** Last: the article it pushes would change the counts the other tests expect. */
+    @Test
+    @Order(9)
     void showsANewMatchingArticleAsItIsIndexed() throws Exception {
         open("q=kilroy");
         // the earlier tests' pages each held a stream: the service frees their slots at the next heartbeat, and
