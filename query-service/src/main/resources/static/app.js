@@ -17,7 +17,6 @@ const WEAK_CONFIDENCE = '0.5';
 const WEAK = 'extractionConfidenceBelow';
 const state = { q: '', sort: 'relevance', duplicates: false, since: '', until: '', filters: {}, cursor: null, fresh: 0 };
 const $ = (selector, root = document) => root.querySelector(selector);
-let stream = null;
 // Answers can come back out of order (a slow first search, a quick second one): only the latest search renders.
 let latestSearch = 0;
 
@@ -646,11 +645,13 @@ function useKey(event) {
   $('#api-key').value = '';
   if (value) sessionStorage.setItem(CREDENTIAL, value); else sessionStorage.removeItem(CREDENTIAL);
   loadSaved();
+  listen(); // the stream is charged to, and may need, the principal
 }
 
 function forgetKey() {
   sessionStorage.removeItem(CREDENTIAL);
   loadSaved();
+  listen();
   $('#api-key').focus();
 }
 
@@ -683,16 +684,22 @@ function onKey(event) {
 }
 
 /**
- * Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. The browser
- * reconnects a dropped stream by itself but gives up on a refused one (the per-client and total stream caps
- * answer 429/503; a closed tab's slot is freed only at its next heartbeat): that is retried here, 5 s, then
- * doubling up to 30 s, while the search stays the same.
+ * Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. It is read
+ * with fetch, not EventSource: EventSource sends no headers, so where reads need a principal
+ * (newsroom.security.reads=authenticated) the page would get no live updates; fetch sends the key or token as every
+ * other call does. Like EventSource it reconnects a stream that ended (live.timeout, a dropped connection) after
+ * 3 s; a refused one (the per-client and total stream caps answer 429/503; a closed tab's slot is freed only at its
+ * next heartbeat) is retried after 5 s, then doubling up to 30 s, while the search stays the same. A 401/403 is
+ * not retried: the user has to give a key first.
  */
 let liveRetry = null;
+let liveAbort = null;
 function listen(retryDelay = 0) {
   clearTimeout(liveRetry);
-  if (stream) stream.close();
-  if (!window.EventSource) return;
+  if (liveAbort) liveAbort.abort();
+  if (!window.fetch || !window.ReadableStream || !window.TextDecoderStream) return;
+  const abort = new AbortController();
+  liveAbort = abort;
   const query = new URLSearchParams();
   if (state.q) query.set('q', state.q);
   SAVED_FILTERS.forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
@@ -700,27 +707,72 @@ function listen(retryDelay = 0) {
   const live = $('#live');
   live.hidden = false;
   $('#live-status').textContent = 'Connecting to live updates…';
-  stream = new EventSource(`/api/stream?${query}`);
-  stream.addEventListener('ready', () => { live.classList.remove('down'); $('#live-status').textContent = 'Live: new matching articles appear here'; });
-  stream.addEventListener('article', event => {
-    const article = JSON.parse(event.data);
-    // an update of an article already listed (a correction, a later dedup decision) is not news
-    if ([...$('#hits').children].some(item => item.dataset.id === article.id)) return;
-    $('#hits').prepend(hitElement(article, true));
-    state.fresh += 1;
-    $('#live-status').textContent = `${state.fresh} new since you searched`;
-  });
-  const current = stream;
-  stream.onerror = () => {
+  let ready = false;
+  readEvents(`/api/stream?${query}`, abort.signal, (type, data) => {
+    if (type === 'ready') {
+      ready = true;
+      live.classList.remove('down');
+      $('#live-status').textContent = 'Live: new matching articles appear here';
+    } else if (type === 'article') {
+      showLiveArticle(JSON.parse(data));
+    }
+  }).then(() => null, error => error).then(error => {
+    if (abort.signal.aborted) return; // a newer search has its own stream
     live.classList.add('down');
-    if (current.readyState !== EventSource.CLOSED) {
-      $('#live-status').textContent = 'Live updates reconnecting…';
+    if (error && (error.status === 401 || error.status === 403)) {
+      $('#live-status').textContent = 'Live updates need a key with read access: enter one under Saved searches.';
       return;
     }
-    const wait = Math.min(30000, Math.max(5000, retryDelay * 2));
-    $('#live-status').textContent = `Live updates paused, trying again in ${wait / 1000} s…`;
-    liveRetry = setTimeout(() => { if (stream === current) listen(wait); }, wait);
-  };
+    const refused = error && error.status;
+    const wait = refused ? Math.min(30000, Math.max(5000, retryDelay * 2)) : ready ? 3000 : Math.min(30000, Math.max(3000, retryDelay * 2));
+    $('#live-status').textContent = refused ? `Live updates paused, trying again in ${wait / 1000} s…` : 'Live updates reconnecting…';
+    liveRetry = setTimeout(() => { if (liveAbort === abort) listen(wait); }, wait);
+  });
+}
+
+function showLiveArticle(article) {
+  // an update of an article already listed (a correction, a later dedup decision) is not news
+  if ([...$('#hits').children].some(item => item.dataset.id === article.id)) return;
+  $('#hits').prepend(hitElement(article, true));
+  state.fresh += 1;
+  $('#live-status').textContent = `${state.fresh} new since you searched`;
+}
+
+/**
+ * Reads a text/event-stream answer, calling onEvent(type, data) per event (the SSE format: "event:" and "data:"
+ * lines, a blank line ends an event, ":" lines are comments such as heartbeats). Resolves when the server ends
+ * the stream; rejects with the HTTP status on a refusal, or when the connection fails.
+ */
+async function readEvents(url, signal, onEvent) {
+  const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...credentialHeaders() }, signal, cache: 'no-store' });
+  if (!response.ok) {
+    const error = new Error(`HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let type = 'message';
+  let data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    const lines = (buffer + value).split(/\r?\n/);
+    buffer = lines.pop();
+    for (const line of lines) {
+      if (line === '') {
+        if (data.length) onEvent(type, data.join('\n'));
+        type = 'message';
+        data = [];
+      } else if (!line.startsWith(':')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') type = text;
+        else if (field === 'data') data.push(text);
+      }
+    }
+  }
 }
 
 function readLocation() {

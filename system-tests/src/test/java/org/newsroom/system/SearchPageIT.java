@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -151,6 +155,9 @@ class SearchPageIT {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--lang=en-US", "--window-size=1360,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL); // the network log: what the page sent, headers included
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -436,9 +443,35 @@ class SearchPageIT {
         assertThat(hitIds()).containsExactly(methods.get("articleBody"));
     }
 
-    /** Last: the article it pushes would change the counts the other tests expect. */
+    /**
+     * Where reads need a principal, the live stream must carry the key as every other call does (EventSource, which
+     * the page used before, sends no headers). The browser's own network log shows what the stream request sent.
+     */
     @Test
     @Order(9)
+    void liveUpdatesSendTheKeySoTheyWorkWhereReadsNeedAPrincipal() throws Exception {
+        browser.executeScript("sessionStorage.setItem('newsroom.credential', arguments[0])", RunningPipeline.API_KEY);
+        browser.manage().logs().get(LogType.PERFORMANCE); // only what this page sends counts below
+        open("q=kilroy");
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "Live:"));
+
+        List<JsonNode> streamRequests = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+            if ("Network.requestWillBeSent".equals(message.path("method").asString())
+                    && message.at("/params/request/url").asString().contains("/api/stream?")) {
+                streamRequests.add(message.at("/params/request"));
+            }
+        }
+        assertThat(streamRequests).as("the page opened a live stream").isNotEmpty().allSatisfy(request -> {
+            assertThat(request.at("/headers/X-Api-Key").asString()).isEqualTo(RunningPipeline.API_KEY);
+            assertThat(request.path("url").asString()).doesNotContain(RunningPipeline.API_KEY);
+        });
+    }
+
+    /** Last: the article it pushes would change the counts the other tests expect. */
+    @Test
+    @Order(10)
     void showsANewMatchingArticleAsItIsIndexed() throws Exception {
         open("q=kilroy");
         // the earlier tests' pages each held a stream: the service frees their slots at the next heartbeat, and
