@@ -214,6 +214,8 @@ class SearchIT {
 
         assertThat(spec.path("paths").propertyNames()).contains("/api/search", "/api/suggest", "/api/articles/{id}",
                 "/api/articles/{id}/similar", "/api/articles/{id}/duplicates", "/api/stories/{id}");
+        assertThat(spec.at("/paths/~1api~1search/get/parameters").findValuesAsString("name"))
+                .contains("tag", "source", "extraction", "extractionConfidenceBelow");
         assertThat(send("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
