@@ -72,7 +72,7 @@ class QueryAgreementIT {
             String source = random.nextInt(5) == 0 ? cased(random, pick(random, RandomQueries.SOURCES)) : null;
             String language = random.nextInt(6) == 0 ? cased(random, pick(random, List.of("en", "fr"))) : null;
             Extraction.Method method = random.nextInt(5) == 0 ? pick(random, List.of(Extraction.Method.values())) : null;
-            Double below = random.nextInt(5) == 0 ? RandomQueries.confidenceBound(random) : null;
+            Double below = random.nextInt(5) == 0 ? confidenceBound(random, articles) : null;
             if (text == null && tag == null && source == null && language == null) {
                 text = pick(random, RandomQueries.WORDS);
             }
@@ -112,6 +112,18 @@ class QueryAgreementIT {
         // the generator must produce discriminating queries, or agreement says little
         assertThat(nonEmpty).as("queries matching some but not all articles").isGreaterThan(QUERIES / 4);
         assertThat(byExtraction).as("of them, queries with an extraction filter").isGreaterThan(QUERIES / 20);
+    }
+
+    /**
+     * Half the time a hair either side of (or at) an article's own confidence: above it as a double but the same
+     * float is where a matcher comparing doubles would disagree with the node's float field.
+     */
+    private static double confidenceBound(Random random, List<ArticleEnriched> articles) {
+        List<Double> held = articles.stream().filter(a -> a.extraction() != null).map(a -> a.extraction().confidence()).toList();
+        if (random.nextBoolean() || held.isEmpty()) {
+            return RandomQueries.confidenceBound(random);
+        }
+        return Math.clamp(pick(random, held) + pick(random, List.of(-1e-9, 0.0, 1e-9)), 0.0, 1.0);
     }
 
     private Set<String> search(SearchRequest request, Set<String> runIds) throws Exception {
