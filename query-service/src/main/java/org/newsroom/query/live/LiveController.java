@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * {@code GET /api/stream?q=&tag=&source=&agency=&language=&extraction=&extractionConfidenceBelow=}: Server-Sent Events of newly indexed articles
- * matching the filters. Events: {@code ready} once, then {@code article} per match; comments as heartbeats.
+ * {@code GET /api/stream?q=&tag=&source=&agency=&language=&extraction=&extractionConfidenceBelow=}: Server-Sent
+ * Events of newly indexed articles matching the filters. Events: {@code ready} once, then {@code article} per match; comments as heartbeats.
  * Streams are charged to the authenticated user, or to the remote address when there is none.
  */
 @RestController

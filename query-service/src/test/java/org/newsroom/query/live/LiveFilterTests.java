@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.query.language.QueryMatcher;
 import org.newsroom.query.web.TestArticles;
 
@@ -31,6 +32,25 @@ class LiveFilterTests {
         assertThat(filter(null, "sport", null).matches(venezuela)).isFalse();
         assertThat(filter(null, null, "bbc").matches(venezuela)).isFalse();
         assertThat(filter(null, "POLITICS", "ap").matches(venezuela)).isTrue();
+    }
+
+    @Test
+    void streamsWeakExtractionsOfWebPagesOnly() {
+        ArticleEnriched fallback = TestArticles.fromWebPage(venezuela, new Extraction(Extraction.Method.openGraph, 0.2));
+        LiveFilter weak = LiveFilter.of(null, null, null, null, null, null, "0.5");
+
+        assertThat(weak.matcher().matches(fallback)).isTrue();
+        assertThat(weak.matcher().matches(venezuela)).as("not a web page").isFalse();
+        assertThat(LiveFilter.of(null, null, null, null, null, "OPENGRAPH", null).matcher().matches(fallback)).isTrue();
+        assertThat(LiveFilter.of(null, null, null, null, null, "articleBody", null).matcher().matches(fallback)).isFalse();
+    }
+
+    @Test
+    void refusesAnUnknownExtractionMethodOrABoundThatIsNoConfidence() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LiveFilter.of(null, null, null, null, null, "fallback", null))
+                .withMessageContaining("extraction must be one of");
+        assertThatIllegalArgumentException().isThrownBy(() -> LiveFilter.of(null, null, null, null, null, null, "2"))
+                .withMessageContaining("extractionConfidenceBelow must be a number from 0 to 1");
     }
 
     @Test
