@@ -5,11 +5,18 @@
 
 const FACETS = [
   ['tags', 'tag', 'Topics'], ['entities', 'entity', 'Entities'], ['sources', 'source', 'Sources'],
-  ['agencies', 'agency', 'Agencies'], ['languages', 'language', 'Languages'],
+  ['agencies', 'agency', 'Agencies'], ['languages', 'language', 'Languages'], ['extractions', 'extraction', 'Extraction'],
 ];
+/** How the HTML extractor found a web page's text (extraction.method), most trusted first; see docs/parsing.md. */
+const EXTRACTION_METHODS = {
+  articleBody: 'Marked article body', scoredBlock: 'Best text block', jsonLd: 'JSON-LD text (fallback)',
+  largestBlock: 'Largest text block (fallback)', openGraph: 'Page description only (fallback)',
+};
+/** Below this confidence an extraction is weak: what the "weak extractions" filter asks for. */
+const WEAK_CONFIDENCE = '0.5';
+const WEAK = 'extractionConfidenceBelow';
 const state = { q: '', sort: 'relevance', duplicates: false, since: '', until: '', filters: {}, cursor: null, fresh: 0 };
 const $ = (selector, root = document) => root.querySelector(selector);
-let stream = null;
 // Answers can come back out of order (a slow first search, a quick second one): only the latest search renders.
 let latestSearch = 0;
 
@@ -62,7 +69,16 @@ function metaLine(article) {
     agency.textContent = article.dateline.agency;
     meta.append(parts.length ? ' · ' : '', agency);
   }
+  const extraction = article.extraction;
+  if (extraction && extraction.confidence < Number(WEAK_CONFIDENCE)) {
+    meta.append(' · ', textElement('span', `weak extraction: ${extractionLabel(extraction.method)}, `
+        + `confidence ${extraction.confidence.toFixed(2)}`, 'weak-extraction'));
+  }
   return meta;
+}
+
+function extractionLabel(method) {
+  return EXTRACTION_METHODS[method] || method;
 }
 
 function params() {
@@ -227,7 +243,9 @@ function renderFacets(facets) {
     const heading = document.createElement('h2');
     heading.textContent = title;
     const list = document.createElement('ul');
-    buckets.forEach(bucket => list.append(facetValue(param, bucket)));
+    buckets.forEach(bucket => list.append(facetValue(param, param === 'extraction'
+        ? { ...bucket, label: extractionLabel(bucket.key) } : bucket)));
+    if (param === 'extraction') list.append(facetValue(WEAK, { key: WEAK_CONFIDENCE, label: `Weak: confidence under ${WEAK_CONFIDENCE}` }));
     section.append(heading, list);
     aside.append(section);
   });
@@ -244,10 +262,9 @@ function facetValue(param, bucket) {
   const label = document.createElement('span');
   label.className = 'label';
   label.textContent = bucket.label || bucket.key;
-  const count = document.createElement('span');
-  count.className = 'count';
-  count.textContent = bucket.count;
-  button.append(label, count);
+  button.setAttribute('aria-pressed', String(active));
+  button.append(label);
+  if (bucket.count != null) button.append(textElement('span', bucket.count, 'count'));
   button.addEventListener('click', () => toggleFilter(param, bucket.key));
   item.append(button);
   return item;
@@ -283,10 +300,16 @@ function renderActiveFilters() {
     const chip = document.createElement('button');
     chip.type = 'button';
     chip.className = 'chip active-filter';
-    chip.textContent = `${param}: ${value} ×`;
+    chip.textContent = `${filterLabel(param, value)} ×`;
+    chip.setAttribute('aria-label', `Remove filter ${filterLabel(param, value)}`);
     chip.addEventListener('click', () => toggleFilter(param, value));
     box.append(chip);
   }));
+}
+
+function filterLabel(param, value) {
+  if (param === WEAK) return `extraction confidence under ${value}`;
+  return `${param}: ${param === 'extraction' ? extractionLabel(value) : value}`;
 }
 
 /** Where focus was before the panel opened, so closing it puts the keyboard user back there. */
@@ -343,7 +366,7 @@ async function showArticle(id) {
       parts.push(original);
     }
     parts.push(...tagSection(article.tags || []), ...entitySection(article.entities || []));
-    parts.push(...dedupSection(article));
+    parts.push(...dedupSection(article), ...extractionSection(article.extraction));
     const copies = textElement('div', '', 'duplicate-group');
     const story = textElement('div', '', 'story-timeline');
     const similar = textElement('div', '', 'similar');
@@ -408,6 +431,16 @@ function dedupSection(article) {
     parts.push(canonical);
   }
   return parts;
+}
+
+/** How the text of a web page was found: a newsroom checks a weak extraction against the original page. */
+function extractionSection(extraction) {
+  if (!extraction) return [];
+  const facts = document.createElement('dl');
+  facts.className = 'extraction';
+  facts.append(textElement('dt', 'Method'), textElement('dd', extractionLabel(extraction.method)),
+      textElement('dt', 'Confidence'), textElement('dd', extraction.confidence.toFixed(2)));
+  return [textElement('h3', 'Extraction'), facts];
 }
 
 /** The article's duplicate group from /duplicates: the original and every republication, oldest first. */
@@ -484,13 +517,14 @@ function suggest() {
 }
 
 /* Saved searches (/api/alerts): the page's current search saved under a name, listed, run and deleted. */
-const SAVED_FILTERS = ['tag', 'source', 'agency', 'language'];
+const SAVED_FILTERS = ['tag', 'source', 'agency', 'language', 'extraction', WEAK];
 
 /** What a saved search can keep of the current search: the query and one value per filter, nothing else. */
 function savable() {
   const request = {};
   if (state.q) request.query = state.q;
   SAVED_FILTERS.forEach(param => { if (state.filters[param]) request[param] = state.filters[param][0]; });
+  if (request[WEAK]) request[WEAK] = Number(request[WEAK]);
   const dropped = [];
   SAVED_FILTERS.forEach(param => { if ((state.filters[param] || []).length > 1) dropped.push(`more than one ${param}`); });
   if (state.filters.entity) dropped.push('entity filters');
@@ -501,7 +535,7 @@ function savable() {
 function describeSaved(alert) {
   const parts = [];
   if (alert.query) parts.push(`“${alert.query}”`);
-  SAVED_FILTERS.forEach(param => { if (alert[param]) parts.push(`${param}: ${alert[param]}`); });
+  SAVED_FILTERS.forEach(param => { if (alert[param] != null) parts.push(filterLabel(param, alert[param])); });
   return parts.join(' · ') || 'everything';
 }
 
@@ -568,7 +602,7 @@ function savedElement(alert) {
 function runSaved(alert) {
   state.q = alert.query || '';
   state.filters = {};
-  SAVED_FILTERS.forEach(param => { if (alert[param]) state.filters[param] = [alert[param]]; });
+  SAVED_FILTERS.forEach(param => { if (alert[param] != null) state.filters[param] = [String(alert[param])]; });
   state.since = '';
   state.until = '';
   $('#q').value = state.q;
@@ -611,11 +645,13 @@ function useKey(event) {
   $('#api-key').value = '';
   if (value) sessionStorage.setItem(CREDENTIAL, value); else sessionStorage.removeItem(CREDENTIAL);
   loadSaved();
+  listen(); // the stream is charged to, and may need, the principal
 }
 
 function forgetKey() {
   sessionStorage.removeItem(CREDENTIAL);
   loadSaved();
+  listen();
   $('#api-key').focus();
 }
 
@@ -648,44 +684,95 @@ function onKey(event) {
 }
 
 /**
- * Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. The browser
- * reconnects a dropped stream by itself but gives up on a refused one (the per-client and total stream caps
- * answer 429/503; a closed tab's slot is freed only at its next heartbeat): that is retried here, 5 s, then
- * doubling up to 30 s, while the search stays the same.
+ * Newly indexed articles matching the search arrive over SSE; the stream takes one value per filter. It is read
+ * with fetch, not EventSource: EventSource sends no headers, so where reads need a principal
+ * (newsroom.security.reads=authenticated) the page would get no live updates; fetch sends the key or token as every
+ * other call does. Like EventSource it reconnects a stream that ended (live.timeout, a dropped connection) after
+ * 3 s; a refused one (the per-client and total stream caps answer 429/503; a closed tab's slot is freed only at its
+ * next heartbeat) is retried after 5 s, then doubling up to 30 s, while the search stays the same. A 401/403 is
+ * not retried: the user has to give a key first.
  */
 let liveRetry = null;
+let liveAbort = null;
 function listen(retryDelay = 0) {
   clearTimeout(liveRetry);
-  if (stream) stream.close();
-  if (!window.EventSource) return;
+  if (liveAbort) liveAbort.abort();
+  if (!window.fetch || !window.ReadableStream || !window.TextDecoderStream) return;
+  const abort = new AbortController();
+  liveAbort = abort;
   const query = new URLSearchParams();
   if (state.q) query.set('q', state.q);
-  ['tag', 'source', 'agency', 'language'].forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
+  SAVED_FILTERS.forEach(p => { if (state.filters[p]) query.set(p, state.filters[p][0]); });
   if (!retryDelay) state.fresh = 0;
   const live = $('#live');
   live.hidden = false;
   $('#live-status').textContent = 'Connecting to live updates…';
-  stream = new EventSource(`/api/stream?${query}`);
-  stream.addEventListener('ready', () => { live.classList.remove('down'); $('#live-status').textContent = 'Live: new matching articles appear here'; });
-  stream.addEventListener('article', event => {
-    const article = JSON.parse(event.data);
-    // an update of an article already listed (a correction, a later dedup decision) is not news
-    if ([...$('#hits').children].some(item => item.dataset.id === article.id)) return;
-    $('#hits').prepend(hitElement(article, true));
-    state.fresh += 1;
-    $('#live-status').textContent = `${state.fresh} new since you searched`;
-  });
-  const current = stream;
-  stream.onerror = () => {
+  let ready = false;
+  readEvents(`/api/stream?${query}`, abort.signal, (type, data) => {
+    if (type === 'ready') {
+      ready = true;
+      live.classList.remove('down');
+      $('#live-status').textContent = 'Live: new matching articles appear here';
+    } else if (type === 'article') {
+      showLiveArticle(JSON.parse(data));
+    }
+  }).then(() => null, error => error).then(error => {
+    if (abort.signal.aborted) return; // a newer search has its own stream
     live.classList.add('down');
-    if (current.readyState !== EventSource.CLOSED) {
-      $('#live-status').textContent = 'Live updates reconnecting…';
+    if (error && (error.status === 401 || error.status === 403)) {
+      $('#live-status').textContent = 'Live updates need a key with read access: enter one under Saved searches.';
       return;
     }
-    const wait = Math.min(30000, Math.max(5000, retryDelay * 2));
-    $('#live-status').textContent = `Live updates paused, trying again in ${wait / 1000} s…`;
-    liveRetry = setTimeout(() => { if (stream === current) listen(wait); }, wait);
-  };
+    const refused = error && error.status;
+    const wait = refused ? Math.min(30000, Math.max(5000, retryDelay * 2)) : ready ? 3000 : Math.min(30000, Math.max(3000, retryDelay * 2));
+    $('#live-status').textContent = refused ? `Live updates paused, trying again in ${wait / 1000} s…` : 'Live updates reconnecting…';
+    liveRetry = setTimeout(() => { if (liveAbort === abort) listen(wait); }, wait);
+  });
+}
+
+function showLiveArticle(article) {
+  // an update of an article already listed (a correction, a later dedup decision) is not news
+  if ([...$('#hits').children].some(item => item.dataset.id === article.id)) return;
+  $('#hits').prepend(hitElement(article, true));
+  state.fresh += 1;
+  $('#live-status').textContent = `${state.fresh} new since you searched`;
+}
+
+/**
+ * Reads a text/event-stream answer, calling onEvent(type, data) per event (the SSE format: "event:" and "data:"
+ * lines, a blank line ends an event, ":" lines are comments such as heartbeats). Resolves when the server ends
+ * the stream; rejects with the HTTP status on a refusal, or when the connection fails.
+ */
+async function readEvents(url, signal, onEvent) {
+  const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...credentialHeaders() }, signal, cache: 'no-store' });
+  if (!response.ok) {
+    const error = new Error(`HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let type = 'message';
+  let data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    const lines = (buffer + value).split(/\r?\n/);
+    buffer = lines.pop();
+    for (const line of lines) {
+      if (line === '') {
+        if (data.length) onEvent(type, data.join('\n'));
+        type = 'message';
+        data = [];
+      } else if (!line.startsWith(':')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') type = text;
+        else if (field === 'data') data.push(text);
+      }
+    }
+  }
 }
 
 function readLocation() {
@@ -696,7 +783,10 @@ function readLocation() {
   state.since = query.get('since') || '';
   state.until = query.get('until') || '';
   state.filters = {};
-  FACETS.forEach(([, param]) => { const values = query.getAll(param); if (values.length) state.filters[param] = values; });
+  [...FACETS.map(([, param]) => param), WEAK].forEach(param => {
+    const values = query.getAll(param);
+    if (values.length) state.filters[param] = values;
+  });
   $('#q').value = state.q;
   $('#sort').value = state.sort;
   $('#duplicates').checked = state.duplicates;

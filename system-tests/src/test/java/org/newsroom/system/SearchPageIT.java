@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +89,23 @@ class SearchPageIT {
     private static final String POLICY = "politics/237";
     private static final String SLURRY = "politics/157";
     private static final String LIVE_HEADLINE = "Kilroy-Silk names Veritas candidates for the general election";
+    /** A page whose body holds no running text: the extractor can only fall back to its Open Graph description. */
+    private static final String WEAK_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><title>Keepers return | Harbour Gazette</title>
+            <meta property="og:title" content="Keepers return to the Skerry Rock lighthouse">
+            <meta property="og:description" content="Two keepers are back on Skerry Rock after forty years, the trust said.">
+            <meta property="article:published_time" content="2005-03-01T09:00:00Z"></head>
+            <body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div id="app"></div></body></html>""";
+    /** A page that marks its article body. */
+    private static final String CLEAN_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><title>Skerry Rock restored | Harbour Gazette</title>
+            <meta property="article:published_time" content="2005-03-02T09:00:00Z"></head>
+            <body><nav><a href="/">Home</a></nav><article><h1>Skerry Rock lighthouse restored</h1>
+            <div itemprop="articleBody">
+            <p>The lighthouse on Skerry Rock has been restored by the harbour trust, which spent two years on the work.</p>
+            <p>Its lantern, made in 1870, was taken to the mainland, cleaned, and put back in place by crane in May.</p>
+            <p>The trust said visitors could climb the tower from the summer, on days when the sea allows a landing.</p>
+            </div></article><footer><p>Harbour Gazette, all rights reserved.</p></footer></body></html>""";
 
     @TempDir
     static Path profile;
@@ -134,6 +155,9 @@ class SearchPageIT {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--lang=en-US", "--window-size=1360,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL); // the network log: what the page sent, headers included
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -379,9 +403,75 @@ class SearchPageIT {
         assertAccessible("an article open on a phone");
     }
 
-    /** Last: the article it pushes would change the counts the other tests expect. */
+    /**
+     * Two saved web pages dropped in ingest's inbox: one marks its article body, the other has nothing but its Open
+     * Graph description, so the extractor falls back to it. The extraction facet tells the paths apart, and the weak
+     * filter keeps the fallback page only.
+     */
     @Test
     @Order(8)
+    void theWeakExtractionFilterFindsTheWebPageWhoseExtractorFellBackAndNotTheCleanOne() throws Exception {
+        pipeline.drop("skerry-rock-keepers.html", WEAK_PAGE.getBytes(StandardCharsets.UTF_8));
+        pipeline.drop("skerry-rock-restoration.html", CLEAN_PAGE.getBytes(StandardCharsets.UTF_8));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> total("skerry", "&duplicates=include") == 2);
+        JsonNode both = api("/api/search?q=skerry&duplicates=include&facets=false");
+        Map<String, String> methods = new HashMap<>();
+        both.path("hits").forEach(hit -> methods.put(hit.at("/extraction/method").asString(), hit.path("id").asString()));
+        assertThat(methods).as("the extractor's paths, as indexed").containsOnlyKeys("openGraph", "articleBody");
+
+        open("q=skerry");
+        assertThat(browser.findElements(By.cssSelector("[data-facet=extractions] .facet-value .label")))
+                .extracting(WebElement::getText).containsExactlyInAnyOrder("Marked article body",
+                        "Page description only (fallback)", "Weak: confidence under 0.5");
+        assertAccessible("results with the extraction facet");
+        browser.findElement(By.cssSelector("[data-facet=extractions] .facet-value[data-key='0.5']")).click();
+        awaitSearch("q=skerry&extractionConfidenceBelow=0.5");
+
+        assertThat(hitIds()).containsExactly(methods.get("openGraph"));
+        assertThat(hit(methods.get("openGraph")).findElement(By.cssSelector(".weak-extraction")).getText())
+                .isEqualTo("weak extraction: Page description only (fallback), confidence 0.20");
+        assertThat(browser.findElement(By.cssSelector(".active-filter")).getText())
+                .isEqualTo("extraction confidence under 0.5 ×");
+        assertThat(browser.findElement(By.cssSelector("[data-facet=extractions] .facet-value[data-key='0.5']"))
+                .getAttribute("aria-pressed")).isEqualTo("true");
+        assertAccessible("weak extractions only");
+
+        browser.findElement(By.cssSelector(".active-filter")).click();
+        awaitSearch("q=skerry");
+        browser.findElement(By.cssSelector("[data-facet=extractions] .facet-value[data-key='articleBody']")).click();
+        awaitSearch("q=skerry&extraction=articleBody");
+        assertThat(hitIds()).containsExactly(methods.get("articleBody"));
+    }
+
+    /**
+     * Where reads need a principal, the live stream must carry the key as every other call does (EventSource, which
+     * the page used before, sends no headers). The browser's own network log shows what the stream request sent.
+     */
+    @Test
+    @Order(9)
+    void liveUpdatesSendTheKeySoTheyWorkWhereReadsNeedAPrincipal() throws Exception {
+        browser.executeScript("sessionStorage.setItem('newsroom.credential', arguments[0])", RunningPipeline.API_KEY);
+        browser.manage().logs().get(LogType.PERFORMANCE); // only what this page sends counts below
+        open("q=kilroy");
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "Live:"));
+
+        List<JsonNode> streamRequests = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+            if ("Network.requestWillBeSent".equals(message.path("method").asString())
+                    && message.at("/params/request/url").asString().contains("/api/stream?")) {
+                streamRequests.add(message.at("/params/request"));
+            }
+        }
+        assertThat(streamRequests).as("the page opened a live stream").isNotEmpty().allSatisfy(request -> {
+            assertThat(request.at("/headers/X-Api-Key").asString()).isEqualTo(RunningPipeline.API_KEY);
+            assertThat(request.path("url").asString()).doesNotContain(RunningPipeline.API_KEY);
+        });
+    }
+
+    /** Last: the article it pushes would change the counts the other tests expect. */
+    @Test
+    @Order(10)
     void showsANewMatchingArticleAsItIsIndexed() throws Exception {
         open("q=kilroy");
         // the earlier tests' pages each held a stream: the service frees their slots at the next heartbeat, and

@@ -3,17 +3,20 @@ package org.newsroom.query.alerts;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.query.language.NewsQuery;
 import org.newsroom.query.language.SearchFilters;
 
 /**
- * A saved search: a query in the search syntax and filters, checked against every newly indexed article.
+ * A saved search: a query in the search syntax and filters, checked against every newly indexed article (a desk
+ * can be told of weak extractions as they arrive with {@code extractionConfidenceBelow}).
  * A match is published on {@code alerts.matched.v1} and, when {@code webhook} is set, POSTed there.
  * {@code owner} is the principal that saved it: only it (or an admin) sees and deletes it. Searches saved before
  * owners were recorded have none and are seen by admins only.
  */
 public record Alert(String id, String name, String query, String tag, String source, String agency,
-                    String language, URI webhook, Instant createdAt, String owner) {
+                    String language, Extraction.Method extraction, Double extractionConfidenceBelow, URI webhook,
+                    Instant createdAt, String owner) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -23,6 +26,7 @@ public record Alert(String id, String name, String query, String tag, String sou
 
     /** What this saved search looks for, in the query model search and live streams share. */
     public NewsQuery toQuery() {
-        return NewsQuery.parse(query, SearchFilters.of(tag, source, agency, language));
+        return NewsQuery.parse(query, SearchFilters.of(tag, source, agency, language, extraction,
+                extractionConfidenceBelow));
     }
 }

@@ -125,9 +125,10 @@ class AlertIndex {
             fields.putObject("query").put("type", "object").put("enabled", false);
         }
         ObjectNode alert = fields.putObject("alert").putObject("properties");
-        for (String keyword : new String[] {"id", "name", "tag", "source", "agency", "language", "owner"}) {
+        for (String keyword : new String[] {"id", "name", "tag", "source", "agency", "language", "extraction", "owner"}) {
             alert.putObject(keyword).put("type", "keyword");
         }
+        alert.putObject("extractionConfidenceBelow").put("type", "float");
         alert.putObject("query").put("type", "keyword").put("index", false);
         alert.putObject("webhook").put("type", "keyword").put("index", false);
         alert.putObject("createdAt").put("type", "date");

@@ -7,17 +7,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.outbound.Destinations;
 import org.newsroom.outbound.RefusedDestinationException;
+import org.newsroom.query.language.SearchFilters;
 
 /**
  * The body of {@code POST /api/alerts}. A saved search needs a name and at least a query or one filter;
  * the webhook, when given, is an absolute http(s) URL.
  */
 public record AlertRequest(String name, String query, String tag, String source, String agency, String language,
-                           String webhook) {
+                           String extraction, Double extractionConfidenceBelow, String webhook) {
 
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_QUERY_LENGTH = 1000;
@@ -34,18 +37,31 @@ public record AlertRequest(String name, String query, String tag, String source,
         String cleanSource = checked("source", source, MAX_FILTER_LENGTH, problems);
         String cleanAgency = checked("agency", agency, MAX_FILTER_LENGTH, problems);
         String cleanLanguage = checked("language", language, MAX_FILTER_LENGTH, problems);
+        Extraction.Method method = valid(() -> SearchFilters.extractionMethod(extraction), problems);
+        Double confidence = valid(() -> SearchFilters.extractionConfidence(extractionConfidenceBelow), problems);
         URI hook = webhook(checked("webhook", webhook, MAX_WEBHOOK_LENGTH, problems), problems);
         if (name == null || name.isBlank()) {
             problems.add("name is required");
         }
-        if (Stream.of(query, tag, source, agency, language).allMatch(v -> v == null || v.isBlank())) {
-            problems.add("a query or at least one of tag, source, agency, language is required");
+        if (Stream.of(query, tag, source, agency, language, extraction).allMatch(v -> v == null || v.isBlank())
+                && extractionConfidenceBelow == null) {
+            problems.add("a query or at least one of tag, source, agency, language, extraction, "
+                    + "extractionConfidenceBelow is required");
         }
         if (!problems.isEmpty()) {
             throw new InvalidAlertException(problems);
         }
-        return new Alert(id, cleanName, cleanQuery, cleanTag, cleanSource, cleanAgency, cleanLanguage, hook, createdAt,
-                owner);
+        return new Alert(id, cleanName, cleanQuery, cleanTag, cleanSource, cleanAgency, cleanLanguage, method,
+                confidence, hook, createdAt, owner);
+    }
+
+    private static <T> T valid(Supplier<T> reading, List<String> problems) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /**

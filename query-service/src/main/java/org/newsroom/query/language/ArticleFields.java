@@ -40,8 +40,12 @@ public final class ArticleFields {
     static final String SOURCE = "source.name.lower";
     static final String AGENCY = "dateline.agency.lower";
     static final String LANGUAGE = "language.lower";
+    /** A keyword holding an {@code Extraction.Method} name exactly: values are checked against the enum, not lowered. */
+    static final String EXTRACTION_METHOD = "extraction.method";
+    /** A {@code float} field: bounds and values compare as Elasticsearch's floats, not as doubles. */
+    static final String EXTRACTION_CONFIDENCE = "extraction.confidence";
     static final List<String> KEYWORD_FIELDS = List.of(TAG_ID, TAG_LABEL, ENTITY_ID, ENTITY_NAME, SOURCE, AGENCY,
-            LANGUAGE);
+            LANGUAGE, EXTRACTION_METHOD);
     /** Elasticsearch's {@code position_increment_gap} for text arrays: a phrase never spans two paragraphs. */
     static final int POSITION_INCREMENT_GAP = 100;
 
@@ -73,15 +77,20 @@ public final class ArticleFields {
     private ArticleFields() {
     }
 
-    /** A keyword filter: one of {@code values} (lower case) in any of {@code fields}. */
+    /** A keyword filter: one of {@code values} (as the fields hold them) in any of {@code fields}. */
     record KeywordFilter(List<String> values, List<String> fields) {
     }
 
-    /** The keyword filters {@code filters} holds, each with the {@code .lower} fields it reads; none if empty. */
+    /**
+     * The keyword filters {@code filters} holds, each with the fields it reads ({@code .lower} ones with lower-case
+     * values; the extraction method by its exact name); none if empty.
+     */
     static List<KeywordFilter> keywordFilters(SearchFilters filters) {
         return Stream.of(filter(filters.tags(), TAG_ID, TAG_LABEL), filter(filters.entities(), ENTITY_ID, ENTITY_NAME),
                         filter(filters.sources(), SOURCE), filter(filters.agencies(), AGENCY),
-                        filter(filters.languages(), LANGUAGE))
+                        filter(filters.languages(), LANGUAGE),
+                        new KeywordFilter(filters.extractionMethods().stream().map(Enum::name).toList(),
+                                List.of(EXTRACTION_METHOD)))
                 .filter(f -> !f.values().isEmpty()).toList();
     }
 

@@ -15,7 +15,8 @@ import org.newsroom.query.language.Clause.Words;
  * A {@link NewsQuery} as an Elasticsearch query: each clause becomes the query DSL whose Lucene query is the
  * one {@link LuceneQuery} builds for it ({@code match_phrase} is Lucene's phrase or term query after the
  * field's analysis, {@code prefix} its prefix query, {@code terms} on a normalised keyword its term queries),
- * so the index and the in-memory matcher agree. Filters are non-scoring.
+ * so the index and the in-memory matcher agree. Filters are non-scoring; the confidence bound is a {@code range}
+ * on the {@code float} field, which the node compares in float precision as {@link LuceneQuery} does.
  */
 public final class ElasticsearchQuery {
 
@@ -43,6 +44,10 @@ public final class ElasticsearchQuery {
                 }
                 return d;
             })));
+        }
+        if (filters.extractionConfidenceBelow() != null) {
+            bool.filter(f -> f.range(r -> r.number(n -> n.field(ArticleFields.EXTRACTION_CONFIDENCE)
+                    .lt(filters.extractionConfidenceBelow()))));
         }
         return Query.of(q -> q.bool(bool.build()));
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -107,6 +108,10 @@ public final class IndexedArticle {
         keyword(fields, ArticleFields.LANGUAGE, article.language());
         if (article.publishedAt() != null) {
             fields.add(new LongPoint(ArticleFields.PUBLISHED_AT, article.publishedAt().toEpochMilli()));
+        }
+        if (article.extraction() != null) {
+            fields.add(new StringField(ArticleFields.EXTRACTION_METHOD, article.extraction().method().name(), Field.Store.NO));
+            fields.add(new FloatPoint(ArticleFields.EXTRACTION_CONFIDENCE, (float) article.extraction().confidence()));
         }
         return fields;
     }

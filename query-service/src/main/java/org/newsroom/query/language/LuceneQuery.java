@@ -2,6 +2,7 @@ package org.newsroom.query.language;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.lucene.document.FloatPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -41,6 +42,12 @@ final class LuceneQuery {
             long from = filters.since() == null ? Long.MIN_VALUE : filters.since().toEpochMilli();
             long to = filters.until() == null ? Long.MAX_VALUE : filters.until().toEpochMilli() - 1;
             bool.add(LongPoint.newRangeQuery(ArticleFields.PUBLISHED_AT, from, to), Occur.FILTER);
+        }
+        if (filters.extractionConfidenceBelow() != null) {
+            // What the node's float field makes of "lt": the bound rounded to a float, then the next float down.
+            float below = FloatPoint.nextDown(filters.extractionConfidenceBelow().floatValue());
+            bool.add(FloatPoint.newRangeQuery(ArticleFields.EXTRACTION_CONFIDENCE, Float.NEGATIVE_INFINITY, below),
+                    Occur.FILTER);
         }
         return bool.build();
     }

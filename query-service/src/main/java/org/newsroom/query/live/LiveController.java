@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * {@code GET /api/stream?q=&tag=&source=&agency=&language=}: Server-Sent Events of newly indexed articles
- * matching the filters. Events: {@code ready} once, then {@code article} per match; comments as heartbeats.
+ * {@code GET /api/stream?q=&tag=&source=&agency=&language=&extraction=&extractionConfidenceBelow=}: Server-Sent
+ * Events of newly indexed articles matching the filters. Events: {@code ready} once, then {@code article} per match; comments as heartbeats.
  * Streams are charged to the authenticated user, or to the remote address when there is none.
  */
 @RestController
@@ -34,8 +34,11 @@ class LiveController {
                       @RequestParam(required = false) String source,
                       @RequestParam(required = false) String agency,
                       @RequestParam(required = false) String language,
+                      @RequestParam(required = false) String extraction,
+                      @RequestParam(required = false) String extractionConfidenceBelow,
                       HttpServletRequest request) {
-        return streams.open(new LiveFilter(query, tag, source, agency, language), client(request)).emitter();
+        LiveFilter filter = LiveFilter.of(query, tag, source, agency, language, extraction, extractionConfidenceBelow);
+        return streams.open(filter, client(request)).emitter();
     }
 
     /** Behind a reverse proxy the address is the proxy's unless {@code server.forward-headers-strategy} is set. */

@@ -1,6 +1,7 @@
 package org.newsroom.query.live;
 
 import java.util.stream.Stream;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.query.language.NewsQuery;
 import org.newsroom.query.language.QueryMatcher;
 import org.newsroom.query.language.SearchFilters;
@@ -10,7 +11,8 @@ import org.newsroom.query.language.SearchFilters;
  * filters (ignoring case; a tag by id or label); a missing filter lets everything through. Matched with
  * {@link NewsQuery}, exactly as search and saved searches match.
  */
-public record LiveFilter(String query, String tag, String source, String agency, String language) {
+public record LiveFilter(String query, String tag, String source, String agency, String language,
+                         Extraction.Method extraction, Double extractionConfidenceBelow) {
 
     static final int MAX_QUERY_LENGTH = 1000;
     static final int MAX_FILTER_LENGTH = 200;
@@ -27,11 +29,20 @@ public record LiveFilter(String query, String tag, String source, String agency,
         if (Stream.of(tag, source, agency, language).anyMatch(f -> f != null && f.length() > MAX_FILTER_LENGTH)) {
             throw new IllegalArgumentException("filters are at most " + MAX_FILTER_LENGTH + " characters");
         }
+        SearchFilters.extractionConfidence(extractionConfidenceBelow);
+    }
+
+    /** The filter a stream request's parameters describe; {@link IllegalArgumentException} for invalid ones. */
+    public static LiveFilter of(String query, String tag, String source, String agency, String language,
+                                String extraction, String extractionConfidenceBelow) {
+        return new LiveFilter(query, tag, source, agency, language, SearchFilters.extractionMethod(extraction),
+                SearchFilters.extractionConfidence(extractionConfidenceBelow));
     }
 
     /** This filter as the one query model search and saved searches use, compiled to test many articles. */
     public QueryMatcher matcher() {
-        return NewsQuery.parse(query, SearchFilters.of(tag, source, agency, language)).matcher();
+        return NewsQuery.parse(query, SearchFilters.of(tag, source, agency, language, extraction,
+                extractionConfidenceBelow)).matcher();
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.newsroom.contracts.Dateline;
 import org.newsroom.contracts.Dedup;
 import org.newsroom.contracts.Entity;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.Tag;
 import org.newsroom.query.web.Links;
@@ -15,12 +16,12 @@ import org.newsroom.query.web.Links;
  * When duplicates are collapsed, the hit is the group's original where it matches, and
  * {@code republicationCount} says how many matching copies were folded under it (the first few listed in
  * {@code republications}); both are null when duplicates are included. A {@code url} that is not http(s) is
- * dropped (see {@link Links}).
+ * dropped (see {@link Links}). {@code extraction} says how the text of a web page was found (null otherwise).
  */
 public record ArticleHit(String id, String headline, Instant publishedAt, Source source, Dateline dateline,
                          String url, String snippet, Dedup dedup, String storyId, Double score,
                          String headlineHighlight, String language, List<Tag> tags, List<Entity> entities,
-                         Integer republicationCount, List<Republication> republications) {
+                         Integer republicationCount, List<Republication> republications, Extraction extraction) {
 
     public ArticleHit {
         url = Links.isHttp(url) ? url : null;

@@ -39,6 +39,7 @@ final class FacetAggregations {
         aggregations.put("sources", terms("source.name"));
         aggregations.put("agencies", terms("dateline.agency"));
         aggregations.put("languages", terms("language"));
+        aggregations.put("extractions", terms("extraction.method"));
         aggregations.put("published", Aggregation.of(a -> a.dateHistogram(d -> d.field("publishedAt")
                 .calendarInterval(INTERVALS.get(interval)).minDocCount(1))));
         if (countGroups) {
@@ -52,7 +53,7 @@ final class FacetAggregations {
         return new Facets(labelled(aggregations.get("tags"), "tags", "label"),
                 labelled(aggregations.get("entities"), "entities", "name"),
                 plain(aggregations.get("sources")), plain(aggregations.get("agencies")),
-                plain(aggregations.get("languages")),
+                plain(aggregations.get("languages")), plain(aggregations.get("extractions")),
                 aggregations.get("published").dateHistogram().buckets().array().stream()
                         .map(b -> new Facets.DateBucket(Instant.ofEpochMilli(b.key()), b.docCount())).toList());
     }

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Counts over all matching articles (not only the page): the top tags, entities, sources, agencies and
- * languages, and articles per date bucket. Counts are articles, republications included.
+ * Counts over all matching articles (not only the page): the top tags, entities, sources, agencies, languages
+ * and extraction methods (web pages only: which path the HTML extractor took), and articles per date bucket.
+ * Counts are articles, republications included.
  */
 public record Facets(List<Bucket> tags, List<Bucket> entities, List<Bucket> sources, List<Bucket> agencies,
-                     List<Bucket> languages, List<DateBucket> published) {
+                     List<Bucket> languages, List<Bucket> extractions, List<DateBucket> published) {
 
     public Facets {
         tags = List.copyOf(tags);
@@ -16,6 +17,7 @@ public record Facets(List<Bucket> tags, List<Bucket> entities, List<Bucket> sour
         sources = List.copyOf(sources);
         agencies = List.copyOf(agencies);
         languages = List.copyOf(languages);
+        extractions = List.copyOf(extractions);
         published = List.copyOf(published);
     }
 

@@ -41,7 +41,7 @@ final class SearchHits {
                           Integer republicationCount, List<ArticleHit.Republication> republications) {
         return new ArticleHit(id, doc.headline(), doc.publishedAt(), doc.source(), doc.dateline(), doc.url(),
                 first(highlight, "paragraphs"), doc.dedup(), doc.storyId(), score, first(highlight, "headline"),
-                doc.language(), doc.tags(), doc.entities(), republicationCount, republications);
+                doc.language(), doc.tags(), doc.entities(), republicationCount, republications, doc.extraction());
     }
 
     static ArticleHit.Republication republication(String id, ArticleDocument doc) {

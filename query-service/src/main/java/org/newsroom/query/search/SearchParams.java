@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.query.QueryProperties;
 
 /**
@@ -17,11 +19,13 @@ import org.newsroom.query.QueryProperties;
  * @param since      a date ({@code 2019-05-06}, from its start, UTC) or an instant
  * @param until      a date (up to its end, UTC) or an instant (exclusive)
  * @param duplicates {@code collapse} (default) or {@code include}
+ * @param extraction the path the HTML extractor took ({@code largestBlock}, {@code jsonLd}, ...), ignoring case
+ * @param extractionConfidenceBelow only articles whose extraction confidence is under this number (0 to 1)
  */
 public record SearchParams(String q, List<String> tag, List<String> entity, List<String> source,
                            List<String> agency, List<String> language, String since, String until, String sort,
                            String cursor, Integer from, Integer size, String duplicates, Boolean facets,
-                           String interval) {
+                           String interval, List<String> extraction, String extractionConfidenceBelow) {
 
     static final int MAX_VALUE_LENGTH = 200;
     static final int MAX_CURSOR_LENGTH = 1000;
@@ -37,7 +41,8 @@ public record SearchParams(String q, List<String> tag, List<String> entity, List
         }
         SearchFilters filters = new SearchFilters(values("tag", tag), values("entity", entity),
                 values("source", source), values("agency", agency), values("language", language),
-                date("since", since, false), date("until", until, true));
+                date("since", since, false), date("until", until, true), extractionMethods(),
+                refusedAsInvalid(() -> SearchFilters.extractionConfidence(extractionConfidenceBelow)));
         if (filters.count() > limits.maxFilters()) {
             throw new InvalidSearchException("at most " + limits.maxFilters() + " filter values may be combined");
         }
@@ -99,6 +104,19 @@ public record SearchParams(String q, List<String> tag, List<String> entity, List
             throw new InvalidSearchException(name + " values must be at most " + MAX_VALUE_LENGTH + " characters");
         }
         return cleaned;
+    }
+
+    private List<Extraction.Method> extractionMethods() {
+        return values("extraction", extraction).stream()
+                .map(name -> refusedAsInvalid(() -> SearchFilters.extractionMethod(name))).toList();
+    }
+
+    private static <T> T refusedAsInvalid(Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSearchException(e.getMessage());
+        }
     }
 
     private static Instant date(String name, String value, boolean endOfDay) {

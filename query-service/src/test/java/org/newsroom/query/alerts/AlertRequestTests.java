@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.outbound.Destinations;
 import org.newsroom.outbound.OutboundPolicy;
 
@@ -21,31 +22,48 @@ class AlertRequestTests {
 
     @Test
     void becomesAnAlertWithTrimmedFieldsAndBlanksLeftOut() {
-        Alert alert = new AlertRequest(" Venezuela watch ", "venezuela -football", "", "AP", null, " ",
+        Alert alert = new AlertRequest(" Venezuela watch ", "venezuela -football", "", "AP", null, " ", null, null,
                 "http://127.0.0.1:9999/hook").toAlert("a1", NOW, "desk");
 
-        assertThat(alert).isEqualTo(new Alert("a1", "Venezuela watch", "venezuela -football", null, "AP", null, null,
+        assertThat(alert).isEqualTo(new Alert("a1", "Venezuela watch", "venezuela -football", null, "AP", null, null, null, null,
                 URI.create("http://127.0.0.1:9999/hook"), NOW, "desk"));
     }
 
     @Test
     void acceptsAFilterWithoutAQuery() {
-        assertThat(new AlertRequest("All sport", null, "sport", null, null, null, null).toAlert("a2", NOW, "desk").tag())
+        assertThat(new AlertRequest("All sport", null, "sport", null, null, null, null, null, null).toAlert("a2", NOW, "desk").tag())
                 .isEqualTo("sport");
     }
 
     @Test
+    void savesAWatchForWeakExtractionsWithoutAQuery() {
+        Alert alert = new AlertRequest("Weak pages", null, null, null, null, null, "LargestBlock", 0.5, null)
+                .toAlert("a5", NOW, "desk");
+
+        assertThat(alert.extraction()).isEqualTo(Extraction.Method.largestBlock);
+        assertThat(alert.extractionConfidenceBelow()).isEqualTo(0.5);
+    }
+
+    @Test
+    void refusesAnUnknownExtractionMethodAndAConfidenceBoundOutsideZeroToOne() {
+        assertThatThrownBy(() -> new AlertRequest("n", "x", null, null, null, null, "fallback", 2.0, null).toAlert("a6", NOW, "desk"))
+                .isInstanceOfSatisfying(InvalidAlertException.class, e -> assertThat(e.problems()).containsExactly(
+                        "extraction must be one of articleBody, scoredBlock, jsonLd, largestBlock, openGraph",
+                        "extractionConfidenceBelow must be a number from 0 to 1"));
+    }
+
+    @Test
     void listsEveryProblemOfAnUnusableRequest() {
-        assertThatThrownBy(() -> new AlertRequest(null, " ", null, null, null, null, "ftp://example.org/x").toAlert("a3", NOW, "desk"))
+        assertThatThrownBy(() -> new AlertRequest(null, " ", null, null, null, null, null, null, "ftp://example.org/x").toAlert("a3", NOW, "desk"))
                 .isInstanceOfSatisfying(InvalidAlertException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                         "name is required",
-                        "a query or at least one of tag, source, agency, language is required",
+                        "a query or at least one of tag, source, agency, language, extraction, extractionConfidenceBelow is required",
                         "webhook must be an absolute http or https URL"));
     }
 
     @Test
     void refusesOverlongFieldsAndRelativeWebhooks() {
-        assertThatThrownBy(() -> new AlertRequest("n", "q".repeat(1001), null, null, null, null, "/hook").toAlert("a4", NOW, "desk"))
+        assertThatThrownBy(() -> new AlertRequest("n", "q".repeat(1001), null, null, null, null, null, null, "/hook").toAlert("a4", NOW, "desk"))
                 .isInstanceOfSatisfying(InvalidAlertException.class, e -> assertThat(e.problems()).containsExactly(
                         "query is too long or has control characters",
                         "webhook must be an absolute http or https URL"));
@@ -84,7 +102,7 @@ class AlertRequestTests {
     }
 
     private static AlertRequest withWebhook(String webhook) {
-        return new AlertRequest("Watch", "venezuela", null, null, null, null, webhook);
+        return new AlertRequest("Watch", "venezuela", null, null, null, null, null, null, webhook);
     }
 
     private static Destinations destinations(List<String> allow) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.AlertMatched;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Topics;
 import org.newsroom.localstack.LocalEngines;
 import org.newsroom.query.indexing.ArticleIndex;
@@ -117,6 +118,34 @@ class AlertsIT {
     }
 
     @Test
+    void aSavedSearchForWeakExtractionsFiresForTheWebPageWhoseExtractorFellBackOnly() throws Exception {
+        HttpResponse<String> created = post("""
+                {"name": "Weak pages", "extraction": "openGraph", "extractionConfidenceBelow": 0.5}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String alertId = json.readTree(created.body()).path("id").asString();
+        JsonNode stored = json.readTree(get("/api/alerts/" + alertId).body());
+        assertThat(stored.path("extraction").asString()).isEqualTo("openGraph");
+        assertThat(stored.path("extractionConfidenceBelow").asDouble()).isEqualTo(0.5);
+
+        topic.publishAndAwaitIndexed(TestArticles.fromWebPage(TestArticles.footballReport("alerts-it-clean-page"),
+                new Extraction(Extraction.Method.articleBody, 0.9)));
+        topic.publish(TestArticles.fromWebPage(TestArticles.venezuelaStory("alerts-it-weak-page"),
+                new Extraction(Extraction.Method.openGraph, 0.2)));
+
+        List<String> announced = new ArrayList<>();
+        matches.subscribe(List.of(Topics.ALERTS_MATCHED));
+        await().atMost(PIPELINE).until(() -> {
+            matches.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (record.key().equals(alertId)) {
+                    announced.add(json.readValue(record.value(), AlertMatched.class).articleId());
+                }
+            });
+            return !announced.isEmpty();
+        });
+        assertThat(announced).containsExactly("alerts-it-weak-page");
+    }
+
+    @Test
     void refusesAnUnusableSavedSearchWithAProblemDetailListingEachError() throws Exception {
         HttpResponse<String> response = post("""
                 {"query": " ", "webhook": "file:///etc/passwd"}""");
@@ -127,7 +156,7 @@ class AlertsIT {
         assertThat(problem.path("title").asString()).isEqualTo("Invalid saved search");
         assertThat(problem.path("errors").values()).extracting(JsonNode::asString).containsExactlyInAnyOrder(
                 "name is required",
-                "a query or at least one of tag, source, agency, language is required",
+                "a query or at least one of tag, source, agency, language, extraction, extractionConfidenceBelow is required",
                 "webhook must be an absolute http or https URL");
     }
 

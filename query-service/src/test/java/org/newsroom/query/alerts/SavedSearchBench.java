@@ -114,7 +114,7 @@ public final class SavedSearchBench {
                 String word = pick(random, words);
                 query = word.substring(0, Math.min(word.length(), 5)) + "*";
             }
-            alerts.add(new Alert("bench-" + i, "bench " + i, query, tag, null, null, null, null, Instant.EPOCH, "bench"));
+            alerts.add(new Alert("bench-" + i, "bench " + i, query, tag, null, null, null, null, null, null, Instant.EPOCH, "bench"));
         }
         return alerts;
     }

@@ -27,7 +27,7 @@ class SavedSearchMatcherTests {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             String tag = random.nextInt(5) == 0 ? cased(random, pick(random, RandomQueries.TAG_LABELS)) : null;
-            alerts.add(new Alert("a" + i, "a" + i, RandomQueries.query(random, articles), tag, null, null, null, null,
+            alerts.add(new Alert("a" + i, "a" + i, RandomQueries.query(random, articles), tag, null, null, null, null, null, null,
                     Instant.EPOCH, "test"));
         }
         SavedSearchMatcher matcher = new SavedSearchMatcher(alerts);
@@ -56,8 +56,8 @@ class SavedSearchMatcherTests {
     @Test
     void filesASearchUnderItsRarestRequiredTermsAndRunsTheOnesWithoutAnyOnEveryArticle() {
         ArticleEnriched article = RandomQueries.article(new Random(1), "ssm-one");
-        Alert phrase = new Alert("p", "p", "\"zanzibar cloves\"", null, null, null, null, null, Instant.EPOCH, "t");
-        Alert negative = new Alert("n", "n", "-zanzibar", null, null, null, null, null, Instant.EPOCH, "t");
+        Alert phrase = new Alert("p", "p", "\"zanzibar cloves\"", null, null, null, null, null, null, null, Instant.EPOCH, "t");
+        Alert negative = new Alert("n", "n", "-zanzibar", null, null, null, null, null, null, null, Instant.EPOCH, "t");
         SavedSearchMatcher matcher = new SavedSearchMatcher(List.of(phrase, negative));
 
         IndexedArticle indexed = IndexedArticle.of(article);

@@ -1,12 +1,14 @@
 package org.newsroom.query.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Tag;
 import org.newsroom.query.web.TestArticles;
 
@@ -66,18 +68,62 @@ class NewsQueryTests {
 
     @Test
     void filtersIgnoreCaseAndMatchTagsByIdOrLabel() {
-        assertThat(matches(null, SearchFilters.of("politics", "REUTERS", "reuters", "EN"))).isTrue();
-        assertThat(matches(null, SearchFilters.of("MEDTOP:11000000", null, null, null))).isTrue();
-        assertThat(matches(null, SearchFilters.of("sport", null, null, null))).isFalse();
-        assertThat(matches(null, SearchFilters.of(null, "bbc", null, null))).isFalse();
+        assertThat(matches(null, SearchFilters.of("politics", "REUTERS", "reuters", "EN", null, null))).isTrue();
+        assertThat(matches(null, SearchFilters.of("MEDTOP:11000000", null, null, null, null, null))).isTrue();
+        assertThat(matches(null, SearchFilters.of("sport", null, null, null, null, null))).isFalse();
+        assertThat(matches(null, SearchFilters.of(null, "bbc", null, null, null, null))).isFalse();
     }
 
     @Test
     void filtersByPublicationDateFromInclusiveToExclusive() {
         Instant published = SANCTIONS.publishedAt();
-        assertThat(matches(null, new SearchFilters(null, null, null, null, null, published, null))).isTrue();
-        assertThat(matches(null, new SearchFilters(null, null, null, null, null, null, published))).isFalse();
-        assertThat(matches(null, new SearchFilters(null, null, null, null, null, null, published.plusMillis(1)))).isTrue();
+        assertThat(matches(null, new SearchFilters(null, null, null, null, null, published, null, null, null))).isTrue();
+        assertThat(matches(null, new SearchFilters(null, null, null, null, null, null, published, null, null))).isFalse();
+        assertThat(matches(null, new SearchFilters(null, null, null, null, null, null, published.plusMillis(1), null, null))).isTrue();
+    }
+
+    @Test
+    void findsAWebPageWhoseExtractorFellBackByMethodOrByLowConfidenceButNotACleanOne() {
+        ArticleEnriched fallback = withExtraction(new Extraction(Extraction.Method.largestBlock, 0.3));
+        ArticleEnriched clean = withExtraction(new Extraction(Extraction.Method.articleBody, 0.95));
+        SearchFilters fellBack = SearchFilters.of(null, null, null, null, Extraction.Method.largestBlock, null);
+        SearchFilters weak = SearchFilters.of(null, null, null, null, null, 0.5);
+
+        assertThat(NewsQuery.parse("sanctions", fellBack).matcher().matches(fallback)).isTrue();
+        assertThat(NewsQuery.parse("sanctions", fellBack).matcher().matches(clean)).isFalse();
+        assertThat(NewsQuery.parse(null, weak).matcher().matches(fallback)).isTrue();
+        assertThat(NewsQuery.parse(null, weak).matcher().matches(clean)).isFalse();
+        assertThat(NewsQuery.parse(null, weak).matcher().matches(SANCTIONS)).as("a feed article has no extraction").isFalse();
+    }
+
+    @Test
+    void comparesTheConfidenceBoundAsTheIndexStoresIt() {
+        ArticleEnriched atBound = withExtraction(new Extraction(Extraction.Method.scoredBlock, 0.3));
+
+        assertThat(matches(atBound, 0.3)).as("below is exclusive, in float precision on both sides").isFalse();
+        assertThat(matches(atBound, 0.30000001)).as("above 0.3 as a double, the same float as the stored 0.3").isFalse();
+        assertThat(matches(atBound, 0.30000004)).as("the next float up").isTrue();
+    }
+
+    @Test
+    void readsExtractionMethodsIgnoringCaseAndRefusesUnknownOnesAndBoundsOutsideZeroToOne() {
+        assertThat(SearchFilters.extractionMethod(" JSONLD ")).isEqualTo(Extraction.Method.jsonLd);
+        assertThat(SearchFilters.extractionMethod("")).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionMethod("fallback"))
+                .withMessage("extraction must be one of articleBody, scoredBlock, jsonLd, largestBlock, openGraph");
+        assertThat(SearchFilters.extractionConfidence("0.5")).isEqualTo(0.5);
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidence("1.5"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidence("NaN"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidence("half"));
+    }
+
+    private static boolean matches(ArticleEnriched article, double confidenceBelow) {
+        return NewsQuery.parse(null, SearchFilters.of(null, null, null, null, null, confidenceBelow)).matcher()
+                .matches(article);
+    }
+
+    private static ArticleEnriched withExtraction(Extraction extraction) {
+        return TestArticles.fromWebPage(SANCTIONS, extraction);
     }
 
     private static boolean matches(String query) {

@@ -12,14 +12,15 @@ import org.newsroom.contracts.Dateline;
 import org.newsroom.contracts.Dedup;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.EntityType;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Tag;
 
 /**
  * Seeded generators of articles and queries for property tests: words in several inflections and cases, with
- * stop words, hyphens, numbers and possessives; queries mixing words, phrases cut from the articles, prefixes,
- * NOT, OR, groups and stray operators; filter values in random case.
+ * stop words, hyphens, numbers and possessives, and two in three with an HTML extraction; queries mixing words,
+ * phrases cut from the articles, prefixes, NOT, OR, groups and stray operators; filter values in random case.
  */
 public final class RandomQueries {
 
@@ -59,7 +60,20 @@ public final class RandomQueries {
                 "text", "https://news.example/" + id, null, sentence(random, 3 + random.nextInt(6)), body,
                 START.plus(Duration.ofHours(random.nextInt(240))), random.nextInt(3) == 0 ? "By " + sentence(random, 2) : null,
                 new Dateline("LONDON", source), random.nextInt(5) == 0 ? "fr" : "en", List.of(), null, null, "test-1", now,
-                tags, entities, Dedup.originalOf(id, "hash-" + id), "story-" + id);
+                tags, entities, Dedup.originalOf(id, "hash-" + id), "story-" + id, extraction(random));
+    }
+
+    /** None (not a web page) for a third; else any method, with a confidence often exactly a likely bound. */
+    private static Extraction extraction(Random random) {
+        if (random.nextInt(3) == 0) {
+            return null;
+        }
+        return new Extraction(pick(random, List.of(Extraction.Method.values())), confidenceBound(random));
+    }
+
+    /** A confidence or a bound on it: the round values both sides use, or any number from 0 to 1. */
+    public static double confidenceBound(Random random) {
+        return random.nextBoolean() ? pick(random, List.of(0.0, 0.2, 0.3, 0.5, 0.6, 0.7, 1.0)) : random.nextDouble();
     }
 
     /** A random query text over {@code articles}' words (phrases are cut from them, so some match). */

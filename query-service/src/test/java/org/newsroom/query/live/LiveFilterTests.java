@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.query.language.QueryMatcher;
 import org.newsroom.query.web.TestArticles;
 
@@ -14,7 +15,7 @@ class LiveFilterTests {
 
     @Test
     void letsEverythingThroughWithoutFilters() {
-        assertThat(new LiveFilter(" ", null, "", null, null).matcher().matches(venezuela)).isTrue();
+        assertThat(new LiveFilter(" ", null, "", null, null, null, null).matcher().matches(venezuela)).isTrue();
     }
 
     @Test
@@ -34,12 +35,31 @@ class LiveFilterTests {
     }
 
     @Test
+    void streamsWeakExtractionsOfWebPagesOnly() {
+        ArticleEnriched fallback = TestArticles.fromWebPage(venezuela, new Extraction(Extraction.Method.openGraph, 0.2));
+        LiveFilter weak = LiveFilter.of(null, null, null, null, null, null, "0.5");
+
+        assertThat(weak.matcher().matches(fallback)).isTrue();
+        assertThat(weak.matcher().matches(venezuela)).as("not a web page").isFalse();
+        assertThat(LiveFilter.of(null, null, null, null, null, "OPENGRAPH", null).matcher().matches(fallback)).isTrue();
+        assertThat(LiveFilter.of(null, null, null, null, null, "articleBody", null).matcher().matches(fallback)).isFalse();
+    }
+
+    @Test
+    void refusesAnUnknownExtractionMethodOrABoundThatIsNoConfidence() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LiveFilter.of(null, null, null, null, null, "fallback", null))
+                .withMessageContaining("extraction must be one of");
+        assertThatIllegalArgumentException().isThrownBy(() -> LiveFilter.of(null, null, null, null, null, null, "2"))
+                .withMessageContaining("extractionConfidenceBelow must be a number from 0 to 1");
+    }
+
+    @Test
     void refusesOverlongQueries() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new LiveFilter("x".repeat(1001), null, null, null, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> new LiveFilter("x".repeat(1001), null, null, null, null, null, null))
                 .withMessageContaining("q is longer than 1000");
     }
 
     private static QueryMatcher filter(String query, String tag, String source) {
-        return new LiveFilter(query, tag, source, null, null).matcher();
+        return new LiveFilter(query, tag, source, null, null, null, null).matcher();
     }
 }

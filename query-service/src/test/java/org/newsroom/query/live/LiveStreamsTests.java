@@ -147,7 +147,7 @@ class LiveStreamsTests {
     }
 
     private static LiveFilter everything() {
-        return new LiveFilter(null, null, null, null, null);
+        return new LiveFilter(null, null, null, null, null, null, null);
     }
 
     /** A client that reads everything: records the articles it is sent, in order. */

@@ -31,6 +31,6 @@ class ArticleHitTests {
 
     private static ArticleHit hit(String url, List<ArticleHit.Republication> republications) {
         return new ArticleHit("id", "Headline", Instant.EPOCH, AP, null, url, null, Dedup.originalOf("id", "hash"),
-                null, 1.0, null, "en", List.of(), List.of(), republications.size(), republications);
+                null, 1.0, null, "en", List.of(), List.of(), republications.size(), republications, null);
     }
 }

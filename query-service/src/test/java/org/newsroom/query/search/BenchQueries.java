@@ -78,7 +78,7 @@ final class BenchQueries {
     }
 
     private static SearchFilters filters(List<String> tags, List<String> sources, Instant since) {
-        return new SearchFilters(tags, null, sources, null, null, since, since == null ? null : since.plus(7, ChronoUnit.DAYS));
+        return new SearchFilters(tags, null, sources, null, null, since, since == null ? null : since.plus(7, ChronoUnit.DAYS), null, null);
     }
 
     private static Query query(String kind, String q, SearchFilters filters, SearchSort sort, boolean collapse) {

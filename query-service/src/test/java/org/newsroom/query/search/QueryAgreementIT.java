@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.query.alerts.Alert;
 import org.newsroom.query.alerts.SavedSearchMatcher;
 import org.newsroom.query.indexing.ArticleIndex;
@@ -70,11 +71,14 @@ class QueryAgreementIT {
             String tag = random.nextInt(4) == 0 ? cased(random, pick(random, random.nextBoolean() ? RandomQueries.TAG_IDS : RandomQueries.TAG_LABELS)) : null;
             String source = random.nextInt(5) == 0 ? cased(random, pick(random, RandomQueries.SOURCES)) : null;
             String language = random.nextInt(6) == 0 ? cased(random, pick(random, List.of("en", "fr"))) : null;
+            Extraction.Method method = random.nextInt(5) == 0 ? pick(random, List.of(Extraction.Method.values())) : null;
+            Double below = random.nextInt(5) == 0 ? confidenceBound(random, articles) : null;
             if (text == null && tag == null && source == null && language == null) {
                 text = pick(random, RandomQueries.WORDS);
             }
-            alerts.add(new Alert("alert-" + q, "q" + q, text, tag, source, null, language, null, Instant.now(), "it"));
-            streams.add(new LiveFilter(text, tag, source, null, language));
+            alerts.add(new Alert("alert-" + q, "q" + q, text, tag, source, null, language, method, below, null,
+                    Instant.now(), "it"));
+            streams.add(new LiveFilter(text, tag, source, null, language, method, below));
         }
 
         SavedSearchMatcher savedSearches = new SavedSearchMatcher(alerts);
@@ -85,9 +89,11 @@ class QueryAgreementIT {
         }
         Set<String> runIds = articles.stream().map(ArticleEnriched::articleId).collect(Collectors.toSet());
         int nonEmpty = 0;
+        int byExtraction = 0;
         for (int q = 0; q < QUERIES; q++) {
             Alert alert = alerts.get(q);
-            SearchFilters filters = SearchFilters.of(alert.tag(), alert.source(), null, alert.language());
+            SearchFilters filters = SearchFilters.of(alert.tag(), alert.source(), null, alert.language(),
+                    alert.extraction(), alert.extractionConfidenceBelow());
             Set<String> searched = search(new SearchRequest(alert.query(), filters, SearchSort.relevance, 0, ARTICLES,
                     null, false, false, "day"), runIds);
             var live = streams.get(q).matcher();
@@ -95,13 +101,29 @@ class QueryAgreementIT {
                     .collect(Collectors.toSet());
             Set<String> saved = savedMatches.getOrDefault(alert.id(), Set.of());
             String what = "seed " + seed + ", query [" + alert.query() + "] tag=" + alert.tag() + " source="
-                    + alert.source() + " language=" + alert.language();
+                    + alert.source() + " language=" + alert.language() + " extraction=" + alert.extraction()
+                    + " extractionConfidenceBelow=" + alert.extractionConfidenceBelow();
             assertThat(saved).as("saved search vs search, " + what).isEqualTo(searched);
             assertThat(streamed).as("live stream vs search, " + what).isEqualTo(searched);
-            nonEmpty += searched.isEmpty() || searched.size() == ARTICLES ? 0 : 1;
+            boolean discriminating = !searched.isEmpty() && searched.size() < ARTICLES;
+            nonEmpty += discriminating ? 1 : 0;
+            byExtraction += discriminating && (alert.extraction() != null || alert.extractionConfidenceBelow() != null) ? 1 : 0;
         }
         // the generator must produce discriminating queries, or agreement says little
         assertThat(nonEmpty).as("queries matching some but not all articles").isGreaterThan(QUERIES / 4);
+        assertThat(byExtraction).as("of them, queries with an extraction filter").isGreaterThan(QUERIES / 20);
+    }
+
+    /**
+     * Half the time a hair either side of (or at) an article's own confidence: above it as a double but the same
+     * float is where a matcher comparing doubles would disagree with the node's float field.
+     */
+    private static double confidenceBound(Random random, List<ArticleEnriched> articles) {
+        List<Double> held = articles.stream().filter(a -> a.extraction() != null).map(a -> a.extraction().confidence()).toList();
+        if (random.nextBoolean() || held.isEmpty()) {
+            return RandomQueries.confidenceBound(random);
+        }
+        return Math.clamp(pick(random, held) + pick(random, List.of(-1e-9, 0.0, 1e-9)), 0.0, 1.0);
     }
 
     private Set<String> search(SearchRequest request, Set<String> runIds) throws Exception {

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Tag;
 import org.newsroom.query.indexing.ArticleIndex;
 import org.newsroom.query.indexing.ArticleIndexer;
 import org.newsroom.query.indexing.BulkOutcome;
 import org.newsroom.query.web.RunningQueryService;
+import org.newsroom.query.web.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,7 @@ class SearchIT {
 
     private final String run = "search-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final Tag scope = SeedArticles.scope(run);
+    private final Tag webPages = SeedArticles.scope(run + "-web");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -63,6 +66,14 @@ class SearchIT {
         articles.add(SeedArticles.article(run + "-football", "BBC", null, Instant.parse("2019-05-04T18:00:00Z"),
                 List.of(SeedArticles.SPORT, scope), List.of(), "Late penalty sends Rovers through",
                 List.of("A stoppage-time penalty gave Rovers a 2-1 win.")));
+        // Two web pages, outside the scope tag so the other tests' counts stay the seeds' own.
+        articles.add(TestArticles.fromWebPage(SeedArticles.article(run + "-fallback", "Harbour Gazette", null,
+                Instant.parse("2019-05-09T08:00:00Z"), List.of(webPages), List.of(), "Lighthouse keepers return",
+                List.of("Keepers are back at the lighthouse.")), new Extraction(Extraction.Method.largestBlock, 0.3)));
+        articles.add(TestArticles.fromWebPage(SeedArticles.article(run + "-clean", "Harbour Gazette", null,
+                Instant.parse("2019-05-09T09:00:00Z"), List.of(webPages), List.of(), "Harbour dredging to start",
+                List.of("Dredging of the harbour starts in June, the port authority said.")),
+                new Extraction(Extraction.Method.articleBody, 0.92)));
         BulkOutcome outcome = indexer.write(articles, List.of());
         assertThat(outcome.written()).isEqualTo(articles.size());
         elasticsearch.indices().refresh(r -> r.index(index.alias()));
@@ -122,6 +133,24 @@ class SearchIT {
         assertThat(ids(search("entity=Q7747&until=2019-05-05"))).containsExactly(run + "-seed1");
         assertThat(ids(search("tag=sport&size=100"))).containsExactly(run + "-football");
         assertThat(ids(search("q=penalty&tag=politics&size=100"))).isEmpty();
+    }
+
+    @Test
+    void findsTheWebPageWhoseExtractorFellBackAndNotTheCleanOne() throws Exception {
+        String web = "/api/search?tag=" + URLEncoder.encode(webPages.id(), StandardCharsets.UTF_8);
+
+        assertThat(ids(get(web + "&extractionConfidenceBelow=0.5"))).containsExactly(run + "-fallback");
+        assertThat(ids(get(web + "&extraction=largestBlock&extraction=jsonLd"))).containsExactly(run + "-fallback");
+        assertThat(ids(get(web + "&extraction=articleBody&extractionConfidenceBelow=0.5"))).isEmpty();
+        JsonNode page = get(web);
+        assertThat(buckets(page.at("/facets/extractions")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("largestBlock", 1L, "articleBody", 1L));
+        JsonNode fallback = page.path("hits").valueStream()
+                .filter(hit -> hit.path("id").asString().equals(run + "-fallback")).findFirst().orElseThrow();
+        assertThat(fallback.at("/extraction/method").asString()).isEqualTo("largestBlock");
+        assertThat(fallback.at("/extraction/confidence").asDouble()).isEqualTo(0.3);
+        assertThat(ids(search("extractionConfidenceBelow=1"))).as("the seeds are no web pages").isEmpty();
+        assertThat(send("/api/search?extraction=fallback").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -185,6 +214,8 @@ class SearchIT {
 
         assertThat(spec.path("paths").propertyNames()).contains("/api/search", "/api/suggest", "/api/articles/{id}",
                 "/api/articles/{id}/similar", "/api/articles/{id}/duplicates", "/api/stories/{id}");
+        assertThat(spec.at("/paths/~1api~1search/get/parameters").findValuesAsString("name"))
+                .contains("tag", "source", "extraction", "extractionConfidenceBelow");
         assertThat(send("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 

@@ -32,7 +32,7 @@ class SearchParamsFuzzTests {
         SearchParams params = new SearchParams(text(data, 1_200), values(data), values(data), values(data),
                 values(data), values(data), text(data, 30), text(data, 30), text(data, 12), cursor(data),
                 number(data), number(data), text(data, 10), data.consumeBoolean() ? data.consumeBoolean() : null,
-                text(data, 8));
+                text(data, 8), values(data), text(data, 8));
         SearchRequest request;
         try {
             request = params.toRequest(LIMITS);

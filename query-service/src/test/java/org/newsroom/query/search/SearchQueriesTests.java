@@ -7,6 +7,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.query.language.SearchFilters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +33,7 @@ class SearchQueriesTests {
     void turnsEachFilterIntoANonScoringAlternativeOfItsValues() {
         SearchFilters filters = new SearchFilters(List.of("medtop:11000000", "Politics"), List.of("Q298"),
                 List.of("AFP"), List.of("Reuters"), List.of("en"), Instant.parse("2019-05-01T00:00:00Z"),
-                Instant.parse("2019-05-08T00:00:00Z"));
+                Instant.parse("2019-05-08T00:00:00Z"), null, null);
         JsonNode body = body(new SearchRequest("pompeo", filters, SearchSort.relevance, 0, 10, null, true, false, "day"));
 
         JsonNode filter = body.at("/query/bool/filter");
@@ -50,6 +51,20 @@ class SearchQueriesTests {
                 .isEqualTo(String.valueOf(Instant.parse("2019-05-01T00:00:00Z").toEpochMilli()));
         assertThat(filter.get(5).at("/range/publishedAt/lt").asString())
                 .isEqualTo(String.valueOf(Instant.parse("2019-05-08T00:00:00Z").toEpochMilli()));
+    }
+
+    @Test
+    void findsWeakExtractionsByTheExactMethodNameAndAnExclusiveConfidenceBound() {
+        SearchFilters filters = new SearchFilters(null, null, null, null, null, null, null,
+                List.of(Extraction.Method.jsonLd, Extraction.Method.largestBlock), 0.5);
+        JsonNode body = body(new SearchRequest(null, filters, SearchSort.relevance, 0, 10, null, true, true, "day"));
+
+        JsonNode filter = body.at("/query/bool/filter");
+        assertThat(filter.size()).isEqualTo(2);
+        assertThat(filter.get(0).at("/bool/should/0/terms/extraction.method").toString())
+                .isEqualTo("[\"jsonLd\",\"largestBlock\"]");
+        assertThat(filter.get(1).at("/range/extraction.confidence").toString()).isEqualTo("{\"lt\":0.5}");
+        assertThat(body.at("/aggregations/extractions/terms/field").asString()).isEqualTo("extraction.method");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Dateline;
 import org.newsroom.contracts.Dedup;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Tag;
@@ -46,6 +47,14 @@ public final class TestArticles {
                 "text", "https://news.example/" + id, null, headline, List.of(paragraphs), publishedAt, null,
                 dateline, "en", List.of(), null, null, "test-1", now, tags, List.of(),
                 Dedup.originalOf(id, "content-hash"), "story-" + id);
+    }
+
+    /** {@code article} as read from a web page whose extractor took {@code extraction}'s path. */
+    public static ArticleEnriched fromWebPage(ArticleEnriched a, Extraction extraction) {
+        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), "html", a.url(),
+                a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
+                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(),
+                a.entities(), a.dedup(), a.storyId(), extraction);
     }
 
     /** {@code article} as the index stores it. */
