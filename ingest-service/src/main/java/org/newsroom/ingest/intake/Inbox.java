@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -137,8 +139,21 @@ final class Inbox {
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
         }
-        files.sort(Comparator.comparing(Inbox::modified));
-        return files;
+        return oldestFirst(files);
+    }
+
+    /**
+     * Sorted by modification time, each read once: another instance may move or touch a file while this one sorts,
+     * and a comparator that reads the disk on every comparison can then contradict itself (TimSort refuses that).
+     */
+    private static List<Path> oldestFirst(List<Path> files) {
+        Map<Path, Instant> modified = new HashMap<>();
+        for (Path file : files) {
+            modified.put(file, modified(file));
+        }
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(modified::get));
+        return sorted;
     }
 
     /** Files (and links, to be refused) ready to be taken, oldest first. */
@@ -175,8 +190,7 @@ final class Inbox {
                 return FileVisitResult.CONTINUE;
             }
         });
-        ready.sort(Comparator.comparing(Inbox::modified));
-        return ready;
+        return oldestFirst(ready);
     }
 
     /** Where the file sits inside the inbox, e.g. {@code wires/afp/item.xml}: its name in logs and sources. */
