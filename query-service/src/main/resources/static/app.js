@@ -573,6 +573,7 @@ async function loadSaved() {
       sessionStorage.removeItem(CREDENTIAL);
       $('#forget-key').hidden = true;
       savedStatus('That key was refused: enter another.');
+      listen(); // the stream may have been refused for the same key; open reads work without one
     } else if (e.status === 403) {
       savedStatus('This key may not manage saved searches (it lacks the alerts role).');
     } else {
@@ -690,7 +691,8 @@ function onKey(event) {
  * other call does. Like EventSource it reconnects a stream that ended (live.timeout, a dropped connection) after
  * 3 s; a refused one (the per-client and total stream caps answer 429/503; a closed tab's slot is freed only at its
  * next heartbeat) is retried after 5 s, then doubling up to 30 s, while the search stays the same. A 401/403 is
- * not retried: the user has to give a key first.
+ * not retried: the user has to give a key first; nor is any other refusal (a 400 for a filter, a 500), which the
+ * same request would meet again.
  */
 let liveRetry = null;
 let liveAbort = null;
@@ -721,6 +723,11 @@ function listen(retryDelay = 0) {
     live.classList.add('down');
     if (error && (error.status === 401 || error.status === 403)) {
       $('#live-status').textContent = 'Live updates need a key with read access: enter one under Saved searches.';
+      return;
+    }
+    if (error && error.status && error.status !== 429 && error.status !== 503) {
+      // a 400 (a filter the server refuses), 404 or 500 would answer the same again: say so rather than retry
+      $('#live-status').textContent = `Live updates unavailable for this search (HTTP ${error.status}).`;
       return;
     }
     const refused = error && error.status;

@@ -122,8 +122,11 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         DedupIndex index = new DedupIndex(settings, window);
         arrivals.forEach(arrival -> index.restore(arrival.fingerprint(), Instant.ofEpochMilli(arrival.arrivedAt())));
         if (memory != null) {
-            latest.values().stream().sorted(Comparator.comparingLong(Latest::arrivedAt))
-                    .forEach(version -> memory.restore(version.facts()));
+            // arrival order, ties by article id: the same rebuild on every instance and every restart
+            latest.entrySet().stream()
+                    .sorted(Map.Entry.<String, Latest>comparingByValue(Comparator.comparingLong(Latest::arrivedAt))
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(entry -> memory.restore(entry.getValue().facts()));
             memory.expire();
         }
         return index;

@@ -152,7 +152,7 @@ final class Inbox {
             modified.put(file, modified(file));
         }
         List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(modified::get));
+        sorted.sort(Comparator.comparing((Path file) -> modified.get(file)).thenComparing(Path::toString)); // ties in one order on every instance
         return sorted;
     }
 
