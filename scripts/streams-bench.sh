@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CPU and allocation per article of enrich's production topology on Kafka's test driver (RocksDB stores,
+# CPU and allocation per article of enrich's production topology on Kafka's test driver (in-memory stores,
 # exactly-once, default routes) against the core alone (draft, fingerprint, Memory.see) on the same Reuters-21578
 # stories: the difference is the Streams layer (serdes, JSON between the tasks, stores, gate, publishing). Not a
 # test: figures vary with the machine. The broker, producer compression and network are ./newsroom bench's.

@@ -551,6 +551,7 @@ function savedStatus(text) {
   $('#key-status').textContent = text;
 }
 
+/** Lists the saved searches of the key in use; true when it found the key refused and reopened the live stream. */
 async function loadSaved() {
   const signedIn = Boolean(credential());
   $('#forget-key').hidden = !signedIn;
@@ -574,6 +575,7 @@ async function loadSaved() {
       $('#forget-key').hidden = true;
       savedStatus('That key was refused: enter another.');
       listen(); // the stream may have been refused for the same key; open reads work without one
+      return true;
     } else if (e.status === 403) {
       savedStatus('This key may not manage saved searches (it lacks the alerts role).');
     } else {
@@ -645,14 +647,13 @@ function useKey(event) {
   const value = $('#api-key').value.trim();
   $('#api-key').value = '';
   if (value) sessionStorage.setItem(CREDENTIAL, value); else sessionStorage.removeItem(CREDENTIAL);
-  loadSaved();
-  listen(); // the stream is charged to, and may need, the principal
+  // the stream is charged to, and may need, the principal; a refused key has reopened it already
+  loadSaved().then(listened => { if (!listened) listen(); });
 }
 
 function forgetKey() {
   sessionStorage.removeItem(CREDENTIAL);
-  loadSaved();
-  listen();
+  loadSaved().then(listened => { if (!listened) listen(); });
   $('#api-key').focus();
 }
 

@@ -96,8 +96,8 @@ final class Hops implements AutoCloseable {
     }
 
     static String findingsTopic(Collection<String> topics, Collection<String> groups) {
-        List<String> found = topics.stream().filter(t -> t.endsWith("-repartition"))
-                .filter(t -> groups.stream().anyMatch(group -> t.startsWith(group + "-"))).sorted().toList();
+        List<String> found = topics.stream()
+                .filter(t -> groups.stream().anyMatch(group -> LagMonitor.isRepartitionOf(group, t))).sorted().toList();
         if (found.size() != 1) {
             throw new IllegalStateException("expected one Streams repartition topic (enrich's findings), found " + found);
         }

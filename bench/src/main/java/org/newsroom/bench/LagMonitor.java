@@ -68,7 +68,12 @@ final class LagMonitor implements AutoCloseable {
     }
 
     private boolean counts(String group, String topic) {
-        return topics.contains(topic) || topic.startsWith(group + "-") && topic.endsWith("-repartition");
+        return topics.contains(topic) || isRepartitionOf(group, topic);
+    }
+
+    /** Whether {@code topic} is a repartition topic of the Kafka Streams application {@code group} (Streams' naming). */
+    static boolean isRepartitionOf(String group, String topic) {
+        return topic.startsWith(group + "-") && topic.endsWith("-repartition");
     }
 
     private Map<String, Long> ordered(Map<String, Map<TopicPartition, Long>> committed,

@@ -58,8 +58,8 @@ public record LastVersion(int version, PubStatus pubStatus, List<Tag> tags, int 
      * What enrich decides about one version of an article, as a 64-bit digest: the duplicate decision, the story, the
      * entities and the tags, every field of each. Everything else of a version is the article as received, the same in
      * every telling of it. Hashed field by field (FNV-1a over the characters, each field closed by its length): the
-     * memory task digests every revision it considers, and building the records' texts to digest them (as format 4
-     * did) allocated more than anything else in the memory task (JFR, session 7). A changed digest after an upgrade
+     * memory task digests every revision it considers, and building the records' texts to digest them (as before
+     * session 7) allocated more than anything else in the memory task (JFR, session 7). A changed digest after an upgrade
      * costs at most one revision told again per article.
      */
     public static long answersOf(ArticleEnriched article) {

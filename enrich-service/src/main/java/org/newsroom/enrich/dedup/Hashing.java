@@ -13,12 +13,7 @@ final class Hashing {
         return z ^ (z >>> 31);
     }
 
-    /** FNV-1a over the UTF-16 units, then mixed. */
-    static long of(String text) {
-        return of(text, 0, text.length());
-    }
-
-    /** {@link #of(String)} of {@code text.substring(start, end)}, without the substring. */
+    /** FNV-1a over the UTF-16 units of {@code text.substring(start, end)} (without the substring), then mixed. */
     static long of(String text, int start, int end) {
         long h = 0xCBF29CE484222325L;
         for (int i = start; i < end; i++) {

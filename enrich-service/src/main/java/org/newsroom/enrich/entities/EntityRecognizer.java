@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.EntityType;
+import org.newsroom.enrich.normalising.Slugs;
 
 /**
  * Finds the people, places and organisations an article names. Places and organisations come from the
@@ -161,7 +162,7 @@ public final class EntityRecognizer {
         String surface = String.join(" ", words);
         String last = fold(words.getLast());
         if (NameWords.ORGANISATION_HEADS.contains(last) && words.size() > 1) {
-            found.add(Recognised.Mention.known("organisation:" + Gazetteer.slug(surface), surface, EntityType.organisation, surface));
+            found.add(Recognised.Mention.known("organisation:" + Slugs.of(surface), surface, EntityType.organisation, surface));
             return;
         }
         // A name ending in a common word is a thing's, not a person's ("Mana Said", "Lucky Stores"): taken for

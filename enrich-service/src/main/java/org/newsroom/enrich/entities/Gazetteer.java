@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.newsroom.contracts.EntityType;
+import org.newsroom.enrich.normalising.Slugs;
 
 /**
  * Known places and organisations by every name they go by: ISO 3166 country names and tz-database cities
@@ -86,10 +87,6 @@ public final class Gazetteer {
         return Optional.ofNullable(byReutersCode.get(code));
     }
 
-    public static String slug(String name) {
-        return Names.fold(name).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    }
-
     private void aliases(List<String> lines) {
         for (String line : lines) {
             String[] f = line.split("\\|");
@@ -117,7 +114,7 @@ public final class Gazetteer {
 
     private Known add(String name, EntityType type, String code) {
         Known known = byName.computeIfAbsent(key(name),
-                k -> new Known(type + ":" + slug(name), name, type, code));
+                k -> new Known(type + ":" + Slugs.of(name), name, type, code));
         if (code != null && known.reutersCode() == null) {
             known = new Known(known.id(), known.name(), type, code);
             byName.put(key(name), known);

@@ -27,6 +27,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.corrections.LastVersion;
 import org.newsroom.enrich.dedup.DedupIndex;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Decision;
@@ -207,14 +208,16 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         Enricher.Memo memo = memory == null ? null : InternalSerdes.memo(earlier.memo());
         ArticleEnriched article = told(InternalSerdes.article(earlier.article()), memo, decision,
                 memory == null ? null : memory.answer(articleId, revision));
-        if (gate.repeats(articleId, article)) {
+        long answers = LastVersion.answersOf(article);
+        if (gate.repeats(articleId, article.version(), answers)) {
             metrics.repeated();
             return;
         }
         metrics.revised(causes);
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
-        tell(new Record<>(articleId, null, cause.timestamp(), new RecordHeaders()), articleId, earlier.version(),
-                PubStatus.usable, article);
+        VersionGate.Told told = gate.tell(articleId, earlier.version(), PubStatus.usable, article, answers,
+                new RecordHeaders());
+        context.forward(new Record<>(articleId, told.article(), cause.timestamp(), told.headers()));
     }
 
     /** The held draft with memory's answers (when there is a memory) and the duplicate decision. */

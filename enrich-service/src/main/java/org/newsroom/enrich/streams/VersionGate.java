@@ -68,12 +68,12 @@ final class VersionGate {
     }
 
     /**
-     * Whether telling {@code article} would only repeat what subscribers were last told about it (same version, same
-     * answers): such a revision is not told, so that a consumer sees each article's answers change, never stay.
+     * Whether telling version {@code version} with {@code answers} ({@link LastVersion#answersOf}) would only repeat
+     * what subscribers were last told about the article (same version, same answers): such a revision is not told, so that a consumer sees each article's answers change, never stay.
      */
-    boolean repeats(String articleId, ArticleEnriched article) {
+    boolean repeats(String articleId, int version, long answers) {
         LastVersion last = last(articleId);
-        return last != null && last.repeatedBy(article.version(), LastVersion.answersOf(article));
+        return last != null && last.repeatedBy(version, answers);
     }
 
     /** What subscribers are told: the article as an event of its own (null: a tombstone), and its headers. */
@@ -86,10 +86,14 @@ final class VersionGate {
      * previous version was routed by and this one drops. Call only for what {@link #admits} let through.
      */
     Told tell(String articleId, int version, PubStatus status, ArticleEnriched article, Headers headers) {
+        return tell(articleId, version, status, article, article == null ? 0 : LastVersion.answersOf(article), headers);
+    }
+
+    /** The same, with the article's answers digest already worked out (a revision has it from {@link #repeats}). */
+    Told tell(String articleId, int version, PubStatus status, ArticleEnriched article, long answers, Headers headers) {
         LastVersion last = last(articleId);
         int told = last == null ? 1 : last.told() + 1;
         List<Tag> tags = article == null ? List.of() : article.tags();
-        long answers = article == null ? 0 : LastVersion.answersOf(article);
         versions.put(articleId, ValueAndTimestamp.make(LastVersion.of(version, status, tags, told, answers),
                 context.currentSystemTimeMs()));
         RecordHeaders toldHeaders = new RecordHeaders(headers.toArray());

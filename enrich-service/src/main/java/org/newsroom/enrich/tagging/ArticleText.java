@@ -1,9 +1,10 @@
 package org.newsroom.enrich.tagging;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.newsroom.enrich.normalising.ArticleTokens;
 import org.newsroom.enrich.normalising.Words;
 
@@ -19,19 +20,14 @@ final class ArticleText {
     private final Map<String, Integer> first;
     /** Per position, the next position of the same word, or -1. */
     private final int[] next;
-    private final List<String> distinct;
 
     private ArticleText(List<String> words) {
         this.tokens = words;
         this.first = HashMap.newHashMap(words.size());
         this.next = new int[words.size()];
-        this.distinct = new ArrayList<>();
         for (int i = words.size() - 1; i >= 0; i--) {
             Integer later = first.put(words.get(i), i);
             next[i] = later == null ? -1 : later;
-            if (later == null) {
-                distinct.add(words.get(i));
-            }
         }
     }
 
@@ -39,9 +35,9 @@ final class ArticleText {
         return new ArticleText(tokens.words());
     }
 
-    /** The words of the article, each once. */
-    List<String> distinctWords() {
-        return distinct;
+    /** The words of the article, each once, in no particular order. */
+    Set<String> distinctWords() {
+        return Collections.unmodifiableSet(first.keySet());
     }
 
     /** A term as the words {@link #countPhrase} looks for; worked out once per term, not per article. */
@@ -108,7 +104,7 @@ final class ArticleText {
     /** How many words begin with {@code prefix}: a one-word wildcard's occurrences, which cannot overlap. */
     private int countWordsBeginning(String prefix) {
         int n = 0;
-        for (String word : distinct) {
+        for (String word : first.keySet()) {
             if (word.startsWith(prefix)) {
                 for (int at = at(word); at >= 0; at = next[at]) {
                     n++;

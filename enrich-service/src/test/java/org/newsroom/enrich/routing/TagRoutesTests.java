@@ -37,12 +37,4 @@ class TagRoutesTests {
         assertThat(routes.topicsOf(taggedWith(tag("Venezuela", "place"), tag("Russia", "place"),
                 tag("crude", "reuters-topic")))).containsExactly("articles.tag.venezuela.v1", "articles.tag.crude.v1");
     }
-
-    @Test
-    void slugsFoldAccentsAndPunctuation() {
-        assertThat(TagRoutes.slug("Côte d’Ivoire")).isEqualTo("cote-d-ivoire");
-        assertThat(TagRoutes.slug("  Mergers & Acquisitions!! ")).isEqualTo("mergers-acquisitions");
-        assertThat(TagRoutes.slug("U.S. 2024--Election")).isEqualTo("u-s-2024-election");
-        assertThat(TagRoutes.slug("-- ")).isEmpty();
-    }
 }

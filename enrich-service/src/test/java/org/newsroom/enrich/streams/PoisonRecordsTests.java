@@ -50,7 +50,6 @@ import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.deadletters.DeadLetterHeaders;
 import org.newsroom.enrich.deadletters.DeadLetterMetrics;
 import org.newsroom.eventheaders.CloudEventHeaders;
-import org.newsroom.eventheaders.CloudEventSerializer;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
@@ -313,12 +312,9 @@ class PoisonRecordsTests {
         return event(Articles.article("huge-1", "wire", NOW, "Huge", List.of("x".repeat(rest + 1))));
     }
 
-    /** An article as ingest publishes it: CloudEvents headers, JSON body, keyed by its id. */
+    /** An article as ingest publishes it, at {@code NOW}. */
     private static TestRecord<byte[], byte[]> event(ArticleReceived article) {
-        Headers headers = new RecordHeaders();
-        byte[] value = new CloudEventSerializer<>(serde(ArticleReceived.class).serializer())
-                .serialize(Topics.ARTICLES_RAW, headers, article);
-        return new TestRecord<>(article.articleId().getBytes(StandardCharsets.UTF_8), value, headers, NOW);
+        return Articles.rawEvent(article, NOW);
     }
 
     private static Map<String, String> texts(Headers headers) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +32,11 @@ import org.newsroom.contracts.Topics;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.ServiceDefaults;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Fingerprinter;
 import org.newsroom.enrich.memory.Memory;
 import org.newsroom.enrich.routing.TagRoutes;
-import org.newsroom.enrich.tagging.EnrichmentSteps;
 import org.newsroom.enrich.tagging.TaggingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +62,8 @@ public final class StreamsBenchmark {
         int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int measured = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path dir = Files.createTempDirectory("streams-bench");
-        TaggingProperties tagging = TagRouting.tagging(dir.resolve("rules.yaml"), List.of("*"));
-        tagging = new TaggingProperties(tagging.rulesFile(), tagging.rulesCheckInterval(), tagging.subjectModel(),
-                tagging.placeMinMentions(), tagging.storyWindow(), tagging.storyThreshold(), tagging.storyEntityWeight(),
-                tagging.peopleWindow(), List.of("*"), List.of("newsroom"), tagging.tagPartitions());
-        Enricher enricher = new Enricher("bench", Clock.systemUTC(), EnrichmentSteps.of(tagging, Clock.systemUTC()));
+        TaggingProperties tagging = ServiceDefaults.tagging("streams-bench-rules.yaml"); // routes as the service does
+        Enricher enricher = ServiceDefaults.enricher("bench", tagging);
         List<ArticleReceived> articles = articles(data.resolve("reuters21578"), count);
         System.out.printf("[streams-bench] %d Reuters stories in publication order, %d warm-up and %d measured runs%n",
                 articles.size(), warmUps, measured);

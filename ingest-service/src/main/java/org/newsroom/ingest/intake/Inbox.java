@@ -139,20 +139,19 @@ final class Inbox {
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
         }
-        return oldestFirst(files);
+        Map<Path, Instant> modified = new HashMap<>();
+        files.forEach(file -> modified.put(file, modified(file)));
+        return oldestFirst(modified);
     }
 
     /**
-     * Sorted by modification time, each read once: another instance may move or touch a file while this one sorts,
-     * and a comparator that reads the disk on every comparison can then contradict itself (TimSort refuses that).
+     * The files by the modification time given for each, ties by path, so every instance takes them in one order.
+     * The times are read once per file, before sorting: another instance may move or touch a file meanwhile, and a
+     * comparator that read the disk on every comparison could then contradict itself (TimSort refuses that).
      */
-    private static List<Path> oldestFirst(List<Path> files) {
-        Map<Path, Instant> modified = new HashMap<>();
-        for (Path file : files) {
-            modified.put(file, modified(file));
-        }
-        List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing((Path file) -> modified.get(file)).thenComparing(Path::toString)); // ties in one order on every instance
+    private static List<Path> oldestFirst(Map<Path, Instant> modified) {
+        List<Path> sorted = new ArrayList<>(modified.keySet());
+        sorted.sort(Comparator.comparing((Path file) -> modified.get(file)).thenComparing(Path::toString));
         return sorted;
     }
 
@@ -163,7 +162,7 @@ final class Inbox {
 
     /** The same, where a file {@code whole} vouches for (it was renamed in whole) need not be quiet. */
     List<Path> readyFiles(Instant now, Predicate<Path> whole) throws IOException {
-        List<Path> ready = new ArrayList<>();
+        Map<Path, Instant> ready = new HashMap<>();
         Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
@@ -179,7 +178,7 @@ final class Inbox {
                 boolean candidate = attributes.isSymbolicLink()
                         || attributes.isRegularFile() && isComplete(file) && (isQuiet(attributes, now) || whole.test(file));
                 if (candidate) {
-                    ready.add(file);
+                    ready.put(file, attributes.lastModifiedTime().toInstant());
                 }
                 return FileVisitResult.CONTINUE;
             }

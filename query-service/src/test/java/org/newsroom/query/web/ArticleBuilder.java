@@ -24,7 +24,7 @@ public final class ArticleBuilder {
     private final String articleId;
     private int version;
     private final Source source;
-    private final String format;
+    private String format;
     private String url;
     private final String guid;
     private String headline;
@@ -42,7 +42,7 @@ public final class ArticleBuilder {
     private final List<Entity> entities;
     private final Dedup dedup;
     private final String storyId;
-    private final Extraction extraction;
+    private Extraction extraction;
 
     private ArticleBuilder(ArticleEnriched a) {
         eventId = a.eventId();
@@ -92,6 +92,16 @@ public final class ArticleBuilder {
 
     public ArticleBuilder pubStatus(PubStatus newStatus) {
         pubStatus = newStatus;
+        return this;
+    }
+
+    public ArticleBuilder format(String newFormat) {
+        format = newFormat;
+        return this;
+    }
+
+    public ArticleBuilder extraction(Extraction newExtraction) {
+        extraction = newExtraction;
         return this;
     }
 

@@ -51,10 +51,7 @@ public final class TestArticles {
 
     /** {@code article} as read from a web page whose extractor took {@code extraction}'s path. */
     public static ArticleEnriched fromWebPage(ArticleEnriched a, Extraction extraction) {
-        return new ArticleEnriched(a.eventId(), a.occurredAt(), a.articleId(), a.version(), a.source(), "html", a.url(),
-                a.guid(), a.headline(), a.paragraphs(), a.publishedAt(), a.byline(), a.dateline(), a.language(),
-                a.removed(), a.pubStatus(), a.correlationId(), a.enrichmentVersion(), a.enrichedAt(), a.tags(),
-                a.entities(), a.dedup(), a.storyId(), extraction);
+        return ArticleBuilder.from(a).format("html").extraction(extraction).build();
     }
 
     /** {@code article} as the index stores it. */
