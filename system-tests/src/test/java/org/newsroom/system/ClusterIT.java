@@ -68,7 +68,7 @@ class ClusterIT {
         instances.put(LocalCluster.QUERY, 2);
         instances.put(LocalCluster.ENRICH, 3);
         instances.put(LocalCluster.INGEST, 2);
-        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
+        Path root = ProjectRoot.path();
         ClusterSettings settings = new ClusterSettings(root, RunningPipeline.freshHome("cluster-it"), 3, 3, instances,
                 "384m", "512m", "320m", Ports::free, Map.of("NEWSROOM_API_KEY", API_KEY));
         int n;

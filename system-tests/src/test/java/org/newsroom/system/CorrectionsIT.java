@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CorrectionsIT {
 
-    private static final Path FIXTURES = Path.of(System.getProperty("newsroom.project.root", ".."), "samples", "corrections");
+    private static final Path FIXTURES = ProjectRoot.resolve("samples", "corrections");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String CORRECTED_HEADLINE = "Magnitude 6.4 earthquake shakes northern Japan, injuring three";
 

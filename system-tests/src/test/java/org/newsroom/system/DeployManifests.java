@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The files of deploy/ as parsed YAML, for the tests that check them. */
 final class DeployManifests {
 
-    static final Path ROOT = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = ProjectRoot.path();
     static final Path DEPLOY = ROOT.resolve("deploy");
     /** The kustomize base: one of everything. */
     static final Path BASE = DEPLOY.resolve("kubernetes/base");

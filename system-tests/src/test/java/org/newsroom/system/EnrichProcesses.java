@@ -49,7 +49,7 @@ final class EnrichProcesses {
     /** The first {@code limit} Reuters stories with three paragraphs or more, each with a body of its own. */
     static List<ReutersStory> distinctStories(int limit) {
         Set<String> bodies = new HashSet<>();
-        return Reuters21578.read(projectRoot().resolve("data").resolve("reuters21578")).stream()
+        return Reuters21578.read(ProjectRoot.resolve("data", "reuters21578")).stream()
                 .filter(s -> s.paragraphs().size() >= 3 && s.title().length() > 10)
                 // Reuters repeats some bodies verbatim: those would be duplicates of each other, not originals.
                 .filter(s -> bodies.add(s.body()))
@@ -66,7 +66,7 @@ final class EnrichProcesses {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("ENRICH_STATE_DIR", home.resolve("state-" + instance).toString());
         env.put("ENRICH_TAGGING_RULES_FILE", home.resolve("rules.yaml").toString());
-        return ServiceProcess.launch(projectRoot(), "enrich-service", Ports.free(), env, home,
+        return ServiceProcess.launch(ProjectRoot.path(), "enrich-service", Ports.free(), env, home,
                 home.resolve("logs-" + instance), home.resolve("run-" + instance), "384m");
     }
 
@@ -92,9 +92,5 @@ final class EnrichProcesses {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
-    }
-
-    static Path projectRoot() {
-        return Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
     }
 }

@@ -544,7 +544,7 @@ class FaultCampaign {
     static List<Item> items() {
         Set<String> titles = new HashSet<>();
         Set<String> bodies = new HashSet<>();
-        List<ReutersStory> stories = Reuters21578.read(Path.of(System.getProperty("newsroom.project.root", ".."), "data", "reuters21578"))
+        List<ReutersStory> stories = Reuters21578.read(ProjectRoot.resolve("data", "reuters21578"))
                 .stream()
                 .filter(s -> s.title().length() > 10 && s.paragraphs().size() >= 2)
                 .filter(s -> titles.add(s.title().strip().toLowerCase()) && bodies.add(s.body()))

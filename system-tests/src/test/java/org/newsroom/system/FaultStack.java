@@ -28,7 +28,7 @@ final class FaultStack implements AutoCloseable {
     static final String SLOW_RECEIVER_HOST = "127.0.0.2";
 
     private final Path home;
-    private final Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
+    private final Path root = ProjectRoot.path();
     private final int kafkaPort = Ports.free();
     private final int elasticsearchPort = Ports.free();
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();

@@ -15,8 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record GrafanaDashboard(JsonNode json) {
 
-    static final Path FILE = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath()
-            .resolve("deploy/grafana/newsroom-dashboard.json");
+    static final Path FILE = ProjectRoot.resolve("deploy/grafana/newsroom-dashboard.json");
     private static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
 
     static GrafanaDashboard read(Path file) throws IOException {

@@ -150,7 +150,7 @@ class ReprocessIT {
 
     /** Runs the reprocess command as {@code scripts/reprocess.sh} does, without the build step. */
     private static int reprocess() throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
+        Path root = ProjectRoot.path();
         Path log = Files.createDirectories(home.resolve("logs")).resolve("reprocess.log");
         ProcessBuilder builder = new ProcessBuilder(Jdks.javaOf(Jdks.find()).toString(),
                 "-cp", execJar(root, "query-service").toString(),
@@ -214,7 +214,7 @@ class ReprocessIT {
     private static List<ReutersStory> distinctStories() {
         Set<String> titles = new HashSet<>();
         Set<String> bodies = new HashSet<>();
-        return Reuters21578.read(Path.of(System.getProperty("newsroom.project.root", ".."), "data", "reuters21578"))
+        return Reuters21578.read(ProjectRoot.resolve("data", "reuters21578"))
                 .stream()
                 .filter(s -> s.title().length() > 10 && s.paragraphs().size() >= 2)
                 // A story opening with markup would be read as an XML document and set aside.

@@ -51,7 +51,7 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     private void launch(String kafka, String elasticsearch) throws IOException {
-        Path root = Path.of(System.getProperty("newsroom.project.root", "..")).toAbsolutePath().normalize();
+        Path root = ProjectRoot.path();
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "ELASTICSEARCH_URL", elasticsearch,

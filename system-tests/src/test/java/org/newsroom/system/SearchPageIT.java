@@ -74,7 +74,7 @@ class SearchPageIT {
      * ({@code -Dnewsroom.screenshot.update=true}), so running the tests leaves the checkout clean.
      */
     private static final Path SCREENSHOT = Boolean.getBoolean("newsroom.screenshot.update")
-            ? Path.of(System.getProperty("newsroom.project.root", ".."), "docs", "images", "search-page.png")
+            ? ProjectRoot.resolve("docs", "images", "search-page.png")
             : Path.of("target", "search-page.png");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -126,7 +126,7 @@ class SearchPageIT {
                 RunningPipeline.freshHome("SearchPageIT"));
         page = pipeline.query().url();
 
-        Map<String, BbcStory> bbc = BbcNews.read(Path.of(System.getProperty("newsroom.project.root", ".."), "data", "bbc"))
+        Map<String, BbcStory> bbc = BbcNews.read(ProjectRoot.resolve("data", "bbc"))
                 .stream().collect(Collectors.toMap(BbcStory::id, s -> s));
         List<String> originals = List.of(QUITS, LAUNCH, DEFECTION, POLICY, SLURRY);
         List<String> dates = List.of("2005-01-21T09:00:00Z", "2005-02-02T12:00:00Z", "2005-02-04T10:00:00Z",

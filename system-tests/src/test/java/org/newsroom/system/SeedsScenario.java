@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SeedsScenario {
 
-    static final Path SEEDS = Path.of(System.getProperty("newsroom.project.root", ".."), "samples", "seeds");
+    static final Path SEEDS = ProjectRoot.resolve("samples", "seeds");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private SeedsScenario() {

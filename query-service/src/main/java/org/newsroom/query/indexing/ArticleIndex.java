@@ -46,6 +46,7 @@ public class ArticleIndex {
         putTemplate();
         if (client.indices().existsAlias(a -> a.name(alias())).value()) {
             putMappings();
+            putRefreshInterval();
         } else {
             try {
                 client.indices().create(c -> c.index(properties.indexVersion())
@@ -68,6 +69,12 @@ public class ArticleIndex {
             throw new IllegalStateException("The indices behind '" + alias() + "' have a mapping this version cannot "
                     + "extend (" + e.getMessage() + "): migrate them with ./newsroom reindex", e);
         }
+    }
+
+    /** Gives the indices behind the alias the configured refresh interval (a dynamic setting; new ones get it from the template). */
+    private void putRefreshInterval() throws IOException {
+        String interval = ArticleTemplate.interval(properties.refreshInterval());
+        client.indices().putSettings(s -> s.index(alias()).settings(i -> i.refreshInterval(t -> t.time(interval))));
     }
 
     /**
@@ -137,7 +144,7 @@ public class ArticleIndex {
     }
 
     private void putTemplate() throws IOException {
-        String body = ArticleTemplate.body(alias(), englishAnalysis(), json);
+        String body = ArticleTemplate.body(alias(), englishAnalysis(), properties.refreshInterval(), json);
         client.indices().putIndexTemplate(t -> t.withJson(new StringReader(body)).name(ArticleTemplate.name(alias())));
     }
 

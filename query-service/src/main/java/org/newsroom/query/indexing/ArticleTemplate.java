@@ -3,6 +3,7 @@ package org.newsroom.query.indexing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,12 +40,16 @@ final class ArticleTemplate {
         return alias + "-v*";
     }
 
-    /** The body of {@code PUT _index_template/<alias>} for a node with the given English analysis. */
-    static String body(String alias, EnglishAnalysis analysis, JsonMapper json) {
+    /**
+     * The body of {@code PUT _index_template/<alias>} for a node with the given English analysis, new indices
+     * refreshing every {@code refreshInterval}.
+     */
+    static String body(String alias, EnglishAnalysis analysis, Duration refreshInterval, JsonMapper json) {
         ObjectNode template = (ObjectNode) resource(json);
         template.putArray("index_patterns").add(pattern(alias));
+        ObjectNode settings = (ObjectNode) template.get("template").get("settings");
+        settings.put("refresh_interval", interval(refreshInterval));
         if (analysis == EnglishAnalysis.BUILT_IN) {
-            ObjectNode settings = (ObjectNode) template.get("template").get("settings");
             settings.putObject("analysis").putObject("analyzer").putObject(ANALYZER).put("type", "english");
         }
         return json.writeValueAsString(template);
@@ -56,6 +61,11 @@ final class ArticleTemplate {
      */
     static String mappings(JsonMapper json) {
         return json.writeValueAsString(resource(json).get("template").get("mappings"));
+    }
+
+    /** {@code duration} in Elasticsearch's time-unit syntax. */
+    static String interval(Duration duration) {
+        return duration.toMillis() + "ms";
     }
 
     private static JsonNode resource(JsonMapper json) {

@@ -48,8 +48,7 @@ public final class Reprocess {
     private Reprocess(ReprocessSettings settings, ReprocessRequest request, ElasticsearchClient client, JsonMapper json) {
         this.settings = settings;
         this.request = request;
-        this.articles = new ArticleIndex(client, new QueryProperties(settings.alias(), settings.alias() + "-v1",
-                100, 10000, 1000, 20), json);
+        this.articles = new ArticleIndex(client, QueryProperties.forAlias(settings.alias()), json);
         this.indexer = new ArticleIndexer(client, articles, json);
     }
 

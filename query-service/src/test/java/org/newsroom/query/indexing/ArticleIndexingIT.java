@@ -167,7 +167,7 @@ class ArticleIndexingIT {
     void migratingToANewIndexMovesTheAliasAndKeepsEveryArticle() throws Exception {
         String alias = run + "-alias";
         ArticleIndex migrating = new ArticleIndex(elasticsearch,
-                new QueryProperties(alias, alias + "-v1", 100, 10000, 1000, 20), json);
+                QueryProperties.forAlias(alias), json);
         ArticleIndexer writer = new ArticleIndexer(elasticsearch, migrating, json);
         writer.write(List.of(TestArticles.venezuelaStory(run + "-a"), TestArticles.footballReport(run + "-b")), List.of());
 
@@ -188,7 +188,7 @@ class ArticleIndexingIT {
         elasticsearch.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true))
                 .mappings(m -> m.withJson(new StringReader(olderMappings.toString()))));
         ArticleIndex upgraded = new ArticleIndex(elasticsearch,
-                new QueryProperties(alias, alias + "-v1", 100, 10000, 1000, 20), json);
+                QueryProperties.forAlias(alias), json);
         ObjectNode traced = json.valueToTree(TestArticles.venezuelaStory(run + "-traced"));
         traced.put("correlationId", "desk-req-7");
 
@@ -201,6 +201,21 @@ class ArticleIndexingIT {
                 .query(q -> q.term(t -> t.field("correlationId").value("desk-req-7"))), ArticleDocument.class);
         assertThat(found.hits().hits()).singleElement()
                 .satisfies(hit -> assertThat(hit.source().correlationId()).isEqualTo("desk-req-7"));
+    }
+
+    @Test
+    void anExistingIndexTakesTheConfiguredRefreshInterval() throws Exception {
+        String alias = run + "-refresh";
+        elasticsearch.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true))
+                .settings(x -> x.refreshInterval(t -> t.time("1s"))));
+        QueryProperties defaults = QueryProperties.forAlias(alias);
+        QueryProperties quicker = new QueryProperties(alias, alias + "-v1", defaults.maxPageSize(), defaults.maxFrom(),
+                defaults.maxQueryLength(), defaults.maxFilters(), Duration.ofMillis(250));
+
+        new ArticleIndex(elasticsearch, quicker, json).ensureExists();
+
+        var settings = elasticsearch.indices().getSettings(g -> g.index(alias + "-v1")).get(alias + "-v1").settings();
+        assertThat(settings.index().refreshInterval().time()).isEqualTo("250ms");
     }
 
     private List<Hit<ArticleDocument>> documentsWithId(String articleId) throws Exception {

@@ -2,6 +2,7 @@ package org.newsroom.query.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.newsroom.query.indexing.ArticleTemplate.EnglishAnalysis;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +55,15 @@ class ArticleTemplateTests {
         assertThat(analyzer.path("type").asString()).isEqualTo("english");
     }
 
+    @Test
+    void newIndicesRefreshAsOftenAsConfigured() {
+        JsonNode settings = JSON.readTree(ArticleTemplate.body("articles", EnglishAnalysis.PLUGIN,
+                Duration.ofMillis(250), JSON)).at("/template/settings");
+
+        assertThat(settings.path("refresh_interval").asString()).isEqualTo("250ms");
+    }
+
     private static JsonNode template(EnglishAnalysis analysis) {
-        return JSON.readTree(ArticleTemplate.body("articles", analysis, JSON));
+        return JSON.readTree(ArticleTemplate.body("articles", analysis, Duration.ofSeconds(1), JSON));
     }
 }

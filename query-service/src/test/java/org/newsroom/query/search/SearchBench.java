@@ -40,7 +40,7 @@ public final class SearchBench {
         String url = System.getenv("ELASTICSEARCH_URL") != null ? System.getenv("ELASTICSEARCH_URL") : LocalEngines.elasticsearchUrl();
         String alias = "bench-articles-" + articles;
         ElasticsearchClient client = ElasticsearchClient.of(b -> b.host(url).jsonMapper(new Jackson3JsonpMapper(JSON)));
-        QueryProperties properties = new QueryProperties(alias, alias + "-v1", 100, 10000, 1000, 20);
+        QueryProperties properties = QueryProperties.forAlias(alias);
         ArticleIndex index = BenchIndex.index(client, properties, JSON);
         ArticleIndexer indexer = BenchIndex.indexer(client, index, JSON);
         log("Elasticsearch at %s, index %s", url, alias);

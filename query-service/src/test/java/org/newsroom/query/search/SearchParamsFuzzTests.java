@@ -23,7 +23,7 @@ import org.newsroom.query.language.NewsQuery;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class SearchParamsFuzzTests {
 
-    private static final QueryProperties LIMITS = new QueryProperties("articles", "articles-v1", 100, 10_000, 1_000, 20);
+    private static final QueryProperties LIMITS = QueryProperties.forAlias("articles");
     private static final Jackson3JsonpMapper JSONP = new Jackson3JsonpMapper();
     private static final Integer[] EDGES = {-1, 0, 1, 100, 101, 9_999, 10_000, 10_001, Integer.MAX_VALUE, Integer.MIN_VALUE};
 

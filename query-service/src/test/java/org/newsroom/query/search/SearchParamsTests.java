@@ -13,7 +13,7 @@ import org.newsroom.query.QueryProperties;
 
 class SearchParamsTests {
 
-    private static final QueryProperties LIMITS = new QueryProperties("articles", "articles-v1", 100, 10000, 1000, 20);
+    private static final QueryProperties LIMITS = QueryProperties.forAlias("articles");
 
     @Test
     void defaultsToTenCollapsedHitsByRelevanceWithFacets() {
