@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class EventValidationTests {
@@ -16,6 +18,24 @@ class EventValidationTests {
         assertThatThrownBy(() -> received("has/slash and space"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("articleId");
+    }
+
+    @Test
+    void acceptsExactlyTheIdsItsRegularExpressionStates() {
+        Pattern rule = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+        Random random = new Random(7);
+        String alphabet = "aZ09_-/ .é\u0000+";
+        List<String> ids = new ArrayList<>(List.of("", "a".repeat(128), "a".repeat(129), "wire-2026_12", "ümlaut"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder id = new StringBuilder();
+            for (int n = random.nextInt(6); n > 0; n--) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            ids.add(id.toString());
+        }
+
+        assertThat(ids).allSatisfy(id -> assertThat(Articles.isId(id)).as(id).isEqualTo(rule.matcher(id).matches()));
+        assertThat(Articles.isId(null)).isFalse();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.newsroom.enrich.dedup;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import org.newsroom.contracts.Dedup;
 
@@ -14,20 +13,22 @@ import org.newsroom.contracts.Dedup;
  */
 public record Decision(String articleId, Dedup dedup, Instant canonicalPublishedAt) {
 
-    private static final Comparator<Decision> BY_CANONICAL = Comparator
-            .comparing(Decision::canonicalPublishedAt)
-            .thenComparing(d -> d.dedup().canonicalId());
-
     /** The decision for an article no copy is known of yet. */
     public static Decision originalOf(Fingerprint f) {
         return new Decision(f.articleId(), Dedup.originalOf(f.articleId(), Verification.MINHASH_LSH), f.publishedAt());
     }
 
-    /** The new decision when {@code match} names an earlier canonical than the current one. */
+    /**
+     * The new decision when {@code match} names an earlier canonical than the current one (earlier published, ties
+     * by article id). Compared before anything is built: most matches of a wire story confirm the canonical it has.
+     */
     public Optional<Decision> improvedBy(Match match) {
-        Decision candidate = new Decision(articleId, new Dedup(match.similarity().status(), match.otherId(),
+        int order = match.otherPublishedAt().compareTo(canonicalPublishedAt);
+        if (order > 0 || (order == 0 && match.otherId().compareTo(dedup.canonicalId()) >= 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decision(articleId, new Dedup(match.similarity().status(), match.otherId(),
                 match.similarity().similarity(), match.similarity().containment(), match.similarity().method()),
-                match.otherPublishedAt());
-        return BY_CANONICAL.compare(candidate, this) < 0 ? Optional.of(candidate) : Optional.empty();
+                match.otherPublishedAt()));
     }
 }

@@ -250,6 +250,6 @@ public final class EntityRecognizer {
     }
 
     private static String fold(String word) {
-        return Names.fold(word).replace(".", "");
+        return Names.lookupKey(word);
     }
 }

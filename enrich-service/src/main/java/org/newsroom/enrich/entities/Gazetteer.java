@@ -139,7 +139,7 @@ public final class Gazetteer {
     }
 
     private static String key(String name) {
-        return Names.fold(name).replace(".", "").strip();
+        return Names.lookupKey(name).strip();
     }
 
     static List<String> lines(String resource) {

@@ -26,6 +26,11 @@ final class Names {
                 .toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 
+    /** {@link #fold} without full stops, as words are looked up in lists and the gazetteer: "U.S." is "us". */
+    static String lookupKey(String text) {
+        return fold(text).replace(".", "");
+    }
+
     private static boolean ascii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {

@@ -1,0 +1,21 @@
+package org.newsroom.eventheaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.JacksonMapperUtils;
+import tools.jackson.module.blackbird.BlackbirdModule;
+
+/**
+ * Every service's Kafka serializers and deserializers build their mapper with spring-kafka's
+ * {@code enhancedJsonMapper}, which adds the Jackson modules on the classpath: Blackbird must be among them, or
+ * every event field is read and written by reflection again (CloudEventSerializerTests holds the bytes unchanged).
+ */
+class EventJsonTests {
+
+    @Test
+    void kafkaMappersAccessEventFieldsThroughBlackbirdNotReflection() {
+        assertThat(JacksonMapperUtils.enhancedJsonMapper().registeredModules())
+                .anySatisfy(module -> assertThat(module).isInstanceOf(BlackbirdModule.class));
+    }
+}
