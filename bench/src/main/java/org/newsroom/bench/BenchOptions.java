@@ -47,8 +47,8 @@ record BenchOptions(int articles, int warmup, List<Integer> loads, Duration load
               --duration      seconds each load is offered
               --intake        folder | http | both (both: half of the articles, alternate ticks, each way)
               --jars-from     a checkout whose <service>/target/*-exec.jar to run (default: this one)
-              --refresh       the articles index's refresh interval from the end of the warm-up on (default: the
-                              template's, 1s)""";
+              --refresh       the articles index's refresh interval from the end of the warm-up on (default:
+                              query-service's query.refresh-interval, 500ms)""";
 
     static BenchOptions parse(String[] args, Path projectRoot) {
         var values = new java.util.HashMap<String, String>();

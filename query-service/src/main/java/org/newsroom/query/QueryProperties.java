@@ -1,8 +1,10 @@
 package org.newsroom.query;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Settings of query-service ({@code query.*}, or {@code QUERY_*} in the environment).
@@ -15,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFilters     how many filter values (tags, entities, sources, ...) one search may combine
  * @param refreshInterval how often Elasticsearch makes new writes searchable: the floor of drop-to-searchable
  *                       latency, paid for in CPU per article (docs/benchmarks.md, "refresh A/B"); applied to the
- *                       template and to the indices behind the alias at start
+ *                       template and to the indices behind the alias when the service first uses them
  */
 @ConfigurationProperties("query")
 public record QueryProperties(
@@ -27,14 +29,31 @@ public record QueryProperties(
         @DefaultValue("20") int maxFilters,
         @DefaultValue("500ms") Duration refreshInterval) {
 
+    static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(500);
+
     public QueryProperties {
-        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
-            throw new IllegalArgumentException("query.refresh-interval must be positive, got " + refreshInterval);
+        // Elasticsearch takes whole milliseconds, and 0 would stop the scheduled refreshes altogether.
+        if (refreshInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("query.refresh-interval must be at least 1ms, got " + refreshInterval);
         }
     }
 
-    /** The defaults for {@code alias}, for tools and tests that run without Spring's binding. */
+    /** The defaults for {@code alias}, for tests that run without Spring's binding. */
     public static QueryProperties forAlias(String alias) {
-        return new QueryProperties(alias, alias + "-v1", 100, 10_000, 1_000, 20, Duration.ofMillis(500));
+        return new QueryProperties(alias, alias + "-v1", 100, 10_000, 1_000, 20, DEFAULT_REFRESH_INTERVAL);
+    }
+
+    /**
+     * The defaults for {@code alias} with the refresh interval the services are given ({@code QUERY_REFRESH_INTERVAL},
+     * e.g. {@code 1s}), for the command-line tools: a reindex puts the template again, and must not reset a
+     * deployment's interval to the default.
+     */
+    public static QueryProperties forTools(String alias, Map<String, String> env) {
+        String interval = env.getOrDefault("QUERY_REFRESH_INTERVAL", env.get("QUERY_REFRESHINTERVAL"));
+        Duration refresh = interval == null || interval.isBlank() ? DEFAULT_REFRESH_INTERVAL
+                : DurationStyle.detectAndParse(interval.strip());
+        QueryProperties defaults = forAlias(alias);
+        return new QueryProperties(alias, defaults.indexVersion(), defaults.maxPageSize(), defaults.maxFrom(),
+                defaults.maxQueryLength(), defaults.maxFilters(), refresh);
     }
 }

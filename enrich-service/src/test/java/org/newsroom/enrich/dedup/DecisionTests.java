@@ -23,6 +23,12 @@ class DecisionTests {
     }
 
     @Test
+    void anEarlierCopyWinsWhateverItsArticleId() {
+        assertThat(original.improvedBy(new Match("wire-b", "wire-z", NOON.minusSeconds(60), COPY)))
+                .hasValueSatisfying(d -> assertThat(d.dedup().canonicalId()).isEqualTo("wire-z"));
+    }
+
+    @Test
     void aCopyPublishedLaterLeavesTheDecisionAsItIs() {
         assertThat(original.improvedBy(new Match("wire-b", "wire-0", NOON.plusSeconds(1), COPY))).isEmpty();
     }

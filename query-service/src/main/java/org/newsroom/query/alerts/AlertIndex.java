@@ -109,13 +109,18 @@ class AlertIndex {
         }
     }
 
+    private static final String SAVED_SEARCH_REFRESH = "1s";
+
     static ObjectNode indexBody(JsonMapper json, JsonNode articleMapping, boolean percolator) {
         // An index template keeps settings and mappings under "template"; a plain index body at the top.
         JsonNode article = articleMapping.has("template") ? articleMapping.path("template") : articleMapping;
         ObjectNode body = json.createObjectNode();
-        if (article.has("settings")) {
-            body.set("settings", article.path("settings").deepCopy());
-        }
+        ObjectNode settings = article.path("settings").isObject()
+                ? (ObjectNode) article.path("settings").deepCopy() : json.createObjectNode();
+        // Saved searches are few and written with refresh=wait_for; an explicit interval also keeps the index from
+        // going search-idle (an implicit one skips refreshes after 30 s without searches).
+        settings.put("refresh_interval", SAVED_SEARCH_REFRESH);
+        body.set("settings", settings);
         ObjectNode mappings = article.path("mappings").isObject()
                 ? (ObjectNode) article.path("mappings").deepCopy() : json.createObjectNode();
         ObjectNode fields = mappings.withObjectProperty("properties");

@@ -7,6 +7,8 @@ import java.io.StringReader;
 import java.util.List;
 import org.newsroom.query.QueryProperties;
 import org.newsroom.query.indexing.ArticleTemplate.EnglishAnalysis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ArticleIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
     private final ElasticsearchClient client;
     private final QueryProperties properties;
@@ -74,7 +78,13 @@ public class ArticleIndex {
     /** Gives the indices behind the alias the configured refresh interval (a dynamic setting; new ones get it from the template). */
     private void putRefreshInterval() throws IOException {
         String interval = ArticleTemplate.interval(properties.refreshInterval());
-        client.indices().putSettings(s -> s.index(alias()).settings(i -> i.refreshInterval(t -> t.time(interval))));
+        try {
+            client.indices().putSettings(s -> s.index(alias()).settings(i -> i.refreshInterval(t -> t.time(interval))));
+        } catch (ElasticsearchException e) {
+            // e.g. a read-only block on an old index: articles are still indexed, only later than configured
+            log.warn("The indices behind '{}' keep their refresh interval ({} refused: {})", alias(), interval,
+                    e.getMessage());
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ public final class Reindex {
         JsonMapper json = JsonMapper.builder().build();
         ElasticsearchClient client = ElasticsearchClient.of(b -> b.host(url).jsonMapper(new Jackson3JsonpMapper(json)));
         try {
-            ArticleIndex index = new ArticleIndex(client, QueryProperties.forAlias(alias), json);
+            ArticleIndex index = new ArticleIndex(client, QueryProperties.forTools(alias, System.getenv()), json);
             index.ensureExists();
             var before = client.indices().getAlias(a -> a.name(alias)).aliases().keySet();
             index.migrateTo(args[0]);

@@ -48,7 +48,7 @@ public final class Reprocess {
     private Reprocess(ReprocessSettings settings, ReprocessRequest request, ElasticsearchClient client, JsonMapper json) {
         this.settings = settings;
         this.request = request;
-        this.articles = new ArticleIndex(client, QueryProperties.forAlias(settings.alias()), json);
+        this.articles = new ArticleIndex(client, QueryProperties.forTools(settings.alias(), System.getenv()), json);
         this.indexer = new ArticleIndexer(client, articles, json);
     }
 

@@ -23,6 +23,7 @@ class AlertIndexTests {
         JsonNode body = AlertIndex.indexBody(json, template, true);
 
         assertThat(body.path("settings").path("number_of_shards").asInt()).isEqualTo(1);
+        assertThat(body.path("settings").path("refresh_interval").asString()).isEqualTo("1s");
         assertThat(body.has("index_patterns")).isFalse();
         JsonNode fields = body.path("mappings").path("properties");
         assertThat(body.path("mappings").path("dynamic").asString()).isEqualTo("strict");
