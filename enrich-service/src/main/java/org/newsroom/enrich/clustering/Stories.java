@@ -154,23 +154,39 @@ public final class Stories {
     private Article article(String id, Instant time, List<String> words, List<String> entityKeys) {
         Map<String, Integer> tf = new HashMap<>();
         words.forEach(w -> tf.merge(w, 1, Integer::sum));
-        Map<String, Double> weights = new HashMap<>();
-        tf.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), (1 + Math.log(e.getValue())) * idf.of(e.getKey())))
-                .sorted(heaviest()).limit(MAX_WORDS).forEach(e -> weights.put(e.getKey(), e.getValue()));
+        String[] terms = tf.keySet().toArray(String[]::new);
+        double[] weights = new double[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            weights[i] = (1 + Math.log(tf.get(terms[i]))) * idf.of(terms[i]);
+        }
+        // One sort, heaviest first (ties by word): the first MAX_WORDS make the vector, the first KEY_WORDS its keys.
+        // It runs in the one memory task for every arrival, so no entry objects, streams or second sort.
+        Integer[] heaviest = new Integer[terms.length];
+        Arrays.setAll(heaviest, i -> i);
+        Arrays.sort(heaviest, (a, b) -> {
+            int byWeight = Double.compare(weights[b], weights[a]);
+            return byWeight != 0 ? byWeight : terms[a].compareTo(terms[b]);
+        });
+        int kept = Math.min(terms.length, MAX_WORDS);
         Map<String, Integer> mentions = new HashMap<>();
         entityKeys.forEach(k -> mentions.merge(k, 1, Integer::sum));
         Map<String, Double> named = new HashMap<>();
         mentions.forEach((k, n) -> named.put(k, (k.startsWith("place:") ? 0.5 : 1.0) * Math.min(3, n)));
         List<String> keys = new ArrayList<>();
-        weights.entrySet().stream().sorted(heaviest()).limit(KEY_WORDS).forEach(e -> keys.add("w:" + e.getKey()));
+        for (int i = 0; i < Math.min(kept, KEY_WORDS); i++) {
+            keys.add("w:" + terms[heaviest[i]]);
+        }
         new TreeSet<>(named.keySet()).forEach(k -> keys.add("e:" + k));
-        return new Article(id, Objects.requireNonNull(time, "time"), Vectors.of(weights).normalised(),
+        Integer[] byWord = Arrays.copyOf(heaviest, kept);
+        Arrays.sort(byWord, (a, b) -> terms[a].compareTo(terms[b]));
+        String[] vectorKeys = new String[kept];
+        double[] vectorValues = new double[kept];
+        for (int i = 0; i < kept; i++) {
+            vectorKeys[i] = terms[byWord[i]];
+            vectorValues[i] = weights[byWord[i]];
+        }
+        return new Article(id, Objects.requireNonNull(time, "time"), new Vectors(vectorKeys, vectorValues).normalised(),
                 Vectors.of(named), List.copyOf(keys));
-    }
-
-    private static Comparator<Map.Entry<String, Double>> heaviest() {
-        return Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
     }
 
     private void link(Article article) {
