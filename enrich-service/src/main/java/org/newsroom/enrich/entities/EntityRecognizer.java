@@ -64,7 +64,7 @@ public final class EntityRecognizer {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             // A headline In Title Case or a line IN CAPITALS capitalises every word: its runs say nothing of names.
-            if (i == 0 ? Mentions.titleCase(text) : Mentions.inCapitals(text)) {
+            if (i == 0 ? Mentions.isTitleCase(text) : Mentions.inCapitals(text)) {
                 runs.addAll(Mentions.wordsInCapitals(text));
             } else {
                 runs.addAll(Mentions.in(text));

@@ -132,7 +132,7 @@ final class Mentions {
      * A headline In Title Case or IN CAPITALS: more than three words, at least 70% of them capitalised. Words only:
      * "<TWA>" and "1987" are not counted.
      */
-    static boolean titleCase(String headline) {
+    static boolean isTitleCase(String headline) {
         Matcher m = WORD.matcher(headline);
         int words = 0;
         int capitalised = 0;

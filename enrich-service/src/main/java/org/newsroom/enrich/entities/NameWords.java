@@ -21,13 +21,12 @@ final class NameWords {
             "commissioner", "judge", "justice", "attorney", "representative", "rep", "officials", "official",
             "top", "former", "acting", "executive", "senior", "treasury", "finance", "defense", "defence", "marine",
             "speaker", "administrator", "assistant", "undersecretary", "sheikh");
-    /** What, before a name, says it is a person's: a title, a reporting verb ("said Bob Bannon"). */
-    static final Set<String> PERSON_CUES = Set.of("president", "minister", "secretary", "leader", "mr",
-            "mrs", "ms", "dr", "senator", "governor", "chancellor", "king", "queen", "pope", "counsel", "chief",
-            "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "director", "premier", "said", "says",
-            "told", "added", "who", "counterpart", "un");
     /** What follows a name and says a person did it; a title after capitalised words ends a portfolio instead. */
     static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "who");
+    /** What, before a name, says it is a person's: a title, a reporting verb ("said Bob Bannon"). */
+    static final Set<String> PERSON_CUES = union(REPORTING, Set.of("president", "minister", "secretary", "leader",
+            "mr", "mrs", "ms", "dr", "senator", "governor", "chancellor", "king", "queen", "pope", "counsel", "chief",
+            "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "director", "premier", "counterpart", "un"));
     static final Set<String> ORGANISATION_HEADS = Set.of("council", "ministry", "department", "agency",
             "bank", "corp", "corporation", "inc", "co", "ltd", "plc", "party", "union", "commission", "committee",
             "fund", "embassy", "congress", "senate", "group", "organization", "organisation", "association",
@@ -57,6 +56,12 @@ final class NameWords {
     static final Set<String> CALENDAR = calendarWords();
 
     private NameWords() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.addAll(b);
+        return Set.copyOf(both);
     }
 
     private static Set<String> calendarWords() {

@@ -52,10 +52,12 @@ final class Names {
 
     /** Whether two name keys are within a small edit distance (Damerau-Levenshtein), for misspellings. */
     static boolean close(String a, String b) {
-        if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 2) {
-            return false;
-        }
-        return distance(a, b) <= 2;
+        return comparable(a, b) && distance(a, b) <= 2;
+    }
+
+    /** Long enough and near enough in length for an edit distance to say anything. */
+    private static boolean comparable(String a, String b) {
+        return Math.min(a.length(), b.length()) >= 5 && Math.abs(a.length() - b.length()) <= 2;
     }
 
     /**
@@ -64,7 +66,11 @@ final class Names {
      * names into known surnames ("Medan" into "Teran", "Usher" into "Luther", "Elvis" into "Davis").
      */
     static boolean misspelling(String word, String surname) {
-        return close(word, surname) && (distance(word, surname) <= 1 || sameLetters(word, surname));
+        if (!comparable(word, surname)) {
+            return false;
+        }
+        int distance = distance(word, surname); // once: close() would work it out again
+        return distance <= 1 || (distance <= 2 && sameLetters(word, surname));
     }
 
     private static boolean sameLetters(String a, String b) {
