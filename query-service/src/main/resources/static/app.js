@@ -14,7 +14,7 @@ const EXTRACTION_METHODS = {
 };
 /** Below this confidence an extraction is weak: what the "weak extractions" filter asks for. */
 const WEAK_CONFIDENCE = '0.5';
-const WEAK = 'extractionConfidenceBelow';
+const WEAK_PARAM = 'extractionConfidenceBelow';
 const state = { q: '', sort: 'relevance', duplicates: false, since: '', until: '', filters: {}, cursor: null, fresh: 0 };
 const $ = (selector, root = document) => root.querySelector(selector);
 // Answers can come back out of order (a slow first search, a quick second one): only the latest search renders.
@@ -245,7 +245,7 @@ function renderFacets(facets) {
     const list = document.createElement('ul');
     buckets.forEach(bucket => list.append(facetValue(param, param === 'extraction'
         ? { ...bucket, label: extractionLabel(bucket.key) } : bucket)));
-    if (param === 'extraction') list.append(facetValue(WEAK, { key: WEAK_CONFIDENCE, label: `Weak: confidence under ${WEAK_CONFIDENCE}` }));
+    if (param === 'extraction') list.append(facetValue(WEAK_PARAM, { key: WEAK_CONFIDENCE, label: `Weak: confidence under ${WEAK_CONFIDENCE}` }));
     section.append(heading, list);
     aside.append(section);
   });
@@ -308,7 +308,7 @@ function renderActiveFilters() {
 }
 
 function filterLabel(param, value) {
-  if (param === WEAK) return `extraction confidence under ${value}`;
+  if (param === WEAK_PARAM) return `extraction confidence under ${value}`;
   return `${param}: ${param === 'extraction' ? extractionLabel(value) : value}`;
 }
 
@@ -517,14 +517,14 @@ function suggest() {
 }
 
 /* Saved searches (/api/alerts): the page's current search saved under a name, listed, run and deleted. */
-const SAVED_FILTERS = ['tag', 'source', 'agency', 'language', 'extraction', WEAK];
+const SAVED_FILTERS = ['tag', 'source', 'agency', 'language', 'extraction', WEAK_PARAM];
 
 /** What a saved search can keep of the current search: the query and one value per filter, nothing else. */
 function savable() {
   const request = {};
   if (state.q) request.query = state.q;
   SAVED_FILTERS.forEach(param => { if (state.filters[param]) request[param] = state.filters[param][0]; });
-  if (request[WEAK]) request[WEAK] = Number(request[WEAK]);
+  if (request[WEAK_PARAM]) request[WEAK_PARAM] = Number(request[WEAK_PARAM]);
   const dropped = [];
   SAVED_FILTERS.forEach(param => { if ((state.filters[param] || []).length > 1) dropped.push(`more than one ${param}`); });
   if (state.filters.entity) dropped.push('entity filters');
@@ -791,7 +791,7 @@ function readLocation() {
   state.since = query.get('since') || '';
   state.until = query.get('until') || '';
   state.filters = {};
-  [...FACETS.map(([, param]) => param), WEAK].forEach(param => {
+  [...FACETS.map(([, param]) => param), WEAK_PARAM].forEach(param => {
     const values = query.getAll(param);
     if (values.length) state.filters[param] = values;
   });

@@ -38,7 +38,7 @@ public record AlertRequest(String name, String query, String tag, String source,
         String cleanAgency = checked("agency", agency, MAX_FILTER_LENGTH, problems);
         String cleanLanguage = checked("language", language, MAX_FILTER_LENGTH, problems);
         Extraction.Method method = valid(() -> SearchFilters.extractionMethod(extraction), problems);
-        Double confidence = valid(() -> SearchFilters.extractionConfidence(extractionConfidenceBelow), problems);
+        Double confidence = valid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow), problems);
         URI hook = webhook(checked("webhook", webhook, MAX_WEBHOOK_LENGTH, problems), problems);
         if (name == null || name.isBlank()) {
             problems.add("name is required");

@@ -30,7 +30,7 @@ public record SearchFilters(List<String> tags, List<String> entities, List<Strin
         agencies = agencies == null ? List.of() : List.copyOf(agencies);
         languages = languages == null ? List.of() : List.copyOf(languages);
         extractionMethods = extractionMethods == null ? List.of() : extractionMethods.stream().distinct().toList();
-        extractionConfidenceBelow = extractionConfidence(extractionConfidenceBelow);
+        extractionConfidenceBelow = extractionConfidenceBelow(extractionConfidenceBelow);
     }
 
     /** One value or none (null) per filter, as saved searches and live streams take them. */
@@ -65,14 +65,14 @@ public record SearchFilters(List<String> tags, List<String> entities, List<Strin
      *
      * @throws IllegalArgumentException when it is not a number from 0 to 1
      */
-    public static Double extractionConfidence(String value) {
+    public static Double extractionConfidenceBelow(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return extractionConfidence(Double.valueOf(value.strip()));
+            return extractionConfidenceBelow(Double.valueOf(value.strip()));
         } catch (NumberFormatException e) {
-            return extractionConfidence(Double.NaN);
+            return extractionConfidenceBelow(Double.NaN);
         }
     }
 
@@ -81,7 +81,7 @@ public record SearchFilters(List<String> tags, List<String> entities, List<Strin
      *
      * @throws IllegalArgumentException otherwise
      */
-    public static Double extractionConfidence(Double bound) {
+    public static Double extractionConfidenceBelow(Double bound) {
         if (bound != null && !(bound >= 0 && bound <= 1)) {
             throw new IllegalArgumentException("extractionConfidenceBelow must be a number from 0 to 1");
         }

@@ -29,14 +29,14 @@ public record LiveFilter(String query, String tag, String source, String agency,
         if (Stream.of(tag, source, agency, language).anyMatch(f -> f != null && f.length() > MAX_FILTER_LENGTH)) {
             throw new IllegalArgumentException("filters are at most " + MAX_FILTER_LENGTH + " characters");
         }
-        SearchFilters.extractionConfidence(extractionConfidenceBelow);
+        SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow);
     }
 
     /** The filter a stream request's parameters describe; {@link IllegalArgumentException} for invalid ones. */
     public static LiveFilter of(String query, String tag, String source, String agency, String language,
                                 String extraction, String extractionConfidenceBelow) {
         return new LiveFilter(query, tag, source, agency, language, SearchFilters.extractionMethod(extraction),
-                SearchFilters.extractionConfidence(extractionConfidenceBelow));
+                SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow));
     }
 
     /** This filter as the one query model search and saved searches use, compiled to test many articles. */

@@ -42,7 +42,7 @@ public record SearchParams(String q, List<String> tag, List<String> entity, List
         SearchFilters filters = new SearchFilters(values("tag", tag), values("entity", entity),
                 values("source", source), values("agency", agency), values("language", language),
                 date("since", since, false), date("until", until, true), extractionMethods(),
-                refusedAsInvalid(() -> SearchFilters.extractionConfidence(extractionConfidenceBelow)));
+                refusedAsInvalid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow)));
         if (filters.count() > limits.maxFilters()) {
             throw new InvalidSearchException("at most " + limits.maxFilters() + " filter values may be combined");
         }

@@ -111,10 +111,10 @@ class NewsQueryTests {
         assertThat(SearchFilters.extractionMethod("")).isNull();
         assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionMethod("fallback"))
                 .withMessage("extraction must be one of articleBody, scoredBlock, jsonLd, largestBlock, openGraph");
-        assertThat(SearchFilters.extractionConfidence("0.5")).isEqualTo(0.5);
-        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidence("1.5"));
-        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidence("NaN"));
-        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidence("half"));
+        assertThat(SearchFilters.extractionConfidenceBelow("0.5")).isEqualTo(0.5);
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidenceBelow("1.5"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidenceBelow("NaN"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchFilters.extractionConfidenceBelow("half"));
     }
 
     private static boolean matches(ArticleEnriched article, double confidenceBelow) {
