@@ -40,7 +40,7 @@ public record QueryProperties(
 
     /** The defaults for {@code alias}, for tests that run without Spring's binding. */
     public static QueryProperties forAlias(String alias) {
-        return new QueryProperties(alias, alias + "-v1", 100, 10_000, 1_000, 20, DEFAULT_REFRESH_INTERVAL);
+        return forTools(alias, Map.of());
     }
 
     /**
@@ -52,8 +52,6 @@ public record QueryProperties(
         String interval = env.getOrDefault("QUERY_REFRESH_INTERVAL", env.get("QUERY_REFRESHINTERVAL"));
         Duration refresh = interval == null || interval.isBlank() ? DEFAULT_REFRESH_INTERVAL
                 : DurationStyle.detectAndParse(interval.strip());
-        QueryProperties defaults = forAlias(alias);
-        return new QueryProperties(alias, defaults.indexVersion(), defaults.maxPageSize(), defaults.maxFrom(),
-                defaults.maxQueryLength(), defaults.maxFilters(), refresh);
+        return new QueryProperties(alias, alias + "-v1", 100, 10_000, 1_000, 20, refresh);
     }
 }

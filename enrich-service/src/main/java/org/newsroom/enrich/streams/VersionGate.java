@@ -69,7 +69,8 @@ final class VersionGate {
 
     /**
      * Whether telling version {@code version} with {@code answers} ({@link LastVersion#answersOf}) would only repeat
-     * what subscribers were last told about the article (same version, same answers): such a revision is not told, so that a consumer sees each article's answers change, never stay.
+     * what subscribers were last told about the article (same version, same answers): such a revision is not told,
+     * so that a consumer sees each article's answers change, never stay.
      */
     boolean repeats(String articleId, int version, long answers) {
         LastVersion last = last(articleId);

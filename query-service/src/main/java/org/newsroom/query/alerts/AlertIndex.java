@@ -29,6 +29,8 @@ class AlertIndex {
 
     private static final Logger log = LoggerFactory.getLogger(AlertIndex.class);
     private static final String ARTICLE_MAPPING = "/elasticsearch/articles.json";
+    /** Saved searches are few and written with {@code refresh=wait_for}; the articles' interval is theirs to set. */
+    private static final String SAVED_SEARCH_REFRESH = "1s";
 
     private final ElasticsearchClient client;
     private final ArticleIndex articleIndex;
@@ -108,8 +110,6 @@ class AlertIndex {
             log.warn("Saved-search index {} keeps its mapping: {}", alias(), e.getMessage());
         }
     }
-
-    private static final String SAVED_SEARCH_REFRESH = "1s";
 
     static ObjectNode indexBody(JsonMapper json, JsonNode articleMapping, boolean percolator) {
         // An index template keeps settings and mappings under "template"; a plain index body at the top.
