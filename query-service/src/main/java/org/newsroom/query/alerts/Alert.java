@@ -1,11 +1,11 @@
 package org.newsroom.query.alerts;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
-import org.newsroom.contracts.Extraction;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.language.NewsQuery;
-import org.newsroom.query.language.SearchFilters;
 
 /**
  * A saved search: a query in the search syntax and filters, checked against every newly indexed article (a desk
@@ -14,19 +14,19 @@ import org.newsroom.query.language.SearchFilters;
  * {@code owner} is the principal that saved it: only it (or an admin) sees and deletes it. Searches saved before
  * owners were recorded have none and are seen by admins only.
  */
-public record Alert(String id, String name, String query, String tag, String source, String agency,
-                    String language, Extraction.Method extraction, Double extractionConfidenceBelow, URI webhook,
+public record Alert(String id, String name, String query, @JsonUnwrapped FilterValues filters, URI webhook,
                     Instant createdAt, String owner) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdAt, "createdAt");
+        // null would leave every filter's key out of the stored and listed JSON, where each stands, null or not
+        filters = filters == null ? FilterValues.NONE : filters;
     }
 
     /** What this saved search looks for, in the query model search and live streams share. */
     public NewsQuery toQuery() {
-        return NewsQuery.parse(query, SearchFilters.of(tag, source, agency, language, extraction,
-                extractionConfidenceBelow));
+        return NewsQuery.parse(query, filters.toSearchFilters());
     }
 }

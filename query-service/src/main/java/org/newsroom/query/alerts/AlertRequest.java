@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.newsroom.contracts.Extraction;
 import org.newsroom.outbound.Destinations;
 import org.newsroom.outbound.RefusedDestinationException;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.language.SearchFilters;
 
 /**
@@ -32,27 +31,25 @@ public record AlertRequest(String name, String query, String tag, String source,
     Alert toAlert(String id, Instant createdAt, String owner) {
         List<String> problems = new ArrayList<>();
         String cleanName = checked("name", name, MAX_NAME_LENGTH, problems);
+        int problemsBefore = problems.size();
         String cleanQuery = checked("query", query, MAX_QUERY_LENGTH, problems);
-        String cleanTag = checked("tag", tag, MAX_FILTER_LENGTH, problems);
-        String cleanSource = checked("source", source, MAX_FILTER_LENGTH, problems);
-        String cleanAgency = checked("agency", agency, MAX_FILTER_LENGTH, problems);
-        String cleanLanguage = checked("language", language, MAX_FILTER_LENGTH, problems);
-        Extraction.Method method = valid(() -> SearchFilters.extractionMethod(extraction), problems);
-        Double confidence = valid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow), problems);
+        FilterValues filters = new FilterValues(tag, source, agency, language,
+                valid(() -> SearchFilters.extractionMethod(extraction), problems),
+                valid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow), problems))
+                .withText((field, value) -> checked(field, value, MAX_FILTER_LENGTH, problems));
+        // A refused value is left out but was given all the same: only a request that gave none is told to give one.
+        boolean nothingGiven = cleanQuery == null && filters.isEmpty() && problems.size() == problemsBefore;
         URI hook = webhook(checked("webhook", webhook, MAX_WEBHOOK_LENGTH, problems), problems);
         if (name == null || name.isBlank()) {
             problems.add("name is required");
         }
-        if (Stream.of(query, tag, source, agency, language, extraction).allMatch(v -> v == null || v.isBlank())
-                && extractionConfidenceBelow == null) {
-            problems.add("a query or at least one of tag, source, agency, language, extraction, "
-                    + "extractionConfidenceBelow is required");
+        if (nothingGiven) {
+            problems.add("a query or at least one of " + String.join(", ", FilterValues.NAMES) + " is required");
         }
         if (!problems.isEmpty()) {
             throw new InvalidAlertException(problems);
         }
-        return new Alert(id, cleanName, cleanQuery, cleanTag, cleanSource, cleanAgency, cleanLanguage, method,
-                confidence, hook, createdAt, owner);
+        return new Alert(id, cleanName, cleanQuery, filters, hook, createdAt, owner);
     }
 
     private static <T> T valid(Supplier<T> reading, List<String> problems) {

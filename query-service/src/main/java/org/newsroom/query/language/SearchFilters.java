@@ -33,17 +33,6 @@ public record SearchFilters(List<String> tags, List<String> entities, List<Strin
         extractionConfidenceBelow = extractionConfidenceBelow(extractionConfidenceBelow);
     }
 
-    /** One value or none (null) per filter, as saved searches and live streams take them. */
-    public static SearchFilters of(String tag, String source, String agency, String language,
-                                   Extraction.Method extraction, Double extractionConfidenceBelow) {
-        return new SearchFilters(listOf(tag), null, listOf(source), listOf(agency), listOf(language), null, null,
-                extraction == null ? null : List.of(extraction), extractionConfidenceBelow);
-    }
-
-    private static <T> List<T> listOf(T value) {
-        return value == null ? List.of() : List.of(value);
-    }
-
     /**
      * The extraction method {@code name} stands for, ignoring case; null for blank. Every entry point (search
      * parameters, saved searches, live streams) reads the value with this, so all refuse the same names.

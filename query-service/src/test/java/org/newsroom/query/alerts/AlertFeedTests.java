@@ -9,13 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.web.TestArticles;
 
 class AlertFeedTests {
 
     @Test
     void writesTheMatchesAsAnAtomFeedThatReadsBack() throws Exception {
-        Alert alert = new Alert("a1", "Venezuela & Russia", "venezuela", null, null, null, null, null, null, null,
+        Alert alert = new Alert("a1", "Venezuela & Russia", "venezuela", FilterValues.NONE, null,
                 Instant.parse("2019-05-01T00:00:00Z"), "desk");
         ArticleEnriched story = TestArticles.venezuelaStory("feed-1");
 
@@ -34,7 +35,7 @@ class AlertFeedTests {
 
     @Test
     void anEmptyFeedIsStillAValidFeed() throws Exception {
-        Alert alert = new Alert("a2", "Nothing yet", "zanzibar", null, null, null, null, null, null, null, Instant.EPOCH, "desk");
+        Alert alert = new Alert("a2", "Nothing yet", "zanzibar", FilterValues.NONE, null, Instant.EPOCH, "desk");
 
         SyndFeed feed = new SyndFeedInput().build(new StringReader(AlertFeed.atom(alert, List.of(), Instant.EPOCH)));
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Extraction;
 import org.newsroom.outbound.Destinations;
 import org.newsroom.outbound.OutboundPolicy;
+import org.newsroom.query.language.FilterValues;
 
 class AlertRequestTests {
 
@@ -25,14 +26,14 @@ class AlertRequestTests {
         Alert alert = new AlertRequest(" Venezuela watch ", "venezuela -football", "", "AP", null, " ", null, null,
                 "http://127.0.0.1:9999/hook").toAlert("a1", NOW, "desk");
 
-        assertThat(alert).isEqualTo(new Alert("a1", "Venezuela watch", "venezuela -football", null, "AP", null, null, null, null,
-                URI.create("http://127.0.0.1:9999/hook"), NOW, "desk"));
+        assertThat(alert).isEqualTo(new Alert("a1", "Venezuela watch", "venezuela -football",
+                new FilterValues(null, "AP", null, null, null, null), URI.create("http://127.0.0.1:9999/hook"), NOW, "desk"));
     }
 
     @Test
     void acceptsAFilterWithoutAQuery() {
-        assertThat(new AlertRequest("All sport", null, "sport", null, null, null, null, null, null).toAlert("a2", NOW, "desk").tag())
-                .isEqualTo("sport");
+        assertThat(new AlertRequest("All sport", null, "sport", null, null, null, null, null, null).toAlert("a2", NOW, "desk")
+                .filters().tag()).isEqualTo("sport");
     }
 
     @Test
@@ -40,8 +41,8 @@ class AlertRequestTests {
         Alert alert = new AlertRequest("Weak pages", null, null, null, null, null, "LargestBlock", 0.5, null)
                 .toAlert("a5", NOW, "desk");
 
-        assertThat(alert.extraction()).isEqualTo(Extraction.Method.largestBlock);
-        assertThat(alert.extractionConfidenceBelow()).isEqualTo(0.5);
+        assertThat(alert.filters().extraction()).isEqualTo(Extraction.Method.largestBlock);
+        assertThat(alert.filters().extractionConfidenceBelow()).isEqualTo(0.5);
     }
 
     @Test
@@ -50,6 +51,15 @@ class AlertRequestTests {
                 .isInstanceOfSatisfying(InvalidAlertException.class, e -> assertThat(e.problems()).containsExactly(
                         "extraction must be one of articleBody, scoredBlock, jsonLd, largestBlock, openGraph",
                         "extractionConfidenceBelow must be a number from 0 to 1"));
+    }
+
+    @Test
+    void refusesUnusableFiltersWithoutAlsoAskingForOne() {
+        assertThatThrownBy(() -> new AlertRequest("n", null, "t".repeat(201), null, null, null, "fallback", null, null)
+                .toAlert("a7", NOW, "desk"))
+                .isInstanceOfSatisfying(InvalidAlertException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "tag is too long or has control characters",
+                        "extraction must be one of articleBody, scoredBlock, jsonLd, largestBlock, openGraph"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Tag;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.language.IndexedArticle;
 import org.newsroom.query.language.QueryMatcher;
 
@@ -114,7 +115,8 @@ public final class SavedSearchBench {
                 String word = pick(random, words);
                 query = word.substring(0, Math.min(word.length(), 5)) + "*";
             }
-            alerts.add(new Alert("bench-" + i, "bench " + i, query, tag, null, null, null, null, null, null, Instant.EPOCH, "bench"));
+            alerts.add(new Alert("bench-" + i, "bench " + i, query, new FilterValues(tag, null, null, null, null, null), null,
+                    Instant.EPOCH, "bench"));
         }
         return alerts;
     }

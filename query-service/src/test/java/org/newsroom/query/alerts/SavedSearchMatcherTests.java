@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.language.IndexedArticle;
 import org.newsroom.query.language.QueryMatcher;
 import org.newsroom.query.language.RandomQueries;
@@ -27,8 +28,8 @@ class SavedSearchMatcherTests {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             String tag = random.nextInt(5) == 0 ? cased(random, pick(random, RandomQueries.TAG_LABELS)) : null;
-            alerts.add(new Alert("a" + i, "a" + i, RandomQueries.query(random, articles), tag, null, null, null, null, null, null,
-                    Instant.EPOCH, "test"));
+            alerts.add(new Alert("a" + i, "a" + i, RandomQueries.query(random, articles),
+                    new FilterValues(tag, null, null, null, null, null), null, Instant.EPOCH, "test"));
         }
         SavedSearchMatcher matcher = new SavedSearchMatcher(alerts);
         List<QueryMatcher> each = alerts.stream().map(a -> a.toQuery().matcher()).toList();
@@ -56,8 +57,8 @@ class SavedSearchMatcherTests {
     @Test
     void filesASearchUnderItsRarestRequiredTermsAndRunsTheOnesWithoutAnyOnEveryArticle() {
         ArticleEnriched article = RandomQueries.article(new Random(1), "ssm-one");
-        Alert phrase = new Alert("p", "p", "\"zanzibar cloves\"", null, null, null, null, null, null, null, Instant.EPOCH, "t");
-        Alert negative = new Alert("n", "n", "-zanzibar", null, null, null, null, null, null, null, Instant.EPOCH, "t");
+        Alert phrase = new Alert("p", "p", "\"zanzibar cloves\"", FilterValues.NONE, null, Instant.EPOCH, "t");
+        Alert negative = new Alert("n", "n", "-zanzibar", FilterValues.NONE, null, Instant.EPOCH, "t");
         SavedSearchMatcher matcher = new SavedSearchMatcher(List.of(phrase, negative));
 
         IndexedArticle indexed = IndexedArticle.of(article);

@@ -68,10 +68,10 @@ class NewsQueryTests {
 
     @Test
     void filtersIgnoreCaseAndMatchTagsByIdOrLabel() {
-        assertThat(matches(null, SearchFilters.of("politics", "REUTERS", "reuters", "EN", null, null))).isTrue();
-        assertThat(matches(null, SearchFilters.of("MEDTOP:11000000", null, null, null, null, null))).isTrue();
-        assertThat(matches(null, SearchFilters.of("sport", null, null, null, null, null))).isFalse();
-        assertThat(matches(null, SearchFilters.of(null, "bbc", null, null, null, null))).isFalse();
+        assertThat(matches(null, new FilterValues("politics", "REUTERS", "reuters", "EN", null, null).toSearchFilters())).isTrue();
+        assertThat(matches(null, new FilterValues("MEDTOP:11000000", null, null, null, null, null).toSearchFilters())).isTrue();
+        assertThat(matches(null, new FilterValues("sport", null, null, null, null, null).toSearchFilters())).isFalse();
+        assertThat(matches(null, new FilterValues(null, "bbc", null, null, null, null).toSearchFilters())).isFalse();
     }
 
     @Test
@@ -86,8 +86,8 @@ class NewsQueryTests {
     void findsAWebPageWhoseExtractorFellBackByMethodOrByLowConfidenceButNotACleanOne() {
         ArticleEnriched fallback = withExtraction(new Extraction(Extraction.Method.largestBlock, 0.3));
         ArticleEnriched clean = withExtraction(new Extraction(Extraction.Method.articleBody, 0.95));
-        SearchFilters fellBack = SearchFilters.of(null, null, null, null, Extraction.Method.largestBlock, null);
-        SearchFilters weak = SearchFilters.of(null, null, null, null, null, 0.5);
+        SearchFilters fellBack = new FilterValues(null, null, null, null, Extraction.Method.largestBlock, null).toSearchFilters();
+        SearchFilters weak = new FilterValues(null, null, null, null, null, 0.5).toSearchFilters();
 
         assertThat(NewsQuery.parse("sanctions", fellBack).matcher().matches(fallback)).isTrue();
         assertThat(NewsQuery.parse("sanctions", fellBack).matcher().matches(clean)).isFalse();
@@ -118,7 +118,7 @@ class NewsQueryTests {
     }
 
     private static boolean matches(ArticleEnriched article, double confidenceBelow) {
-        return NewsQuery.parse(null, SearchFilters.of(null, null, null, null, null, confidenceBelow)).matcher()
+        return NewsQuery.parse(null, new FilterValues(null, null, null, null, null, confidenceBelow).toSearchFilters()).matcher()
                 .matches(article);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.Extraction;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.language.QueryMatcher;
 import org.newsroom.query.web.TestArticles;
 
@@ -15,7 +16,7 @@ class LiveFilterTests {
 
     @Test
     void letsEverythingThroughWithoutFilters() {
-        assertThat(new LiveFilter(" ", null, "", null, null, null, null).matcher().matches(venezuela)).isTrue();
+        assertThat(new LiveFilter(" ", new FilterValues(null, "", null, null, null, null)).matcher().matches(venezuela)).isTrue();
     }
 
     @Test
@@ -55,11 +56,11 @@ class LiveFilterTests {
 
     @Test
     void refusesOverlongQueries() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new LiveFilter("x".repeat(1001), null, null, null, null, null, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> new LiveFilter("x".repeat(1001), FilterValues.NONE))
                 .withMessageContaining("q is longer than 1000");
     }
 
     private static QueryMatcher filter(String query, String tag, String source) {
-        return new LiveFilter(query, tag, source, null, null, null, null).matcher();
+        return new LiveFilter(query, new FilterValues(tag, source, null, null, null, null)).matcher();
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.web.TestArticles;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -147,7 +148,7 @@ class LiveStreamsTests {
     }
 
     private static LiveFilter everything() {
-        return new LiveFilter(null, null, null, null, null, null, null);
+        return new LiveFilter(null, FilterValues.NONE);
     }
 
     /** A client that reads everything: records the articles it is sent, in order. */

@@ -25,6 +25,7 @@ import org.newsroom.query.alerts.SavedSearchMatcher;
 import org.newsroom.query.indexing.ArticleIndex;
 import org.newsroom.query.indexing.ArticleIndexer;
 import org.newsroom.query.indexing.BulkOutcome;
+import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.language.IndexedArticle;
 import org.newsroom.query.language.RandomQueries;
 import org.newsroom.query.language.SearchFilters;
@@ -76,9 +77,9 @@ class QueryAgreementIT {
             if (text == null && tag == null && source == null && language == null) {
                 text = pick(random, RandomQueries.WORDS);
             }
-            alerts.add(new Alert("alert-" + q, "q" + q, text, tag, source, null, language, method, below, null,
-                    Instant.now(), "it"));
-            streams.add(new LiveFilter(text, tag, source, null, language, method, below));
+            FilterValues filters = new FilterValues(tag, source, null, language, method, below);
+            alerts.add(new Alert("alert-" + q, "q" + q, text, filters, null, Instant.now(), "it"));
+            streams.add(new LiveFilter(text, filters));
         }
 
         SavedSearchMatcher savedSearches = new SavedSearchMatcher(alerts);
@@ -92,22 +93,20 @@ class QueryAgreementIT {
         int byExtraction = 0;
         for (int q = 0; q < QUERIES; q++) {
             Alert alert = alerts.get(q);
-            SearchFilters filters = SearchFilters.of(alert.tag(), alert.source(), null, alert.language(),
-                    alert.extraction(), alert.extractionConfidenceBelow());
+            SearchFilters filters = alert.filters().toSearchFilters();
             Set<String> searched = search(new SearchRequest(alert.query(), filters, SearchSort.relevance, 0, ARTICLES,
                     null, false, false, "day"), runIds);
             var live = streams.get(q).matcher();
             Set<String> streamed = indexed.stream().filter(live::matches).map(a -> a.article().articleId())
                     .collect(Collectors.toSet());
             Set<String> saved = savedMatches.getOrDefault(alert.id(), Set.of());
-            String what = "seed " + seed + ", query [" + alert.query() + "] tag=" + alert.tag() + " source="
-                    + alert.source() + " language=" + alert.language() + " extraction=" + alert.extraction()
-                    + " extractionConfidenceBelow=" + alert.extractionConfidenceBelow();
+            String what = "seed " + seed + ", query [" + alert.query() + "] " + alert.filters();
             assertThat(saved).as("saved search vs search, " + what).isEqualTo(searched);
             assertThat(streamed).as("live stream vs search, " + what).isEqualTo(searched);
             boolean discriminating = !searched.isEmpty() && searched.size() < ARTICLES;
             nonEmpty += discriminating ? 1 : 0;
-            byExtraction += discriminating && (alert.extraction() != null || alert.extractionConfidenceBelow() != null) ? 1 : 0;
+            byExtraction += discriminating && (alert.filters().extraction() != null
+                    || alert.filters().extractionConfidenceBelow() != null) ? 1 : 0;
         }
         // the generator must produce discriminating queries, or agreement says little
         assertThat(nonEmpty).as("queries matching some but not all articles").isGreaterThan(QUERIES / 4);
