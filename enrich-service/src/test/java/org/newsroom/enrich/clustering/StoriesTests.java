@@ -83,6 +83,20 @@ class StoriesTests {
     }
 
     @Test
+    void keepsOneCopyOfEachWordWhileAnArticleHoldsItAndNoneAfter() {
+        see("a1", MONDAY, "Pompeo and Lavrov to meet over Venezuela in Finland", PEOPLE);
+        int one = stories.sharedWordCount();
+        see("a2", MONDAY.plusSeconds(3600), "Lavrov and Pompeo to meet in Finland over Venezuela crisis", PEOPLE);
+        see("a2", MONDAY.plusSeconds(3600), "Lavrov and Pompeo to meet in Finland over Venezuela crisis", PEOPLE);
+
+        assertThat(stories.sharedWordCount()).as("a2 adds one word, once however often it is seen").isEqualTo(one + 1);
+        stories.expire(MONDAY.plusSeconds(60));
+        assertThat(stories.sharedWordCount()).isEqualTo(one + 1);
+        stories.expire(MONDAY.plus(Duration.ofDays(1)));
+        assertThat(stories.sharedWordCount()).isZero();
+    }
+
+    @Test
     void theGroupingIsTheSameWhateverTheArrivalOrder() {
         List<String[]> reports = List.of(
                 new String[] {"v1", "Pompeo Lavrov meet Finland Venezuela Arctic Council Rovaniemi"},

@@ -32,6 +32,7 @@ public final class MemoryBenchmark {
         Path data = Path.of(args.length > 0 ? args[0] : "data");
         int reutersCount = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
         int bbcCount = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         TaggingProperties settings = ServiceDefaults.tagging("memory-bench-rules.yaml");
         Enricher enricher = ServiceDefaults.enricher("bench", settings);
         List<Facts> facts = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class MemoryBenchmark {
         System.out.printf("[memory-bench] %d Reuters + %d BBC articles%n", Math.min(reutersCount, facts.size()),
                 facts.size() - Math.min(reutersCount, facts.size()));
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        for (int run = 0; run < 2; run++) { // the first run warms the JIT up
+        for (int run = 0; run < runs; run++) { // the first run warms the JIT up
             Memory memory = ServiceDefaults.memory(settings);
             Map<String, String> stories = new TreeMap<>();
             Map<String, People.Resolution> people = new TreeMap<>();
