@@ -2,9 +2,11 @@ package org.newsroom.enrich.entities;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -92,28 +94,35 @@ public final class EntityRecognizer {
      * Tool Co", "Salomon Brothers said" after "Salomon Brothers Inc", "a Dome spokesman" after "Dome Mines Ltd".
      */
     private static void shortNames(List<Recognised.Mention> found, List<String> pendingSurnames) {
-        List<Recognised.Mention> organisations = found.stream()
-                .filter(m -> m.type() == EntityType.organisation && m.surface().indexOf(' ') > 0).toList();
+        // Each organisation's words as keys, worked out once: every mention is compared with every organisation.
+        List<Map.Entry<Recognised.Mention, List<String>>> organisations = found.stream()
+                .filter(m -> m.type() == EntityType.organisation && m.surface().indexOf(' ') > 0)
+                .map(o -> Map.entry(o, keys(Arrays.asList(o.surface().split(" "))))).toList();
         if (organisations.isEmpty()) {
             return;
         }
-        found.replaceAll(m -> m.fullName() == null ? m : organisations.stream()
-                .filter(o -> startsWith(o.surface(), m.fullName())).findFirst()
-                .map(o -> Recognised.Mention.known(o.id(), o.name(), o.type(), m.surface())).orElse(m));
-        pendingSurnames.removeIf(word -> organisations.stream().anyMatch(o -> startsWith(o.surface(), List.of(word))));
+        found.replaceAll(m -> {
+            if (m.fullName() == null) {
+                return m;
+            }
+            List<String> name = keys(m.fullName());
+            return organisations.stream().filter(o -> startsWith(o.getValue(), name)).findFirst()
+                    .map(o -> Recognised.Mention.known(o.getKey().id(), o.getKey().name(), o.getKey().type(),
+                            m.surface())).orElse(m);
+        });
+        pendingSurnames.removeIf(word -> {
+            List<String> name = List.of(Names.key(word));
+            return organisations.stream().anyMatch(o -> startsWith(o.getValue(), name));
+        });
     }
 
-    private static boolean startsWith(String organisation, List<String> words) {
-        String[] parts = organisation.split(" ");
-        if (parts.length <= words.size()) {
-            return false;
-        }
-        for (int i = 0; i < words.size(); i++) {
-            if (!Names.key(parts[i]).equals(Names.key(words.get(i)))) {
-                return false;
-            }
-        }
-        return true;
+    private static List<String> keys(List<String> words) {
+        return words.stream().map(Names::key).toList();
+    }
+
+    /** Whether an organisation's name goes on past {@code name}'s words, which start it (as keys). */
+    private static boolean startsWith(List<String> organisation, List<String> name) {
+        return organisation.size() > name.size() && organisation.subList(0, name.size()).equals(name);
     }
 
     private void read(Mentions.Run run, Set<String> loneWords, List<Recognised.Mention> found, List<String> pendingSurnames) {

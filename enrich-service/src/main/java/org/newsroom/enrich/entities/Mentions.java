@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits text into runs of capitalised words (the candidates for names), each with the word before and
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class Mentions {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’.\\-]*");
     /** Abbreviations whose full stop ends no sentence, besides initials ("U.S.", "J."). */
     private static final Set<String> TITLE_ABBREVIATIONS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "St.");
     static final List<String> CONNECTORS_OF = List.of("of", "de", "da", "del", "van", "von", "bin", "al");
@@ -33,19 +30,19 @@ final class Mentions {
         List<String> words = new ArrayList<>();
         List<Boolean> breakBefore = new ArrayList<>();
         List<Boolean> sentenceStart = new ArrayList<>();
-        Matcher m = WORD.matcher(paragraph);
         int end = 0;
         boolean newSentence = true;
-        while (m.find()) {
-            String raw = m.group();
-            String gap = paragraph.substring(end, m.start());
+        for (int start = wordStart(paragraph, 0); start >= 0; start = wordStart(paragraph, end)) {
+            int wordEnd = wordEnd(paragraph, start);
+            String raw = paragraph.substring(start, wordEnd);
+            String gap = paragraph.substring(end, start);
             boolean abbreviation = abbreviation(raw);
             String word = abbreviation ? raw : withoutTrailingPunctuation(raw);
             words.add(withoutPossessive(word));
             breakBefore.add(!gap.isBlank() || newSentence);
             sentenceStart.add(newSentence || sentenceGap(gap));
             newSentence = !abbreviation && raw.endsWith(".");
-            end = m.end();
+            end = wordEnd;
         }
         return runs(words, breakBefore, sentenceStart);
     }
@@ -54,6 +51,48 @@ final class Mentions {
      * The word tests below run once per word of every article, so they are written out rather than matched with
      * patterns; each says the pattern it stands for.
      */
+
+    /**
+     * Where the next word {@code [\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*} starts at or after {@code from}, or -1:
+     * a letter or a number.
+     */
+    static int wordStart(String text, int from) {
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c) || number(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    /** Where the word starting at {@code start} ends: letters, marks, numbers, apostrophes, full stops, hyphens. */
+    static int wordEnd(String text, int start) {
+        int i = start + Character.charCount(text.codePointAt(start));
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!(Character.isLetter(c) || number(c) || mark(c) || c == '\'' || c == '’' || c == '.' || c == '-')) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    /** {@code \p{N}}. */
+    private static boolean number(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /** {@code \p{M}}. */
+    private static boolean mark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
 
     /** {@code (\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.}: initials or a title abbreviation. */
     static boolean abbreviation(String raw) {
@@ -133,13 +172,12 @@ final class Mentions {
      * "<TWA>" and "1987" are not counted.
      */
     static boolean isTitleCase(String headline) {
-        Matcher m = WORD.matcher(headline);
         int words = 0;
         int capitalised = 0;
-        while (m.find()) {
-            if (Character.isLetter(m.group().codePointAt(0))) {
+        for (int start = wordStart(headline, 0); start >= 0; start = wordStart(headline, wordEnd(headline, start))) {
+            if (Character.isLetter(headline.codePointAt(start))) {
                 words++;
-                capitalised += capitalised(m.group()) ? 1 : 0;
+                capitalised += Character.isUpperCase(headline.charAt(start)) ? 1 : 0;
             }
         }
         return words > 3 && capitalised >= 0.7 * words;

@@ -11,8 +11,6 @@ final class Names {
 
     // Compiled once: these run for every capitalised word of every article.
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
-    private static final Pattern REPEATS = Pattern.compile("(.)\\1+");
 
     private Names() {
     }
@@ -45,9 +43,22 @@ final class Names {
      * doubled letters. Misspellings beyond that are left to {@link #close}.
      */
     static String key(String part) {
-        String k = NOT_LETTER.matcher(fold(part)).replaceAll("");
-        k = k.replace("ks", "x").replace("ph", "f").replace("y", "i").replace("ck", "k");
-        return REPEATS.matcher(k).replaceAll("$1");
+        String folded = fold(part);
+        StringBuilder letters = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) { // [^a-z] removed
+            char c = folded.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letters.append(c);
+            }
+        }
+        String k = letters.toString().replace("ks", "x").replace("ph", "f").replace("y", "i").replace("ck", "k");
+        StringBuilder once = new StringBuilder(k.length());
+        for (int i = 0; i < k.length(); i++) { // (.)\1+ replaced by $1: a run of one letter is that letter
+            if (i == 0 || k.charAt(i) != k.charAt(i - 1)) {
+                once.append(k.charAt(i));
+            }
+        }
+        return once.toString();
     }
 
     /** Whether two name keys are within a small edit distance (Damerau-Levenshtein), for misspellings. */

@@ -16,8 +16,9 @@ import org.newsroom.corpora.BbcNews;
 import org.newsroom.corpora.Reuters21578;
 
 /**
- * The word tests of {@link Mentions} and {@link Names#fold} are written out for speed; the patterns they stand for
- * are the oracle, on every word and every gap between words of Reuters and BBC, and on awkward characters.
+ * The word tests of {@link Mentions}, {@link Names#fold} and {@link Names#key} are written out for speed; the
+ * patterns they stand for are the oracle, on every word and every gap between words of Reuters and BBC, and on
+ * awkward characters.
  */
 class MentionsTests {
 
@@ -27,6 +28,8 @@ class MentionsTests {
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
     private static final Pattern SENTENCE_GAP = Pattern.compile(".*[.!?:\"“”].*");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
+    private static final Pattern REPEATS = Pattern.compile("(.)\\1+");
 
     @Test
     void wordTestsAgreeWithThePatternsTheyStandFor() {
@@ -37,14 +40,20 @@ class MentionsTests {
         List<String> texts = new ArrayList<>();
         Reuters21578.read(Path.of("..", "data", "reuters21578")).forEach(s -> texts.addAll(s.paragraphs()));
         BbcNews.read(Path.of("..", "data", "bbc")).forEach(s -> texts.addAll(s.paragraphs()));
+        texts.addAll(List.of("𝐀𝐁 x", "\uD835 A\uDC00b", "e\u0301tude 2½ Ⅻ-3", "-'’.x' ’y", "a\u20DD b", ""));
         for (String text : texts) {
             Matcher m = WORD.matcher(text);
             int end = 0;
+            int start = Mentions.wordStart(text, 0);
             while (m.find()) {
+                assertThat(start).as(text).isEqualTo(m.start());
+                assertThat(Mentions.wordEnd(text, start)).as(text).isEqualTo(m.end());
                 words.add(m.group());
                 gaps.add(text.substring(end, m.start()));
                 end = m.end();
+                start = Mentions.wordStart(text, end);
             }
+            assertThat(start).as(text).isEqualTo(-1);
         }
         assertThat(words).hasSizeGreaterThan(50_000);
         for (String raw : words) {
@@ -52,6 +61,8 @@ class MentionsTests {
             assertThat(Mentions.withoutTrailingPunctuation(raw)).as(raw)
                     .isEqualTo(TRAILING_PUNCTUATION.matcher(raw).replaceAll(""));
             assertThat(Mentions.withoutPossessive(raw)).as(raw).isEqualTo(POSSESSIVE.matcher(raw).replaceAll(""));
+            assertThat(Names.key(raw)).as(raw).isEqualTo(REPEATS.matcher(NOT_LETTER.matcher(Names.fold(raw)).replaceAll("")
+                    .replace("ks", "x").replace("ph", "f").replace("y", "i").replace("ck", "k")).replaceAll("$1"));
             assertThat(Names.fold(raw)).as(raw).isEqualTo(MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD))
                     .replaceAll("").toLowerCase(Locale.ROOT).replace('’', '\''));
         }
