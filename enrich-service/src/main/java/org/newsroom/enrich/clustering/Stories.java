@@ -158,6 +158,7 @@ public final class Stories {
     }
 
     private Article article(String id, Instant time, List<String> words, List<String> entityKeys) {
+        Objects.requireNonNull(time, "time"); // before any word is counted as held
         Map<String, Integer> tf = new HashMap<>();
         words.forEach(w -> tf.merge(w, 1, Integer::sum));
         String[] terms = tf.keySet().toArray(String[]::new);
@@ -191,7 +192,7 @@ public final class Stories {
             vectorKeys[i] = sharedWords.computeIfAbsent(terms[byWord[i]], SharedWord::new).held();
             vectorValues[i] = weights[byWord[i]];
         }
-        return new Article(id, Objects.requireNonNull(time, "time"), new Vectors(vectorKeys, vectorValues).normalised(),
+        return new Article(id, time, new Vectors(vectorKeys, vectorValues).normalised(),
                 Vectors.of(named), List.copyOf(keys));
     }
 

@@ -9,11 +9,12 @@ import java.util.TreeMap;
  * with each other.
  *
  * <p>The keys are also held in an open-addressing table (position + 1 by hash, 0 empty, at most half full) beside
- * their hash codes, so the dot product walks the other vector's keys in key order and finds each among these by
- * comparing ints, reading a key's characters only when the hashes agree: the same products summed in the same
- * order, without merging the two key lists. It runs for every candidate that shares a heavy word or an entity with
- * an arrival (hundreds in a dense window), and probing through the strings' objects was a quarter of the memory
- * task's CPU (streams-bench, session 10).
+ * their hash codes, so the dot product walks the shorter vector's keys in key order and finds each among the
+ * other's by comparing ints, reading a key only when the hashes agree (and {@link Stories} shares one instance of
+ * each word, so that read stops at the reference): the same products summed in the same order, without merging the
+ * two key lists. It runs for every candidate that shares a heavy word or an entity with an arrival (hundreds in a
+ * dense window), and probing through the strings' objects was a quarter of the memory task's CPU (streams-bench,
+ * session 10).
  *
  * @param hashes     the keys' hash codes, in key order
  * @param slots      position + 1 of a key, by hash; 0 empty

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -95,9 +94,9 @@ public final class EntityRecognizer {
      */
     private static void shortNames(List<Recognised.Mention> found, List<String> pendingSurnames) {
         // Each organisation's words as keys, worked out once: every mention is compared with every organisation.
-        List<Map.Entry<Recognised.Mention, List<String>>> organisations = found.stream()
+        List<Organisation> organisations = found.stream()
                 .filter(m -> m.type() == EntityType.organisation && m.surface().indexOf(' ') > 0)
-                .map(o -> Map.entry(o, keys(Arrays.asList(o.surface().split(" "))))).toList();
+                .map(o -> new Organisation(o, keys(Arrays.asList(o.surface().split(" "))))).toList();
         if (organisations.isEmpty()) {
             return;
         }
@@ -106,13 +105,13 @@ public final class EntityRecognizer {
                 return m;
             }
             List<String> name = keys(m.fullName());
-            return organisations.stream().filter(o -> startsWith(o.getValue(), name)).findFirst()
-                    .map(o -> Recognised.Mention.known(o.getKey().id(), o.getKey().name(), o.getKey().type(),
+            return organisations.stream().filter(o -> o.startsWith(name)).findFirst()
+                    .map(o -> Recognised.Mention.known(o.mention().id(), o.mention().name(), o.mention().type(),
                             m.surface())).orElse(m);
         });
         pendingSurnames.removeIf(word -> {
             List<String> name = List.of(Names.key(word));
-            return organisations.stream().anyMatch(o -> startsWith(o.getValue(), name));
+            return organisations.stream().anyMatch(o -> o.startsWith(name));
         });
     }
 
@@ -120,9 +119,13 @@ public final class EntityRecognizer {
         return words.stream().map(Names::key).toList();
     }
 
-    /** Whether an organisation's name goes on past {@code name}'s words, which start it (as keys). */
-    private static boolean startsWith(List<String> organisation, List<String> name) {
-        return organisation.size() > name.size() && organisation.subList(0, name.size()).equals(name);
+    /** An organisation the article names, with its words' keys. */
+    private record Organisation(Recognised.Mention mention, List<String> keys) {
+
+        /** Whether its name goes on past {@code name}'s words, which start it (as keys). */
+        boolean startsWith(List<String> name) {
+            return keys.size() > name.size() && keys.subList(0, name.size()).equals(name);
+        }
     }
 
     private void read(Mentions.Run run, Set<String> loneWords, List<Recognised.Mention> found, List<String> pendingSurnames) {

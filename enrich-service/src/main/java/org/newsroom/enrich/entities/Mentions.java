@@ -111,7 +111,7 @@ final class Mentions {
         return !raw.isEmpty();
     }
 
-    /** {@code [.\-]+$} removed (a word found by {@code WORD} holds no line break). */
+    /** {@code [.\-]+$} removed (a word found by {@link #wordEnd} holds no line break). */
     static String withoutTrailingPunctuation(String raw) {
         int end = raw.length();
         while (end > 0 && (raw.charAt(end - 1) == '.' || raw.charAt(end - 1) == '-')) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** Spelling-tolerant forms of names: folded case and accents, and a key that joins transliterations. */
 final class Names {
 
-    // Compiled once: these run for every capitalised word of every article.
+    // Compiled once: it runs for every capitalised word with an accent.
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     private Names() {

@@ -40,7 +40,8 @@ class MentionsTests {
         List<String> texts = new ArrayList<>();
         Reuters21578.read(Path.of("..", "data", "reuters21578")).forEach(s -> texts.addAll(s.paragraphs()));
         BbcNews.read(Path.of("..", "data", "bbc")).forEach(s -> texts.addAll(s.paragraphs()));
-        texts.addAll(List.of("𝐀𝐁 x", "\uD835 A\uDC00b", "e\u0301tude 2½ Ⅻ-3", "-'’.x' ’y", "a\u20DD b", ""));
+        texts.addAll(List.of("𝐀𝐁 x", "\uD835 A\uDC00b", "e\u0301tude 2½ Ⅻ-3", "-'’.x' ’y", "a\u20DD b", "",
+                "\uD835\uDFCE1 x\uD835\uDFCE \uD834\uDD65a b\uD834\uDD65 z\uD835"));
         for (String text : texts) {
             Matcher m = WORD.matcher(text);
             int end = 0;

@@ -33,10 +33,12 @@ public record AlertRequest(String name, String query, String tag, String source,
         String cleanName = checked("name", name, MAX_NAME_LENGTH, problems);
         int problemsBefore = problems.size();
         String cleanQuery = checked("query", query, MAX_QUERY_LENGTH, problems);
-        FilterValues filters = new FilterValues(tag, source, agency, language,
-                valid(() -> SearchFilters.extractionMethod(extraction), problems),
-                valid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow), problems))
+        // The text filters first, then the extraction ones: problems are listed in the order the fields are.
+        FilterValues text = new FilterValues(tag, source, agency, language, null, null)
                 .withText((field, value) -> checked(field, value, MAX_FILTER_LENGTH, problems));
+        FilterValues filters = new FilterValues(text.tag(), text.source(), text.agency(), text.language(),
+                valid(() -> SearchFilters.extractionMethod(extraction), problems),
+                valid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow), problems));
         // A refused value is left out but was given all the same: only a request that gave none is told to give one.
         boolean nothingGiven = cleanQuery == null && filters.isEmpty() && problems.size() == problemsBefore;
         URI hook = webhook(checked("webhook", webhook, MAX_WEBHOOK_LENGTH, problems), problems);

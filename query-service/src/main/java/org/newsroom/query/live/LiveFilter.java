@@ -1,5 +1,6 @@
 package org.newsroom.query.live;
 
+import java.util.Objects;
 import org.newsroom.query.language.FilterValues;
 import org.newsroom.query.language.NewsQuery;
 import org.newsroom.query.language.QueryMatcher;
@@ -20,7 +21,7 @@ public record LiveFilter(String query, FilterValues filters) {
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException("q is longer than " + MAX_QUERY_LENGTH + " characters");
         }
-        filters = filters.withText((name, value) -> {
+        filters = Objects.requireNonNullElse(filters, FilterValues.NONE).withText((name, value) -> {
             String filter = blankToNull(value);
             if (filter != null && filter.length() > MAX_FILTER_LENGTH) {
                 throw new IllegalArgumentException("filters are at most " + MAX_FILTER_LENGTH + " characters");

@@ -54,10 +54,10 @@ class AlertRequestTests {
     }
 
     @Test
-    void refusesUnusableFiltersWithoutAlsoAskingForOne() {
+    void refusesUnusableFiltersInTheOrderOfTheFieldsWithoutAlsoAskingForOne() {
         assertThatThrownBy(() -> new AlertRequest("n", null, "t".repeat(201), null, null, null, "fallback", null, null)
                 .toAlert("a7", NOW, "desk"))
-                .isInstanceOfSatisfying(InvalidAlertException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                .isInstanceOfSatisfying(InvalidAlertException.class, e -> assertThat(e.problems()).containsExactly(
                         "tag is too long or has control characters",
                         "extraction must be one of articleBody, scoredBlock, jsonLd, largestBlock, openGraph"));
     }
