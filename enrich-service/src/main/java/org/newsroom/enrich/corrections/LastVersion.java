@@ -6,6 +6,7 @@ import org.newsroom.contracts.Dedup;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Tag;
+import org.newsroom.enrich.dedup.Hashing;
 
 /**
  * What subscribers were last told about an article: its version, whether it was shown, and the tags it was
@@ -82,15 +83,14 @@ public record LastVersion(int version, PubStatus pubStatus, List<Tag> tags, int 
     /** FNV-1a, 64 bits; a field's length (-1 for null) follows its characters, so no two field lists hash alike by shifting. */
     private static final class Digest {
 
-        private static final long PRIME = 0x100000001b3L;
-        private long hash = 0xcbf29ce484222325L;
+        private long hash = Hashing.FNV_START;
 
         Digest add(String text) {
             if (text == null) {
                 return add(-1);
             }
             for (int i = 0; i < text.length(); i++) {
-                hash = (hash ^ text.charAt(i)) * PRIME;
+                hash = Hashing.fnv1a(hash, text.charAt(i));
             }
             return add(text.length());
         }
@@ -106,7 +106,7 @@ public record LastVersion(int version, PubStatus pubStatus, List<Tag> tags, int 
 
         Digest add(long value) {
             for (int shift = 0; shift < 64; shift += 8) {
-                hash = (hash ^ ((value >>> shift) & 0xff)) * PRIME;
+                hash = Hashing.fnv1a(hash, (int) ((value >>> shift) & 0xff));
             }
             return this;
         }

@@ -1,7 +1,13 @@
 package org.newsroom.enrich.dedup;
 
-/** Fast 64-bit hashing for shingles and buckets; not for anything an attacker controls the cost of. */
-final class Hashing {
+/**
+ * Fast 64-bit hashing for shingles, buckets and answer digests ({@code LastVersion}); not for anything an attacker
+ * controls the cost of.
+ */
+public final class Hashing {
+
+    /** FNV-1a's offset basis: the hash of nothing. */
+    public static final long FNV_START = 0xCBF29CE484222325L;
 
     private Hashing() {
     }
@@ -15,10 +21,15 @@ final class Hashing {
 
     /** FNV-1a over the UTF-16 units of {@code text.substring(start, end)} (without the substring), then mixed. */
     static long of(String text, int start, int end) {
-        long h = 0xCBF29CE484222325L;
+        long h = FNV_START;
         for (int i = start; i < end; i++) {
-            h = (h ^ text.charAt(i)) * 0x100000001B3L;
+            h = fnv1a(h, text.charAt(i));
         }
         return mix(h);
+    }
+
+    /** One step of FNV-1a: {@code hash} with one more unit (a UTF-16 unit or a byte). */
+    public static long fnv1a(long hash, int unit) {
+        return (hash ^ unit) * 0x100000001B3L;
     }
 }
