@@ -216,6 +216,10 @@ class SearchIT {
                 "/api/articles/{id}/similar", "/api/articles/{id}/duplicates", "/api/stories/{id}");
         assertThat(spec.at("/paths/~1api~1search/get/parameters").findValuesAsString("name"))
                 .contains("tag", "source", "extraction", "extractionConfidenceBelow");
+        // A saved search is described as it is stored and listed: its filters unwrapped, no "filters" or "empty".
+        assertThat(spec.at("/components/schemas/Alert/properties").propertyNames())
+                .contains("tag", "source", "agency", "language", "extraction", "extractionConfidenceBelow")
+                .doesNotContain("filters", "empty");
         assertThat(send("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
