@@ -81,7 +81,7 @@ public final class Stories {
     /**
      * One instance of each word the remembered articles' vectors hold, with how many hold it: two articles' shared
      * word is then one object, and the dot product's equality test stops at the reference instead of comparing the
-     * characters of two copies decoded from two records (that comparison was 15% of the memory task's CPU).
+     * characters of two copies decoded from two records.
      */
     private final Map<String, SharedWord> sharedWords = new HashMap<>();
     private int largestGroup;
@@ -161,13 +161,15 @@ public final class Stories {
         Objects.requireNonNull(time, "time"); // before any word is counted as held
         Map<String, Integer> tf = new HashMap<>();
         words.forEach(w -> tf.merge(w, 1, Integer::sum));
-        String[] terms = tf.keySet().toArray(String[]::new);
-        double[] weights = new double[terms.length];
-        for (int i = 0; i < terms.length; i++) {
-            weights[i] = (1 + Math.log(tf.get(terms[i]))) * idf.of(terms[i]);
+        String[] terms = new String[tf.size()];
+        double[] weights = new double[tf.size()];
+        int t = 0;
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            terms[t] = e.getKey();
+            weights[t++] = (1 + Math.log(e.getValue())) * idf.of(e.getKey());
         }
-        // One sort, heaviest first (ties by word): the first MAX_WORDS make the vector, the first KEY_WORDS its keys.
-        // It runs in the one memory task for every arrival, so no entry objects, streams or second sort.
+        // One sort by weight, heaviest first (ties by word), picks the vector's words (the first MAX_WORDS) and its
+        // keys (the first KEY_WORDS); a second sort puts the kept words in key order. It runs for every arrival.
         Integer[] heaviest = new Integer[terms.length];
         Arrays.setAll(heaviest, i -> i);
         Arrays.sort(heaviest, (a, b) -> {
@@ -189,7 +191,7 @@ public final class Stories {
         String[] vectorKeys = new String[kept];
         double[] vectorValues = new double[kept];
         for (int i = 0; i < kept; i++) {
-            vectorKeys[i] = sharedWords.computeIfAbsent(terms[byWord[i]], SharedWord::new).held();
+            vectorKeys[i] = sharedWords.computeIfAbsent(terms[byWord[i]], SharedWord::new).hold();
             vectorValues[i] = weights[byWord[i]];
         }
         return new Article(id, time, new Vectors(vectorKeys, vectorValues).normalised(),
@@ -235,7 +237,7 @@ public final class Stories {
             }
         }
         for (String word : article.words.keys()) {
-            if (sharedWords.get(word).released()) {
+            if (sharedWords.get(word).release()) {
                 sharedWords.remove(word);
             }
         }
@@ -257,13 +259,14 @@ public final class Stories {
             this.word = word;
         }
 
-        String held() {
+        /** Counts one more article holding it. */
+        String hold() {
             articles++;
             return word;
         }
 
-        /** Whether no article holds it any more. */
-        boolean released() {
+        /** Counts one article fewer; whether none holds it any more. */
+        boolean release() {
             return --articles == 0;
         }
     }

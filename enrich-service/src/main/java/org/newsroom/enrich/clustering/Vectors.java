@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * other's by comparing ints, reading a key only when the hashes agree (and {@link Stories} shares one instance of
  * each word, so that read stops at the reference): the same products summed in the same order, without merging the
  * two key lists. It runs for every candidate that shares a heavy word or an entity with an arrival (hundreds in a
- * dense window), and probing through the strings' objects was a quarter of the memory task's CPU (streams-bench,
- * session 10).
+ * dense window).
  *
  * @param hashes     the keys' hash codes, in key order
  * @param slots      position + 1 of a key, by hash; 0 empty

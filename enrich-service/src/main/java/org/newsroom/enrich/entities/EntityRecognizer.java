@@ -96,7 +96,8 @@ public final class EntityRecognizer {
         // Each organisation's words as keys, worked out once: every mention is compared with every organisation.
         List<Organisation> organisations = found.stream()
                 .filter(m -> m.type() == EntityType.organisation && m.surface().indexOf(' ') > 0)
-                .map(o -> new Organisation(o, keys(Arrays.asList(o.surface().split(" "))))).toList();
+                .map(o -> new Organisation(o, Arrays.stream(o.surface().split(" ")).map(Names::key).toList()))
+                .toList();
         if (organisations.isEmpty()) {
             return;
         }
@@ -104,7 +105,7 @@ public final class EntityRecognizer {
             if (m.fullName() == null) {
                 return m;
             }
-            List<String> name = keys(m.fullName());
+            List<String> name = m.fullName().stream().map(Names::key).toList();
             return organisations.stream().filter(o -> o.startsWith(name)).findFirst()
                     .map(o -> Recognised.Mention.known(o.mention().id(), o.mention().name(), o.mention().type(),
                             m.surface())).orElse(m);
@@ -113,10 +114,6 @@ public final class EntityRecognizer {
             List<String> name = List.of(Names.key(word));
             return organisations.stream().anyMatch(o -> o.startsWith(name));
         });
-    }
-
-    private static List<String> keys(List<String> words) {
-        return words.stream().map(Names::key).toList();
     }
 
     /** An organisation the article names, with its words' keys. */

@@ -16,8 +16,8 @@ import org.newsroom.enrich.tagging.EnrichmentSteps;
  * src/test/resources/stories/README.md): four ECB+ train topics (103 documents, 8 events), which fail the build when
  * BCubed F1 drops more than 0.03 below the figure recorded when the defaults were chosen, and the eight dev topics
  * (197 documents, 16 events), whose figure the README and docs/tagging.md report: it fails the build whenever that
- * figure moves, so a change that moves it also changes what the docs say (0.952 stood in the README for three
- * sessions after the people rules had made it 0.916). Both fail when the grouping depends on the arrival order.
+ * figure moves, so a change that moves it also changes what the docs say. Both fail when the grouping depends on
+ * the arrival order.
  * {@code ./newsroom story-eval} gives the full train figures and the dev figure from the corpus folder.
  */
 class StoryEvaluationTests {

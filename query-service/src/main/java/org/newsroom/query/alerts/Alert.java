@@ -22,7 +22,7 @@ public record Alert(String id, String name, String query, @JsonUnwrapped FilterV
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdAt, "createdAt");
         // null would leave every filter's key out of the stored and listed JSON, where each stands, null or not
-        filters = filters == null ? FilterValues.NONE : filters;
+        filters = Objects.requireNonNullElse(filters, FilterValues.NONE);
     }
 
     /** What this saved search looks for, in the query model search and live streams share. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.newsroom.contracts.Extraction;
 import org.newsroom.outbound.Destinations;
 import org.newsroom.outbound.RefusedDestinationException;
 import org.newsroom.query.language.FilterValues;
@@ -36,9 +37,11 @@ public record AlertRequest(String name, String query, String tag, String source,
         // The text filters first, then the extraction ones: problems are listed in the order the fields are.
         FilterValues text = new FilterValues(tag, source, agency, language, null, null)
                 .withText((field, value) -> checked(field, value, MAX_FILTER_LENGTH, problems));
-        FilterValues filters = new FilterValues(text.tag(), text.source(), text.agency(), text.language(),
-                valid(() -> SearchFilters.extractionMethod(extraction), problems),
-                valid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow), problems));
+        Extraction.Method method = valid(() -> SearchFilters.extractionMethod(extraction), problems);
+        Double confidenceBelow = valid(() -> SearchFilters.extractionConfidenceBelow(extractionConfidenceBelow),
+                problems);
+        FilterValues filters = new FilterValues(text.tag(), text.source(), text.agency(), text.language(), method,
+                confidenceBelow);
         // A refused value is left out but was given all the same: only a request that gave none is told to give one.
         boolean nothingGiven = cleanQuery == null && filters.isEmpty() && problems.size() == problemsBefore;
         URI hook = webhook(checked("webhook", webhook, MAX_WEBHOOK_LENGTH, problems), problems);

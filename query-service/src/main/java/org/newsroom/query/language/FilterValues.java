@@ -28,7 +28,7 @@ public record FilterValues(String tag, String source, String agency, String lang
         return equals(NONE);
     }
 
-    /** These filters with {@code clean(name, value)} in place of each text filter's value. */
+    /** These filters with {@code clean(name, value)} in place of each text filter's value (names as {@link #NAMES}). */
     public FilterValues withText(BinaryOperator<String> clean) {
         return new FilterValues(clean.apply("tag", tag), clean.apply("source", source), clean.apply("agency", agency),
                 clean.apply("language", language), extraction, extractionConfidenceBelow);
