@@ -106,7 +106,10 @@ public final class Bench {
                 timeline.start();
                 timeline.phase("throughput");
                 Map<String, TopicTraffic.Holding> before = traffic.snapshot();
+                Map<String, ThreadKinds.Ticks> threadsBefore = ThreadKinds.snapshot(pids);
                 ThroughputRun.Result throughput = run.run(options.articles(), intakes, options.feedBatch(), options.httpBatch());
+                List<ThreadKinds.PerArticle> threads = ThreadKinds.perArticle(threadsBefore, ThreadKinds.snapshot(pids),
+                        throughput.articles());
                 List<TopicTraffic.PerArticle> kafka = TopicTraffic.perArticle(before, traffic.snapshot(), throughput.searchable());
                 List<LatencyRun.Result> latency = new ArrayList<>();
                 try (Hops hops = new Hops(stack.kafkaBootstrapServers())) {
@@ -123,8 +126,8 @@ public final class Bench {
                 List<Timeline.Sample> samples = timeline.samples();
                 return new BenchReport(started.toString(), machine(stack), optionsOf(options), throughput, latency,
                         ceiling, throughput.articlesPerSecond() / ceiling.docsPerSecond(), filesIn(stack.failed()),
-                        BenchReport.summaries(samples), kafka, traffic.meanRecordBytes(Topics.ARTICLES_RAW, 2000),
-                        samples);
+                        BenchReport.summaries(samples), threads, kafka,
+                        traffic.meanRecordBytes(Topics.ARTICLES_RAW, 2000), samples);
             }
         }
     }

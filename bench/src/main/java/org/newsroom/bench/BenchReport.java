@@ -8,7 +8,7 @@ import java.util.Map;
 record BenchReport(String startedAt, Map<String, Object> machine, Map<String, Object> options,
                    ThroughputRun.Result throughput, List<LatencyRun.Result> latency, CeilingRun.Result ceiling,
                    double endToEndOverCeiling, long failedFiles, Map<String, ProcessSummary> processes,
-                   List<TopicTraffic.PerArticle> kafkaPerArticle, double rawRecordBytes,
+                   List<ThreadKinds.PerArticle> cpuByThreadKind, List<TopicTraffic.PerArticle> kafkaPerArticle, double rawRecordBytes,
                    List<Timeline.Sample> timeline) {
 
     /** Bytes Kafka wrote per article over the throughput phase, every topic together. */

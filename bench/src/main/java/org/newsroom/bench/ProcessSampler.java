@@ -48,7 +48,8 @@ final class ProcessSampler {
         return usage;
     }
 
-    private static List<Long> tree(long pid) {
+    /** {@code pid} and its descendants (for this JVM itself: only itself). */
+    static List<Long> tree(long pid) {
         List<Long> pids = new ArrayList<>();
         ProcessHandle.of(pid).ifPresent(handle -> {
             pids.add(pid);
@@ -62,7 +63,11 @@ final class ProcessSampler {
 
     /** utime + stime: fields 14 and 15 of stat, counted after the command name's closing parenthesis. */
     static long ticks(long pid) {
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        return ticksOfStat(read(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** The same for the text of a process's or a thread's {@code stat} file. */
+    static long ticksOfStat(String stat) {
         int close = stat.lastIndexOf(')');
         if (close < 0) {
             return 0;

@@ -44,6 +44,26 @@ final class Summary {
                     s.cpuMeanPercent(), s.cpuMeanThroughputPercent(), perArticle, s.cpuMaxPercent(), s.rssMeanMb(), s.rssMaxMb()));
         }
         out.append("\nCPU per article, every process of the pipeline (the load generator left out): %.2f ms\n".formatted(cpuTotal));
+        if (report.cpuByThreadKind() != null && !report.cpuByThreadKind().isEmpty()) {
+            // The compiler's share is what a process pays once per start; the work is what every article pays.
+            out.append("\n| process (throughput phase) | CPU ms per article | work | JIT compiler | collector | JIT compiler since start |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            double work = 0;
+            double compiler = 0;
+            double collector = 0;
+            for (ThreadKinds.PerArticle process : report.cpuByThreadKind()) {
+                out.append("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.0f CPU-s |\n".formatted(process.process(),
+                        process.totalMs(), process.workMs(), process.compilerMs(), process.collectorMs(),
+                        process.compilerSinceStartSeconds()));
+                if (!process.process().startsWith("bench")) {
+                    work += process.workMs();
+                    compiler += process.compilerMs();
+                    collector += process.collectorMs();
+                }
+            }
+            out.append("\nCPU per article by kind of thread, the pipeline's processes: work %.2f ms, JIT compiler %.2f ms, collector %.2f ms\n"
+                    .formatted(work, compiler, collector));
+        }
         if (report.kafkaPerArticle() != null) {
             out.append("\n| Kafka topic (throughput phase) | bytes per article | records per article (incl. transaction markers) |\n")
                     .append("|---|---|---|\n");
