@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * ECB+ (Cybulska and Vossen 2014) as labelled stories: each document's gold story is its event, topic plus
  * half ({@code 1/ecb} and {@code 1/ecbplus} are two events of the same kind). The files are tokenised XML;
  * text is rebuilt sentence by sentence with tokens joined by spaces. An {@code ecbplus} file's sentence 0 is
- * its source URL, dropped: it names the publisher and the half. See data/story-clustering/README.md.
+ * its source URL, dropped: it names the publisher and the half. The corpus is not in the repository: it is in
+ * {@code ../shared/data/story-clustering/} beside the checkout (its README.md gives source, licence and format).
+ * Reduced copies of four train topics and of the eight dev topics are bundled with the tests in
+ * {@code src/test/resources/stories/} (the dev ones as {@code ecbplus-dev.xml.gz}).
  */
 record EcbPlus(String id, int topic, String event, String headline, List<String> sentences) {
 
@@ -38,7 +41,7 @@ record EcbPlus(String id, int topic, String event, String headline, List<String>
         Path root = folder.resolve("ecbplus/ECB+");
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("no ECB+ topics under " + root.toAbsolutePath()
-                    + " (see data/story-clustering/README.md)");
+                    + " (ECB+ is not in the repository: see docs/tagging.md section 4)");
         }
         try (Stream<Path> files = Files.walk(root)) {
             List<EcbPlus> documents = new ArrayList<>();

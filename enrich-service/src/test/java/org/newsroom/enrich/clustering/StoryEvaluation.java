@@ -21,9 +21,9 @@ import org.newsroom.enrich.tagging.TaggingProperties;
  * {@code ./newsroom story-eval [folder] [grid]}: how well {@link Stories} groups ECB+ documents by event, through the
  * code enrich-service runs (the enricher's {@link Facts}, then {@link Stories#see} with the service's default
  * settings, revisions applied). Reports pairwise and BCubed precision, recall and F1 per split (train topics, dev
- * topics: see data/story-clustering/README.md) and per arrival order: the corpus' own file order and two seeded
- * shuffles. {@code grid} sweeps threshold and entity weight on the train topics only, which is how the defaults
- * were chosen; the dev topics never tuned anything.
+ * topics: {@link EcbPlus#DEV_TOPICS}; where the corpus is: {@link EcbPlus}) and per arrival order: the corpus' own
+ * file order and two seeded shuffles. {@code grid} sweeps threshold and entity weight on the train topics only,
+ * which is how the defaults were chosen; the dev topics never tuned anything.
  */
 public final class StoryEvaluation {
 
