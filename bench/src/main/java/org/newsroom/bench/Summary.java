@@ -52,17 +52,18 @@ final class Summary {
             double compiler = 0;
             double collector = 0;
             for (ThreadKinds.PerArticle process : report.cpuByThreadKind()) {
-                out.append("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.0f CPU-s |\n".formatted(process.process(),
+                Double sinceStart = process.compilerSinceStartSeconds();
+                out.append("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %s |\n".formatted(process.process(),
                         process.totalMs(), process.workMs(), process.compilerMs(), process.collectorMs(),
-                        process.compilerSinceStartSeconds()));
+                        sinceStart == null ? "-" : "%.0f CPU-s".formatted(sinceStart)));
                 if (!process.process().startsWith("bench")) {
                     work += process.workMs();
                     compiler += process.compilerMs();
                     collector += process.collectorMs();
                 }
             }
-            out.append("\nCPU per article by kind of thread, the pipeline's processes: work %.2f ms, JIT compiler %.2f ms, collector %.2f ms\n"
-                    .formatted(work, compiler, collector));
+            out.append("\nCPU per article by kind of thread, the pipeline's processes: work %.2f ms, collector %.2f ms (together %.2f ms, what every article costs), JIT compiler %.2f ms (what the starts cost)\n"
+                    .formatted(work, collector, work + collector, compiler));
         }
         if (report.kafkaPerArticle() != null) {
             out.append("\n| Kafka topic (throughput phase) | bytes per article | records per article (incl. transaction markers) |\n")

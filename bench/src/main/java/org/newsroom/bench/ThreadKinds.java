@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 
 /**
  * A JVM's CPU split by what its threads do, read from {@code /proc/<pid>/task/<tid>/stat} twice around a phase: the
- * JIT compiler's threads and the collector's are a cost of a process that is still warming up or short of heap, not
- * of each article, so the bench shows them apart from the work. A deployment that runs for days pays the compiler
- * once per start.
+ * JIT compiler's threads are a cost of a process that is still warming up, not of each article, so the bench shows
+ * them apart from the work: a deployment that runs for days pays the compiler once per start. The collector's
+ * (young collections grow with what each article allocates; the VM thread also runs other safepoint operations) is
+ * an ongoing cost like the work, shown apart so that heap settings can be judged.
  *
  * <p>Threads are told apart by the names HotSpot gives them ({@code C2 CompilerThread0}, {@code GC Thread#0},
  * {@code G1 Conc#0}, ...; the kernel keeps the first 15 characters). Only threads alive at the end of the phase are
@@ -27,10 +28,12 @@ final class ThreadKinds {
 
     /**
      * What one article cost a process over a phase, in CPU milliseconds, by kind of thread; and the CPU seconds its
-     * compiler threads had used since the process started, at the end of the phase (what a start costs).
+     * compiler threads had used since the process started, at the end of the phase (what a start costs; a lower
+     * bound where HotSpot has retired extra compiler threads, which it does not with one C1 and one C2 thread, as on
+     * two cores). Null in results written before it was measured.
      */
     record PerArticle(String process, double workMs, double compilerMs, double collectorMs,
-                      double compilerSinceStartSeconds) {
+                      Double compilerSinceStartSeconds) {
         double totalMs() {
             return workMs + compilerMs + collectorMs;
         }

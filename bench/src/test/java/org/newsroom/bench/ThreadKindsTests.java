@@ -54,4 +54,15 @@ class ThreadKindsTests {
         assertThat(ticks.compilerByThread()).isNotEmpty();
         assertThat(ticks.collectorByThread()).isNotEmpty();
     }
+
+    @Test
+    void aResultWrittenBeforeTheCompilerSinceStartWasMeasuredReadsBackWithoutIt() {
+        String older = """
+                {"process": "enrich-service", "workMs": 2.74, "compilerMs": 1.31, "collectorMs": 0.34}""";
+
+        ThreadKinds.PerArticle enrich = Bench.JSON.readValue(older, ThreadKinds.PerArticle.class);
+
+        assertThat(enrich.compilerSinceStartSeconds()).isNull();
+        assertThat(enrich.totalMs()).isCloseTo(4.39, within(1e-9));
+    }
 }

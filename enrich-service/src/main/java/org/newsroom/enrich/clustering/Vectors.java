@@ -15,18 +15,27 @@ import java.util.TreeMap;
  * two key lists. It runs for every candidate that shares a heavy word or an entity with an arrival (hundreds in a
  * dense window).
  *
- * @param hashes     the keys' hash codes, in key order
- * @param slots      position + 1 of a key, by hash; 0 empty
- * @param slotHashes the hash code of the key in each slot
+ * <p>A class, not a record: the table and the hash arrays are derived from the keys, so no caller can pass arrays
+ * that disagree with them (a record's canonical constructor would let it).
  */
-record Vectors(String[] keys, double[] values, int[] hashes, int[] slots, int[] slotHashes) {
+final class Vectors {
 
+    private final String[] keys;
+    private final double[] values;
+    /** The keys' hash codes, in key order. */
+    private final int[] hashes;
+    /** Position + 1 of a key, by hash; 0 empty. */
+    private final int[] slots;
+    /** The hash code of the key in each slot. */
+    private final int[] slotHashes;
+
+    /** Sorted distinct keys and their values (the arrays are kept, not copied). */
     Vectors(String[] keys, double[] values) {
-        this(keys, values, hashes(keys));
-    }
-
-    private Vectors(String[] keys, double[] values, int[] hashes) {
-        this(keys, values, hashes, new int[tableSize(keys.length)], new int[tableSize(keys.length)]);
+        this.keys = keys;
+        this.values = values;
+        this.hashes = hashes(keys);
+        this.slots = new int[tableSize(keys.length)];
+        this.slotHashes = new int[slots.length];
         int mask = slots.length - 1;
         for (int i = 0; i < keys.length; i++) {
             int slot = spread(hashes[i]) & mask;
@@ -36,6 +45,23 @@ record Vectors(String[] keys, double[] values, int[] hashes, int[] slots, int[] 
             slots[slot] = i + 1;
             slotHashes[slot] = hashes[i];
         }
+    }
+
+    /** The same keys (and so the same table) with other values. */
+    private Vectors(Vectors keysOf, double[] values) {
+        this.keys = keysOf.keys;
+        this.values = values;
+        this.hashes = keysOf.hashes;
+        this.slots = keysOf.slots;
+        this.slotHashes = keysOf.slotHashes;
+    }
+
+    String[] keys() {
+        return keys;
+    }
+
+    double[] values() {
+        return values;
     }
 
     private static int[] hashes(String[] keys) {
@@ -76,7 +102,7 @@ record Vectors(String[] keys, double[] values, int[] hashes, int[] slots, int[] 
         for (int i = 0; i < values.length; i++) {
             n[i] = norm == 0 ? 0 : values[i] / norm;
         }
-        return new Vectors(keys, n, hashes, slots, slotHashes);
+        return new Vectors(this, n);
     }
 
     /**
