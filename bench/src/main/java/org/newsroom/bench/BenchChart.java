@@ -37,6 +37,7 @@ final class BenchChart {
     private static final int WIDTH = 1200;
     private static final int TIMELINE_HEIGHT = 900;
     private static final int LATENCY_HEIGHT = 420;
+    private static final int CPU_HEIGHT = 330;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
         new Color(148, 103, 189), new Color(255, 127, 14), new Color(23, 190, 207), new Color(140, 86, 75),
@@ -47,11 +48,17 @@ final class BenchChart {
     }
 
     static void write(BenchReport report, Path png) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, TIMELINE_HEIGHT + LATENCY_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        boolean threads = report.cpuByThreadKind() != null && !report.cpuByThreadKind().isEmpty();
+        int height = TIMELINE_HEIGHT + LATENCY_HEIGHT + (threads ? CPU_HEIGHT : 0);
+        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         timeline(report).draw(graphics, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, TIMELINE_HEIGHT));
         latency(report).draw(graphics, new java.awt.geom.Rectangle2D.Double(0, TIMELINE_HEIGHT, WIDTH, LATENCY_HEIGHT));
+        if (threads) {
+            cpuByKind(report).draw(graphics,
+                    new java.awt.geom.Rectangle2D.Double(0, TIMELINE_HEIGHT + LATENCY_HEIGHT, WIDTH, CPU_HEIGHT));
+        }
         graphics.dispose();
         ImageIO.write(image, "png", png.toFile());
     }
@@ -206,6 +213,54 @@ final class BenchChart {
         target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(target);
         JFreeChart chart = new JFreeChart("Drop-to-searchable latency per offered load", TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * CPU per article of each process over the throughput phase, stacked by kind of thread: the work and the
+     * collector are what every article costs, the JIT compiler what a start costs (it shrinks as the processes warm).
+     */
+    private static JFreeChart cpuByKind(BenchReport report) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double work = 0;
+        double collector = 0;
+        double compiler = 0;
+        for (ThreadKinds.PerArticle process : report.cpuByThreadKind()) {
+            if (process.process().startsWith("bench")) {
+                continue; // the load generator is not the pipeline
+            }
+            data.addValue(process.workMs(), "work", process.process());
+            data.addValue(process.collectorMs(), "collector", process.process());
+            data.addValue(process.compilerMs(), "JIT compiler", process.process());
+            work += process.workMs();
+            collector += process.collectorMs();
+            compiler += process.compilerMs();
+        }
+        data.addValue(work, "work", "all processes");
+        data.addValue(collector, "collector", "all processes");
+        data.addValue(compiler, "JIT compiler", "all processes");
+        org.jfree.chart.renderer.category.StackedBarRenderer renderer = new org.jfree.chart.renderer.category.StackedBarRenderer();
+        renderer.setShadowVisible(false);
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setSeriesPaint(0, new Color(31, 119, 180));
+        renderer.setSeriesPaint(1, new Color(255, 127, 14));
+        renderer.setSeriesPaint(2, new Color(199, 199, 199));
+        renderer.setDefaultItemLabelGenerator(
+                new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.00")));
+        renderer.setDefaultItemLabelsVisible(true);
+        CategoryPlot plot = new CategoryPlot(data, new org.jfree.chart.axis.CategoryAxis(null),
+                new NumberAxis("CPU ms per article, throughput phase"), renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ValueMarker target = new ValueMarker(3.0, new Color(200, 40, 40), new BasicStroke(1.5f));
+        target.setLabel("target, all processes: 3 ms");
+        target.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        target.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addRangeMarker(target);
+        JFreeChart chart = new JFreeChart("CPU per article by kind of thread (work + collector: every article; compiler: the start)",
+                TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
