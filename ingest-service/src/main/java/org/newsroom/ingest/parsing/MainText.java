@@ -12,6 +12,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.newsroom.contracts.Extraction.Method;
 
 /**
@@ -97,6 +99,8 @@ final class MainText {
     private static final int WEAK_LENGTH = 300;
     private static final String LINK_BLOCKS = "p, ul, ol, div, section, table, h2, h3, h4";
     private static final double LINK_BLOCK_DENSITY = 0.5;
+    /** Blocks that may be a link-only line inside the story: "Read also: …" is set as a minor heading or a quote too. */
+    private static final String LINK_LINES = LINK_BLOCKS + ", h5, h6, blockquote";
     /** How much longer than the scored text the JSON-LD {@code articleBody} must be to be taken instead. */
     private static final double JSON_LD_LONGER = 2;
     /** The text of an {@code articleBody} container trusted without scoring. */
@@ -113,6 +117,11 @@ final class MainText {
     private static final int LEDE_LEVELS = 2;
     /** A block with a heading in it is the story's title block, not its lede. */
     private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
+    /** The longest caption or credit line of an image box. */
+    private static final int IMAGE_CREDIT = 150;
+    private static final int IMAGE_BOX_LEVELS = 3;
+    /** A heading of standfirst length that ends a sentence is a lede, not a title. */
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…»\"”)]$");
 
     private MainText() {
     }
@@ -158,6 +167,7 @@ final class MainText {
     private static Element withoutFurnitureTags(Element pageBody) {
         Element body = pageBody.clone();
         body.select(FURNITURE_TAGS).remove();
+        removeImageBoxes(body);
         Map<Element, Integer> running = runningText(body);
         int total = running.getOrDefault(body, 0);
         for (Element element : body.select(STRUCTURAL_FURNITURE)) {
@@ -166,6 +176,60 @@ final class MainText {
             }
         }
         return body;
+    }
+
+    /**
+     * Removes image boxes that are figures in all but their tag: a {@code div} or {@code span} holding a picture and,
+     * in a child of its own, a short line of text (its caption or credit), with no paragraph, heading, list or table.
+     * The largest such box around each image goes, a few levels up at most.
+     */
+    private static void removeImageBoxes(Element body) {
+        List<Element> boxes = new ArrayList<>();
+        for (Element image : body.select("img")) {
+            Element box = null;
+            int level = 0;
+            for (Element ancestor = image.parent(); level < IMAGE_BOX_LEVELS && ancestor != null && ancestor != body;
+                 ancestor = ancestor.parent()) {
+                String tag = ancestor.normalName();
+                if (longerThan(ancestor, IMAGE_CREDIT) || !ancestor.select("p, li, table, " + HEADINGS).isEmpty()) {
+                    break;
+                }
+                // A picture or link around the image wraps it, it is not its box.
+                if (!HtmlText.BLOCKS.contains(tag) && !tag.equals("span")) {
+                    continue;
+                }
+                if (!tag.equals("div") && !tag.equals("span")
+                        || ancestor.textNodes().stream().anyMatch(text -> !text.isBlank())) {
+                    break;
+                }
+                box = ancestor;
+                level++;
+            }
+            if (box != null && box.hasText()) {
+                boxes.add(box);
+            }
+        }
+        boxes.forEach(Element::remove);
+    }
+
+    /** Whether an element's text is longer than a limit, read only as far as the limit. */
+    private static boolean longerThan(Element element, int limit) {
+        int[] length = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    length[0] += text.text().strip().length();
+                }
+                return length[0] > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return length[0] > limit;
     }
 
     /** The container(s) the publisher marked as the article body, when they hold enough text to trust. */
@@ -185,25 +249,29 @@ final class MainText {
         }
         for (Element element : marked) {
             removeFlagged(element, runningText(element));
+            // A "read more in the print edition" line inside the marked body is as much furniture as in a scored one.
+            dropLinkLines(element, runningText(element), TextStats.of(element));
             paragraphs.addAll(HtmlText.paragraphs(element));
         }
         int length = paragraphs.stream().mapToInt(String::length).sum();
         return new Result(paragraphs, Method.articleBody, Math.min(1, 0.7 + length / 5000.0));
     }
 
+    /** Inside the story: link lists and link-only lines ("Read more: …", related headlines) are furniture. */
+    private static void dropLinkLines(Element container, Map<Element, Integer> running, TextStats stats) {
+        for (Element inner : container.select(LINK_LINES)) {
+            if (inner != container && running.getOrDefault(inner, 0) == 0
+                    && stats.linkDensity(inner) > LINK_BLOCK_DENSITY) {
+                inner.remove();
+            }
+        }
+    }
+
     private static Result scoredBlock(Element body) {
         TextStats stats = TextStats.of(body);
         List<Element> containers = bestContainers(body, stats);
         Map<Element, Integer> running = runningText(body);
-        // Inside the story: link lists and link-only lines ("Read more: …", related headlines) are furniture.
-        for (Element container : containers) {
-            for (Element inner : container.select(LINK_BLOCKS)) {
-                if (inner != container && running.getOrDefault(inner, 0) == 0
-                        && stats.linkDensity(inner) > LINK_BLOCK_DENSITY) {
-                    inner.remove();
-                }
-            }
-        }
+        containers.forEach(container -> dropLinkLines(container, running, stats));
         List<String> paragraphs = new ArrayList<>();
         containers.forEach(container -> paragraphs.addAll(HtmlText.paragraphs(container)));
         if (paragraphs.isEmpty()) {
@@ -363,7 +431,42 @@ final class MainText {
         }
         // A lede box may sit a level or two up, before the box that holds both the body and its furniture.
         chosen.addAll(0, ledesBefore(best.parent(), root, LEDE_LEVELS, running, stats));
+        addRepeatedBoxes(best, root, chosen, running, stats);
         return chosen;
+    }
+
+    /**
+     * The story's own box repeated elsewhere on the page (same tag and class as the best container), each holding
+     * running text: the layout cut the story into several rows or sections, and the box of each piece is the same.
+     * Added in page order.
+     */
+    private static void addRepeatedBoxes(Element best, Element root, List<Element> chosen, Map<Element, Integer> running,
+                                         TextStats stats) {
+        if (best.className().isBlank()) {
+            return;
+        }
+        List<Element> all = root.getAllElements();
+        boolean added = false;
+        for (Element element : all) {
+            if (element == best || !element.normalName().equals(best.normalName())
+                    || !element.className().equals(best.className()) || running.getOrDefault(element, 0) == 0
+                    || stats.linkDensity(element) > WIDEN_LINKS || !element.select("h1").isEmpty()) {
+                continue;
+            }
+            boolean overlaps = chosen.stream().anyMatch(c -> c == element || element.parents().contains(c)
+                    || c.parents().contains(element));
+            if (!overlaps) {
+                chosen.add(element);
+                added = true;
+            }
+        }
+        if (added) {
+            Map<Element, Integer> order = new IdentityHashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                order.put(all.get(i), i);
+            }
+            chosen.sort((a, b) -> Integer.compare(order.get(a), order.get(b)));
+        }
     }
 
     /**
@@ -393,7 +496,16 @@ final class MainText {
     private static boolean isLede(Element sibling, Map<Element, Integer> running, TextStats stats) {
         int text = stats.length(sibling);
         return text >= LEDE_LENGTH && text <= LEDE_MAX && running.getOrDefault(sibling, 0) >= 0.9 * text
-                && stats.linkDensity(sibling) < LEDE_LINKS && sibling.select(HEADINGS).isEmpty();
+                && stats.linkDensity(sibling) < LEDE_LINKS && sibling.select(HEADINGS).stream()
+                .allMatch(MainText::isStandfirstHeading);
+    }
+
+    /**
+     * A heading below the title written as a standfirst: one or more sentences of lede length, not a title.
+     */
+    private static boolean isStandfirstHeading(Element heading) {
+        String text = heading.text().strip();
+        return !heading.normalName().equals("h1") && text.length() >= LEDE_LENGTH && SENTENCE_END.matcher(text).matches();
     }
 
     /**

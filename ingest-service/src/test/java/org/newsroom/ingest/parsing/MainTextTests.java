@@ -277,4 +277,76 @@ class MainTextTests {
         assertThat(result.paragraphs()).hasSize(5);
         assertThat(text(result)).startsWith("Volunteers at the repair cafe");
     }
+
+    @Test
+    void storyCutIntoSeveralSectionsOfTheLayoutKeepsEveryPieceButNotTheTitleBox() {
+        // Each piece of the story sits deep in its own layout section, in a box of the same class; a long list of
+        // related headlines between them keeps the page as a whole from reading as the story.
+        String related = "<section class=\"row\"><ul class=\"more-stories\">" + IntStream.range(0, 10)
+                .mapToObj(i -> "<li><a href=\"/r" + i + "\">Another story from the city desk about the council, number "
+                        + i + "</a></li>").collect(Collectors.joining()) + "</ul></section>";
+        MainText.Result result = extract("<main>"
+                + "<section class=\"row\"><div class=\"block-inner\"><h1>Library stays open after the council"
+                + " vote</h1></div></section>"
+                + "<section class=\"row\"><div class=\"col\"><div class=\"wrap\"><div class=\"inner\"><div class=\"cell\">"
+                + "<div class=\"block-inner\">" + paragraphs(0, 2) + "</div></div></div></div></div></section>"
+                + related
+                + "<section class=\"row\"><div class=\"col\"><div class=\"wrap\"><div class=\"inner\"><div class=\"cell\">"
+                + "<div class=\"block-inner\">" + paragraphs(2, 8) + "</div></div></div></div></div></section>"
+                + "</main>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(8);
+        assertThat(text(result)).startsWith("Paragraph 0").doesNotContain("Library stays open")
+                .doesNotContain("Another story");
+    }
+
+    @Test
+    void ledeWrittenAsAHeadingBeforeTheBodyIsKeptButNotAHeadingTitle() {
+        MainText.Result result = extract("<div class=\"article\">"
+                + "<div class=\"title\"><h2>Library stays open for another year after the council vote on Tuesday"
+                + " night</h2></div>"
+                + "<div class=\"lead\"><h2>The city library will stay open for another year after residents filled"
+                + " the council chamber to ask for it. The vote was unanimous.</h2></div>"
+                + "<div class=\"body\">" + paragraphs(0, 6) + "</div></div>" + SIDEBAR);
+
+        assertThat(result.paragraphs()).hasSize(7);
+        assertThat(text(result)).startsWith("The city library will stay open").doesNotContain("Library stays open");
+    }
+
+    @Test
+    void imageBoxWithACreditLineIsDroppedLikeAFigure() {
+        MainText.Result result = extract("<div class=\"entry\">" + paragraphs(0, 3)
+                + "<div class=\"media\"><a href=\"/library-large.jpg\"><picture><img src=\"/library.jpg\"></picture></a>"
+                + "<div class=\"media-info\"><small>(photo: Jane Doe,"
+                + " City Desk Agency)</small></div></div>"
+                + "<div>Residents cheered when the vote was read out <img src=\"/smile.png\" alt=\"\"> in the chamber.</div>"
+                + paragraphs(3, 6) + "</div>" + SIDEBAR);
+
+        assertThat(text(result)).doesNotContain("Jane Doe").contains("Residents cheered when the vote was read out");
+        assertThat(result.paragraphs()).hasSize(7);
+    }
+
+    @Test
+    void readAlsoLinesSetAsAMinorHeadingOrAQuoteInsideTheStoryAreDropped() {
+        MainText.Result result = extract("<div class=\"entry\">" + paragraphs(0, 3)
+                + "<h6><strong>See also: </strong><a href=\"/budget\">Council votes on the library budget for next"
+                + " year</a></h6>"
+                + "<blockquote><b>READ: </b><a href=\"/hours\">Library opening hours extended to the weekend</a></blockquote>"
+                + "<blockquote>We will keep the doors open, the mayor said, as long as the town needs them.</blockquote>"
+                + paragraphs(3, 6) + "</div>" + SIDEBAR);
+
+        assertThat(text(result)).doesNotContain("See also").doesNotContain("READ:")
+                .contains("We will keep the doors open");
+    }
+
+    @Test
+    void readMoreLinkLineInsideTheMarkedArticleBodyIsDropped() {
+        MainText.Result result = extract("<div itemprop=\"articleBody\">" + paragraphs(0, 4)
+                + "<div class=\"frame\"><strong><a href=\"/edition\">READ MORE IN THE DIGITAL EDITION OF THE DAILY"
+                + " &gt;&gt;&gt;</a></strong></div></div>" + SIDEBAR);
+
+        assertThat(result.method()).isEqualTo(Method.articleBody);
+        assertThat(result.paragraphs()).hasSize(4);
+        assertThat(text(result)).doesNotContain("READ MORE");
+    }
 }
