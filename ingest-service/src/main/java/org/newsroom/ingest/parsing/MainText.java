@@ -12,8 +12,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 import org.newsroom.contracts.Extraction.Method;
 
 /**
@@ -120,6 +122,8 @@ final class MainText {
     /** The longest caption or credit line of an image box. */
     private static final int IMAGE_CREDIT = 150;
     private static final int IMAGE_BOX_LEVELS = 3;
+    /** What an image box never holds; parsed once: it is tested on a few ancestors of every image. */
+    private static final Evaluator TEXT_BLOCKS = QueryParser.parse("p, li, table, " + HEADINGS);
     /** A heading of standfirst length that ends a sentence is a lede, not a title. */
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…»\"”)]$");
 
@@ -191,7 +195,7 @@ final class MainText {
             for (Element ancestor = image.parent(); level < IMAGE_BOX_LEVELS && ancestor != null && ancestor != body;
                  ancestor = ancestor.parent()) {
                 String tag = ancestor.normalName();
-                if (longerThan(ancestor, IMAGE_CREDIT) || !ancestor.select("p, li, table, " + HEADINGS).isEmpty()) {
+                if (longerThan(ancestor, IMAGE_CREDIT) || ancestor.selectFirst(TEXT_BLOCKS) != null) {
                     break;
                 }
                 // A picture or link around the image wraps it, it is not its box.
