@@ -1,6 +1,7 @@
 package org.newsroom.ingest.parsing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -124,6 +125,7 @@ final class MainText {
     private static final int IMAGE_BOX_LEVELS = 3;
     /** What an image box never holds; parsed once: it is tested on a few ancestors of every image. */
     private static final Evaluator TEXT_BLOCKS = QueryParser.parse("p, li, table, " + HEADINGS);
+    private static final Evaluator TITLE = QueryParser.parse("h1");
     /** A heading of standfirst length that ends a sentence is a lede, not a title. */
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…»\"”)]$");
 
@@ -189,13 +191,20 @@ final class MainText {
      */
     private static void removeImageBoxes(Element body) {
         List<Element> boxes = new ArrayList<>();
+        // An ancestor too long or holding a text block fails for every image under it, and so do its own ancestors:
+        // each is tested once, so an image grid costs each box once, not once per image.
+        Set<Element> failed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element image : body.select("img")) {
             Element box = null;
             int level = 0;
             for (Element ancestor = image.parent(); level < IMAGE_BOX_LEVELS && ancestor != null && ancestor != body;
                  ancestor = ancestor.parent()) {
                 String tag = ancestor.normalName();
+                if (failed.contains(ancestor)) {
+                    break;
+                }
                 if (longerThan(ancestor, IMAGE_CREDIT) || ancestor.selectFirst(TEXT_BLOCKS) != null) {
+                    failed.add(ancestor);
                     break;
                 }
                 // A picture or link around the image wraps it, it is not its box.
@@ -209,11 +218,37 @@ final class MainText {
                 box = ancestor;
                 level++;
             }
-            if (box != null && box.hasText()) {
+            // A caption or credit follows its picture: text before the image is a sentence with an inline picture
+            // (an emoji, an icon) set in spans, not an image box.
+            if (box != null && box.hasText() && !textBefore(box, image)) {
                 boxes.add(box);
             }
         }
         boxes.forEach(Element::remove);
+    }
+
+    /** Whether any text of {@code box} comes before {@code image} in document order. */
+    private static boolean textBefore(Element box, Element image) {
+        boolean[] found = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node == image) {
+                    return FilterResult.STOP;
+                }
+                if (node instanceof TextNode text && !text.isBlank()) {
+                    found[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, box);
+        return found[0];
     }
 
     /** Whether an element's text is longer than a limit, read only as far as the limit. */
@@ -454,15 +489,12 @@ final class MainText {
         for (Element element : all) {
             if (element == best || !element.normalName().equals(best.normalName())
                     || !element.className().equals(best.className()) || running.getOrDefault(element, 0) == 0
-                    || stats.linkDensity(element) > WIDEN_LINKS || !element.select("h1").isEmpty()) {
+                    || stats.linkDensity(element) > WIDEN_LINKS || overlaps(element, chosen)
+                    || element.selectFirst(TITLE) != null) {
                 continue;
             }
-            boolean overlaps = chosen.stream().anyMatch(c -> c == element || element.parents().contains(c)
-                    || c.parents().contains(element));
-            if (!overlaps) {
-                chosen.add(element);
-                added = true;
-            }
+            chosen.add(element);
+            added = true;
         }
         if (added) {
             Map<Element, Integer> order = new IdentityHashMap<>();
@@ -471,6 +503,25 @@ final class MainText {
             }
             chosen.sort((a, b) -> Integer.compare(order.get(a), order.get(b)));
         }
+    }
+
+    /** Whether {@code element} is one of {@code chosen}, inside one, or holds one. */
+    private static boolean overlaps(Element element, List<Element> chosen) {
+        Set<Element> boxes = Collections.newSetFromMap(new IdentityHashMap<>());
+        boxes.addAll(chosen);
+        for (Element up = element; up != null; up = up.parent()) {
+            if (boxes.contains(up)) {
+                return true;
+            }
+        }
+        for (Element box : chosen) {
+            for (Element up = box.parent(); up != null; up = up.parent()) {
+                if (up == element) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -303,14 +303,24 @@ class MainTextTests {
     @Test
     void ledeWrittenAsAHeadingBeforeTheBodyIsKeptButNotAHeadingTitle() {
         MainText.Result result = extract("<div class=\"article\">"
+                // a title of lede length: only its lack of a sentence end tells it from a standfirst
                 + "<div class=\"title\"><h2>Library stays open for another year after the council vote on Tuesday"
-                + " night</h2></div>"
+                + " night in the town hall</h2></div>"
                 + "<div class=\"lead\"><h2>The city library will stay open for another year after residents filled"
                 + " the council chamber to ask for it. The vote was unanimous.</h2></div>"
                 + "<div class=\"body\">" + paragraphs(0, 6) + "</div></div>" + SIDEBAR);
 
         assertThat(result.paragraphs()).hasSize(7);
         assertThat(text(result)).startsWith("The city library will stay open").doesNotContain("Library stays open");
+    }
+
+    @Test
+    void aSentenceWithAnInlinePictureSetInSpansIsKeptNotTakenForAnImageBox() {
+        MainText.Result result = extract("<div class=\"article\">" + paragraphs(0, 6)
+                + "<div><span>Residents cheered</span> <img src=\"clap.png\" alt=\"\"> <span>in the chamber.</span></div>"
+                + "</div>" + SIDEBAR);
+
+        assertThat(String.join("\n", result.paragraphs())).contains("Residents cheered");
     }
 
     @Test
