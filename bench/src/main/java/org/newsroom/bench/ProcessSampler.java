@@ -19,7 +19,7 @@ final class ProcessSampler {
     record Usage(double cpuPercent, double rssMb) {
     }
 
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
 
     private final Map<String, Long> roots;
     private final Map<String, Long> previousTicks = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ final class ProcessSampler {
     }
 
     /** Empty once the process has gone: a process that exits between listing and reading counts as nothing. */
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.newsroom.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,8 +40,6 @@ final class ThreadKinds {
         }
     }
 
-    private static final double TICKS_PER_SECOND = 100.0;
-
     private ThreadKinds() {
     }
 
@@ -59,7 +58,7 @@ final class ThreadKinds {
             long collector = Math.min(total - compiler, grown(start.collectorByThread(), end.collectorByThread()));
             return new PerArticle(entry.getKey(), millisPerArticle(total - compiler - collector, articles),
                     millisPerArticle(compiler, articles), millisPerArticle(collector, articles),
-                    end.compilerByThread().values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND);
+                    end.compilerByThread().values().stream().mapToLong(Long::longValue).sum() / ProcessSampler.TICKS_PER_SECOND);
         }).toList();
     }
 
@@ -83,7 +82,7 @@ final class ThreadKinds {
     }
 
     private static double millisPerArticle(long ticks, long articles) {
-        return articles == 0 ? Double.NaN : ticks / TICKS_PER_SECOND * 1000 / articles;
+        return articles == 0 ? Double.NaN : ticks / ProcessSampler.TICKS_PER_SECOND * 1000 / articles;
     }
 
     private static Ticks ticksOf(long root) {
@@ -94,7 +93,7 @@ final class ThreadKinds {
             total += ProcessSampler.ticks(pid);
             try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks.toList()) {
-                    String stat = read(task.resolve("stat"));
+                    String stat = ProcessSampler.read(task.resolve("stat"));
                     int open = stat.indexOf('(');
                     int close = stat.lastIndexOf(')');
                     if (open < 0 || close < open) {
@@ -108,18 +107,10 @@ final class ThreadKinds {
                         collector.put(key, ProcessSampler.ticksOfStat(stat));
                     }
                 }
-            } catch (IOException | RuntimeException gone) {
+            } catch (IOException | UncheckedIOException gone) {
                 // the process ended between listing and reading: it counts as nothing, like ProcessSampler
             }
         }
         return new Ticks(total, compiler, collector);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -126,6 +126,9 @@ final class MainText {
     /** What an image box never holds; parsed once: it is tested on a few ancestors of every image. */
     private static final Evaluator TEXT_BLOCKS = QueryParser.parse("p, li, table, " + HEADINGS);
     private static final Evaluator TITLE = QueryParser.parse("h1");
+    /** Parsed once too: tested on every earlier sibling of the best container, and in every container's lines. */
+    private static final Evaluator ANY_HEADING = QueryParser.parse(HEADINGS);
+    private static final Evaluator LINK_LINE_BLOCKS = QueryParser.parse(LINK_LINES);
     /** A heading of standfirst length that ends a sentence is a lede, not a title. */
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…»\"”)]$");
 
@@ -298,7 +301,7 @@ final class MainText {
 
     /** Inside the story: link lists and link-only lines ("Read more: …", related headlines) are furniture. */
     private static void dropLinkLines(Element container, Map<Element, Integer> running, TextStats stats) {
-        for (Element inner : container.select(LINK_LINES)) {
+        for (Element inner : container.select(LINK_LINE_BLOCKS)) {
             if (inner != container && running.getOrDefault(inner, 0) == 0
                     && stats.linkDensity(inner) > LINK_BLOCK_DENSITY) {
                 inner.remove();
@@ -551,7 +554,7 @@ final class MainText {
     private static boolean isLede(Element sibling, Map<Element, Integer> running, TextStats stats) {
         int text = stats.length(sibling);
         return text >= LEDE_LENGTH && text <= LEDE_MAX && running.getOrDefault(sibling, 0) >= 0.9 * text
-                && stats.linkDensity(sibling) < LEDE_LINKS && sibling.select(HEADINGS).stream()
+                && stats.linkDensity(sibling) < LEDE_LINKS && sibling.selectStream(ANY_HEADING)
                 .allMatch(MainText::isStandfirstHeading);
     }
 
