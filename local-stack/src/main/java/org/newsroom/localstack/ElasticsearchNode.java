@@ -105,7 +105,8 @@ public final class ElasticsearchNode implements AutoCloseable {
                 "-E", "path.logs=" + logs.toAbsolutePath()));
         Map<String, String> environment = Map.of(
                 "ES_JAVA_HOME", jdk.toString(),
-                "ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap,
+                "ES_JAVA_OPTS", String.join(" ", Stream.concat(Stream.of("-Xms" + heap, "-Xmx" + heap),
+                        Jdks.childOptions().stream()).toList()),
                 "ES_PATH_CONF", config.toString());
         ChildProcess process = ChildProcess.start(name, command, environment, workDir, logDir.resolve(name + ".log"), runDir);
         return new ElasticsearchNode(process, port);

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,11 @@ public final class KafkaBroker implements AutoCloseable {
             format(java, classpath, config, clusterId, workDir, log);
         }
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        ChildProcess process = ChildProcess.start(name, List.of(java, "-Xms" + smaller(heap, "256m"), "-Xmx" + heap,
-                        "-Dlog4j2.configurationFile=" + logging.toAbsolutePath(), "-cp", classpath, "kafka.Kafka", config.toString()),
-                Map.of(), workDir, log, runDir);
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + smaller(heap, "256m"), "-Xmx" + heap,
+                "-Dlog4j2.configurationFile=" + logging.toAbsolutePath()));
+        command.addAll(Jdks.childOptions());
+        command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
+        ChildProcess process = ChildProcess.start(name, command, Map.of(), workDir, log, runDir);
         return new KafkaBroker(process, node.port(), logStart);
     }
 

@@ -43,8 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
                                         Path workDir, Path logDir, Path runDir, String heap, String name) throws IOException {
         Path jar = jarOf(projectRoot, module);
         List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
-                "-Xms64m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString()));
+                "-Xms64m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(Jdks.childOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ChildProcess process = ChildProcess.start(name, command, env, workDir, logDir.resolve(name + ".log"), runDir);
@@ -58,9 +59,11 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess launchConfined(Path jar, String name, int port, Map<String, String> environment,
                                                 String uid, Path workDir, Path logDir, Path runDir, String heap)
             throws IOException {
-        List<String> command = List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
-                "--pdeathsig", "TERM", Jdks.javaOf(Jdks.find()).toString(), "-Xms64m", "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid,
+                "--clear-groups", "--pdeathsig", "TERM", Jdks.javaOf(Jdks.find()).toString(), "-Xms64m", "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(Jdks.childOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ChildProcess process = ChildProcess.start(name, command, env, true, workDir, logDir.resolve(name + ".log"), runDir);

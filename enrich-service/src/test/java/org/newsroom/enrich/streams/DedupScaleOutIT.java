@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,8 +70,15 @@ class DedupScaleOutIT {
         await().atMost(Duration.ofMinutes(2)).until(() -> instances.enriched().size() >= half / 2);
         // The instance holding the memory task (sub-topology 1, one partition) goes: the other restores its stores
         // and rebuilds the dedup index from the held articles, and must still find the copies of the first half.
-        instances.stop(instances.hosting(MEMORY_TASK));
+        String stopped = instances.hosting(MEMORY_TASK);
+        Instant stopping = Instant.now();
+        instances.stop(stopped);
         instances.produce(articles.subList(half, articles.size()));
+        // The stopped instance left its group: the other took the task at once, not after the session timeout (45 s).
+        String taking = instances.hosting(MEMORY_TASK);
+        assertThat(taking).isNotEqualTo(stopped);
+        assertThat(Duration.between(stopping, Instant.now())).as("time until the other instance held the memory task")
+                .isLessThan(Duration.ofSeconds(30));
 
         Set<String> expected = articles.stream().map(ArticleReceived::articleId).collect(HashSet::new, Set::add, Set::addAll);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
