@@ -83,7 +83,7 @@ public final class Bench {
             SearchIndex index = new SearchIndex(stack.elasticsearchUrl());
             Map<String, Long> pids = new LinkedHashMap<>();
             stack.processes().forEach((name, process) -> pids.put(name, process.pid()));
-            pids.put("bench (load generator)", ProcessHandle.current().pid());
+            pids.put(BenchReport.LOAD_GENERATOR, ProcessHandle.current().pid());
             List<Intakes.Intake> intakes = new ArrayList<>();
             if (options.intake().usesFolder()) {
                 intakes.add(new Intakes.Folder(Files.createDirectories(stack.inbox())));

@@ -223,23 +223,14 @@ final class BenchChart {
      */
     private static JFreeChart cpuByKind(BenchReport report) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        double work = 0;
-        double collector = 0;
-        double compiler = 0;
-        for (ThreadKinds.PerArticle process : report.cpuByThreadKind()) {
-            if (process.process().startsWith("bench")) {
-                continue; // the load generator is not the pipeline
-            }
+        List<ThreadKinds.PerArticle> bars = new ArrayList<>(report.cpuByThreadKind().stream()
+                .filter(process -> BenchReport.inPipeline(process.process())).toList());
+        bars.add(report.pipelineCpuByThreadKind());
+        for (ThreadKinds.PerArticle process : bars) {
             data.addValue(process.workMs(), "work", process.process());
             data.addValue(process.collectorMs(), "collector", process.process());
             data.addValue(process.compilerMs(), "JIT compiler", process.process());
-            work += process.workMs();
-            collector += process.collectorMs();
-            compiler += process.compilerMs();
         }
-        data.addValue(work, "work", "all processes");
-        data.addValue(collector, "collector", "all processes");
-        data.addValue(compiler, "JIT compiler", "all processes");
         org.jfree.chart.renderer.category.StackedBarRenderer renderer = new org.jfree.chart.renderer.category.StackedBarRenderer();
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());

@@ -23,6 +23,29 @@ record BenchReport(String startedAt, Map<String, Object> machine, Map<String, Ob
                 .mapToDouble(TopicTraffic.PerArticle::bytes).sum();
     }
 
+    /** The name the bench's own process is sampled under: the load generator, not part of the pipeline. */
+    static final String LOAD_GENERATOR = "bench (load generator)";
+
+    /** Whether a sampled process is one of the pipeline's (services and engines), not the load generator. */
+    static boolean inPipeline(String process) {
+        return !process.equals(LOAD_GENERATOR);
+    }
+
+    /** CPU per article by kind of thread over the pipeline's processes together (the load generator left out). */
+    ThreadKinds.PerArticle pipelineCpuByThreadKind() {
+        double work = 0;
+        double compiler = 0;
+        double collector = 0;
+        for (ThreadKinds.PerArticle process : cpuByThreadKind) {
+            if (inPipeline(process.process())) {
+                work += process.workMs();
+                compiler += process.compilerMs();
+                collector += process.collectorMs();
+            }
+        }
+        return new ThreadKinds.PerArticle("all processes", work, compiler, collector, null);
+    }
+
     /** CPU milliseconds one article cost a process during the throughput phase (its mean share × the phase). */
     double cpuMillisPerArticle(ProcessSummary process) {
         return process.cpuMeanThroughputPercent() / 100 * throughput.seconds() * 1000 / throughput.articles();

@@ -39,7 +39,7 @@ final class Summary {
         for (Map.Entry<String, BenchReport.ProcessSummary> entry : report.processes().entrySet()) {
             BenchReport.ProcessSummary s = entry.getValue();
             double perArticle = report.cpuMillisPerArticle(s);
-            cpuTotal += entry.getKey().startsWith("bench") ? 0 : perArticle;
+            cpuTotal += BenchReport.inPipeline(entry.getKey()) ? perArticle : 0;
             out.append("| %s | %.0f%% | %.0f%% | %.2f ms | %.0f%% | %.0f MB | %.0f MB |\n".formatted(entry.getKey(),
                     s.cpuMeanPercent(), s.cpuMeanThroughputPercent(), perArticle, s.cpuMaxPercent(), s.rssMeanMb(), s.rssMaxMb()));
         }
@@ -48,22 +48,15 @@ final class Summary {
             // The compiler's share is what a process pays once per start; the work is what every article pays.
             out.append("\n| process (throughput phase) | CPU ms per article | work | JIT compiler | collector | JIT compiler since start |\n")
                     .append("|---|---|---|---|---|---|\n");
-            double work = 0;
-            double compiler = 0;
-            double collector = 0;
             for (ThreadKinds.PerArticle process : report.cpuByThreadKind()) {
                 Double sinceStart = process.compilerSinceStartSeconds();
                 out.append("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %s |\n".formatted(process.process(),
                         process.totalMs(), process.workMs(), process.compilerMs(), process.collectorMs(),
                         sinceStart == null ? "-" : "%.0f CPU-s".formatted(sinceStart)));
-                if (!process.process().startsWith("bench")) {
-                    work += process.workMs();
-                    compiler += process.compilerMs();
-                    collector += process.collectorMs();
-                }
             }
+            ThreadKinds.PerArticle all = report.pipelineCpuByThreadKind();
             out.append("\nCPU per article by kind of thread, the pipeline's processes: work %.2f ms, collector %.2f ms (together %.2f ms, what every article costs), JIT compiler %.2f ms (what the starts cost)\n"
-                    .formatted(work, collector, work + collector, compiler));
+                    .formatted(all.workMs(), all.collectorMs(), all.workMs() + all.collectorMs(), all.compilerMs()));
         }
         if (report.kafkaPerArticle() != null) {
             out.append("\n| Kafka topic (throughput phase) | bytes per article | records per article (incl. transaction markers) |\n")

@@ -62,7 +62,8 @@ final class EnrichProcesses {
      */
     static ServiceProcess launch(String kafka, Path home, String instance, Map<String, String> settings)
             throws IOException {
-        Map<String, String> env = new HashMap<>(settings);
+        Map<String, String> env = new HashMap<>(RunningPipeline.QUICK_FAILOVER);
+        env.putAll(settings);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("ENRICH_STATE_DIR", home.resolve("state-" + instance).toString());
         env.put("ENRICH_TAGGING_RULES_FILE", home.resolve("rules.yaml").toString());

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,8 +13,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 import org.newsroom.contracts.Extraction.Method;
 
@@ -45,33 +42,11 @@ final class MainText {
         }
     }
 
-    /**
-     * Class/id words of page furniture. A class or id token ({@code site-header}, {@code share_buttons}) is
-     * furniture when its first word is one of these, or its last word when the token has two words; longer tokens
-     * whose last word is one (e.g. {@code elementor-widget-container}, a widget's content box) are not.
-     */
-    private static final Set<String> FURNITURE = Set.of("comment", "comments", "disqus", "share", "sharing", "sharer",
-            "social", "related", "recommend", "recommended", "promo", "sponsor", "sponsored", "advert", "advertisement",
-            "ad", "ads", "banner", "sidebar", "rail", "widget", "widgets", "footer", "masthead", "header", "navigation",
-            "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "signup", "popup", "modal",
-            "cookie", "cookies", "outbrain", "taboola", "tags", "byline", "caption", "credit", "toolbar", "skip",
-            "pagination", "print", "hidden", "timestamp", "dateline", "meta", "topics", "follow", "trending");
-    /** Furniture named in two words. */
-    private static final Set<String> FURNITURE_PHRASES = Set.of("side-bar", "more-from", "read-more", "most-read",
-            "author-bio", "visually-hidden", "sr-only", "tag-list", "tags-list");
-    /** First words that negate the rest: {@code non-ad-column} is the column without ads. */
-    private static final Set<String> NEGATIONS = Set.of("non", "no", "not", "without");
-    /** Last words that name a variant of a thing, not the thing: {@code header-style-2} styles a page. */
-    private static final Set<String> VARIANTS = Set.of("style", "layout", "type", "template", "theme", "version",
-            "skin", "mode");
     /** Comment threads are running text too, but never the article: no amount of text saves them. */
     private static final Set<String> ALWAYS_FURNITURE = Set.of("comment", "comments", "disqus");
     private static final Pattern LIKELY = Pattern.compile(
             "(?i)(article|body|content|entry|main|page|post|story|text|blog)");
-    private static final Pattern WORD_SEPARATORS = Pattern.compile("[-_]+");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern COMMAS = Pattern.compile("[,，、]");
-    private static final Pattern VARIANT_SUFFIX = Pattern.compile("\\d+|\\p{L}|");
     /** Elements that say by their tag that they hold the page's content, whatever their class says. */
     private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
     private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg, figure,"
@@ -119,12 +94,7 @@ final class MainText {
     private static final double LEDE_LINKS = 0.25;
     private static final int LEDE_LEVELS = 2;
     /** A block with a heading in it is the story's title block, not its lede. */
-    private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
-    /** The longest caption or credit line of an image box. */
-    private static final int IMAGE_CREDIT = 150;
-    private static final int IMAGE_BOX_LEVELS = 3;
-    /** What an image box never holds; parsed once: it is tested on a few ancestors of every image. */
-    private static final Evaluator TEXT_BLOCKS = QueryParser.parse("p, li, table, " + HEADINGS);
+    static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
     private static final Evaluator TITLE = QueryParser.parse("h1");
     /** Parsed once too: tested on every earlier sibling of the best container, and in every container's lines. */
     private static final Evaluator ANY_HEADING = QueryParser.parse(HEADINGS);
@@ -176,7 +146,7 @@ final class MainText {
     private static Element withoutFurnitureTags(Element pageBody) {
         Element body = pageBody.clone();
         body.select(FURNITURE_TAGS).remove();
-        removeImageBoxes(body);
+        ImageBoxes.remove(body);
         Map<Element, Integer> running = runningText(body);
         int total = running.getOrDefault(body, 0);
         for (Element element : body.select(STRUCTURAL_FURNITURE)) {
@@ -185,93 +155,6 @@ final class MainText {
             }
         }
         return body;
-    }
-
-    /**
-     * Removes image boxes that are figures in all but their tag: a {@code div} or {@code span} holding a picture and,
-     * in a child of its own, a short line of text (its caption or credit), with no paragraph, heading, list or table.
-     * The largest such box around each image goes, a few levels up at most.
-     */
-    private static void removeImageBoxes(Element body) {
-        List<Element> boxes = new ArrayList<>();
-        // An ancestor too long or holding a text block fails for every image under it, and so do its own ancestors:
-        // each is tested once, so an image grid costs each box once, not once per image.
-        Set<Element> failed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element image : body.select("img")) {
-            Element box = null;
-            int level = 0;
-            for (Element ancestor = image.parent(); level < IMAGE_BOX_LEVELS && ancestor != null && ancestor != body;
-                 ancestor = ancestor.parent()) {
-                String tag = ancestor.normalName();
-                if (failed.contains(ancestor)) {
-                    break;
-                }
-                if (longerThan(ancestor, IMAGE_CREDIT) || ancestor.selectFirst(TEXT_BLOCKS) != null) {
-                    failed.add(ancestor);
-                    break;
-                }
-                // A picture or link around the image wraps it, it is not its box.
-                if (!HtmlText.BLOCKS.contains(tag) && !tag.equals("span")) {
-                    continue;
-                }
-                if (!tag.equals("div") && !tag.equals("span")
-                        || ancestor.textNodes().stream().anyMatch(text -> !text.isBlank())) {
-                    break;
-                }
-                box = ancestor;
-                level++;
-            }
-            // A caption or credit follows its picture: text before the image is a sentence with an inline picture
-            // (an emoji, an icon) set in spans, not an image box.
-            if (box != null && box.hasText() && !textBefore(box, image)) {
-                boxes.add(box);
-            }
-        }
-        boxes.forEach(Element::remove);
-    }
-
-    /** Whether any text of {@code box} comes before {@code image} in document order. */
-    private static boolean textBefore(Element box, Element image) {
-        boolean[] found = {false};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node == image) {
-                    return FilterResult.STOP;
-                }
-                if (node instanceof TextNode text && !text.isBlank()) {
-                    found[0] = true;
-                    return FilterResult.STOP;
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, box);
-        return found[0];
-    }
-
-    /** Whether an element's text is longer than a limit, read only as far as the limit. */
-    private static boolean longerThan(Element element, int limit) {
-        int[] length = {0};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    length[0] += text.text().strip().length();
-                }
-                return length[0] > limit ? FilterResult.STOP : FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, element);
-        return length[0] > limit;
     }
 
     /** The container(s) the publisher marked as the article body, when they hold enough text to trust. */
@@ -358,7 +241,7 @@ final class MainText {
                     || inSentence(element)) {
                 continue;
             }
-            String flag = furnitureWord(element);
+            String flag = FurnitureNames.wordOf(element);
             if (flag == null || LIKELY.matcher(element.className() + " " + element.id()).find()
                     && !ALWAYS_FURNITURE.contains(flag)) {
                 continue;
@@ -378,45 +261,6 @@ final class MainText {
         Element parent = element.parent();
         return parent != null && parent.normalName().equals("p") && !HtmlText.BLOCKS.contains(element.normalName())
                 && element.select(LINK_BLOCKS).isEmpty();
-    }
-
-    /** The furniture word an element's class or id tokens name, or null. */
-    static String furnitureWord(Element element) {
-        String names = (element.className() + " " + element.id()).strip();
-        if (names.isEmpty()) {
-            return null;
-        }
-        for (String token : WHITESPACE.split(names.toLowerCase(Locale.ROOT))) {
-            String word = furnitureWord(token);
-            if (word != null) {
-                return word;
-            }
-        }
-        return null;
-    }
-
-    static String furnitureWord(String token) {
-        if (token.isEmpty()) {
-            return null;
-        }
-        if (FURNITURE_PHRASES.contains(token)) {
-            return token;
-        }
-        List<String> words = new ArrayList<>(List.of(WORD_SEPARATORS.split(token)));
-        // Trailing numbers and single letters are variants (`header-style-2`, `column-l`), not words.
-        while (words.size() > 1 && VARIANT_SUFFIX.matcher(words.getLast()).matches()) {
-            words.removeLast();
-        }
-        if (words.isEmpty() || NEGATIONS.contains(words.getFirst()) || VARIANTS.contains(words.getLast())) {
-            return null;
-        }
-        if (words.size() >= 2 && FURNITURE_PHRASES.contains(words.get(0) + "-" + words.get(1))) {
-            return words.get(0) + "-" + words.get(1);
-        }
-        if (FURNITURE.contains(words.getFirst())) {
-            return words.getFirst();
-        }
-        return words.size() == 2 && FURNITURE.contains(words.getLast()) ? words.getLast() : null;
     }
 
     /**

@@ -43,8 +43,8 @@ class MainTextTests {
 
     @Test
     void headerStyleClassNamesAPageVariantNotAHeader() {
-        assertThat(MainText.furnitureWord("header-style-2")).isNull();
-        assertThat(MainText.furnitureWord("site-header")).isEqualTo("header");
+        assertThat(FurnitureNames.wordOf("header-style-2")).isNull();
+        assertThat(FurnitureNames.wordOf("site-header")).isEqualTo("header");
 
         MainText.Result result = extract("<div class=\"header-style-2\"><div class=\"post\">" + paragraphs(0, 5)
                 + "</div></div>");
@@ -54,8 +54,8 @@ class MainTextTests {
 
     @Test
     void articleInsideElementorWidgetContainerIsKept() {
-        assertThat(MainText.furnitureWord("elementor-widget-container")).isNull();
-        assertThat(MainText.furnitureWord("widget")).isEqualTo("widget");
+        assertThat(FurnitureNames.wordOf("elementor-widget-container")).isNull();
+        assertThat(FurnitureNames.wordOf("widget")).isEqualTo("widget");
 
         MainText.Result result = extract("<div class=\"elementor-widget-container\">" + paragraphs(0, 2) + "</div>"
                 + "<div class=\"elementor-widget-container\">" + paragraphs(2, 5) + "</div>");
@@ -65,8 +65,8 @@ class MainTextTests {
 
     @Test
     void columnClassedNonAdIsNotAnAd() {
-        assertThat(MainText.furnitureWord("non-ad-column-l")).isNull();
-        assertThat(MainText.furnitureWord("ad-column")).isEqualTo("ad");
+        assertThat(FurnitureNames.wordOf("non-ad-column-l")).isNull();
+        assertThat(FurnitureNames.wordOf("ad-column")).isEqualTo("ad");
 
         MainText.Result result = extract("<div class=\"non-ad-column-l\">" + paragraphs(0, 4) + "</div>"
                 + "<div class=\"ad-column\"><p>Advertisement: buy the new phone today, it is great.</p></div>");
@@ -77,10 +77,10 @@ class MainTextTests {
 
     @Test
     void furnitureWordIsMatchedAsAClassTokenNotInsideAnotherWord() {
-        assertThat(MainText.furnitureWord("shadow")).isNull();
-        assertThat(MainText.furnitureWord("loaded")).isNull();
-        assertThat(MainText.furnitureWord("share-buttons")).isEqualTo("share");
-        assertThat(MainText.furnitureWord("post-share")).isEqualTo("share");
+        assertThat(FurnitureNames.wordOf("shadow")).isNull();
+        assertThat(FurnitureNames.wordOf("loaded")).isNull();
+        assertThat(FurnitureNames.wordOf("share-buttons")).isEqualTo("share");
+        assertThat(FurnitureNames.wordOf("post-share")).isEqualTo("share");
     }
 
     @Test
