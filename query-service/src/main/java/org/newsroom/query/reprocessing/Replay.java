@@ -127,8 +127,8 @@ final class Replay implements AutoCloseable {
         List<String> topics = admin.listTopics().names().get().stream()
                 .filter(t -> t.equals(topic()) || t.startsWith(applicationId() + "-")).toList();
         admin.deleteTopics(topics).all().get();
-        // Streams members do not leave their group on close (they wait out the session timeout, to spare a
-        // rebalance on restart): remove them, then the group.
+        // enrich-service's members leave their group when stopped, but one that was killed stays a member until its
+        // session times out: remove any left, then the group.
         for (int attempt = 1; ; attempt++) {
             try {
                 admin.deleteConsumerGroups(List.of(applicationId())).all().get();
