@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -101,6 +102,10 @@ final class MainText {
     private static final Evaluator LINK_LINE_BLOCKS = QueryParser.parse(LINK_LINES);
     /** A heading of standfirst length that ends a sentence is a lede, not a title. */
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…»\"”)]$");
+    /** Titles are compared with runs of spaces as one: {@code og:title} is an attribute, not normalised text. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0]+");
+    /** Parsed once: tested on every teaser candidate and on every box repeated from the best one. */
+    private static final Evaluator LINKS = QueryParser.parse("a");
 
     private MainText() {
     }
@@ -110,10 +115,11 @@ final class MainText {
             return Result.NONE;
         }
         Element body = withoutFurnitureTags(page.body());
+        List<String> titles = PageMetadata.titles(page).stream().map(MainText::comparable).toList();
         // Read on a copy: the markup is weighed against what scoring finds on the whole body.
-        Result marked = body.selectFirst("[itemprop=articleBody]") == null ? null : markedBody(body.clone());
+        Result marked = body.selectFirst("[itemprop=articleBody]") == null ? null : markedBody(body.clone(), titles);
         removeFlagged(body, runningText(body));
-        Result scored = scoredBlock(body);
+        Result scored = scoredBlock(body, titles);
         // articleBody markup on the excerpts of related-post cards marks teasers, not the story: scoring finds a
         // story several times longer than all the marked text together.
         if (marked != null && MARKED_TEASERS * marked.length() >= scored.length()) {
@@ -158,7 +164,7 @@ final class MainText {
     }
 
     /** The container(s) the publisher marked as the article body, when they hold enough text to trust. */
-    private static Result markedBody(Element body) {
+    private static Result markedBody(Element body, List<String> titles) {
         List<Element> marked = body.select("[itemprop=articleBody]").stream()
                 .filter(element -> element.parents().stream().noneMatch(p -> p.attr("itemprop").equals("articleBody")))
                 .toList();
@@ -169,7 +175,7 @@ final class MainText {
         // The summary set apart above the marked body (an intro box outside the markup) is the story's first lines.
         // Its own siblings, then the same levels up as for a scored container's.
         for (Element lede : ledesBefore(marked.getFirst(), body, LEDE_LEVELS + 1, runningText(body),
-                TextStats.of(body))) {
+                TextStats.of(body), titles)) {
             paragraphs.addAll(HtmlText.paragraphs(lede));
         }
         for (Element element : marked) {
@@ -192,9 +198,9 @@ final class MainText {
         }
     }
 
-    private static Result scoredBlock(Element body) {
+    private static Result scoredBlock(Element body, List<String> titles) {
         TextStats stats = TextStats.of(body);
-        List<Element> containers = bestContainers(body, stats);
+        List<Element> containers = bestContainers(body, stats, titles);
         Map<Element, Integer> running = runningText(body);
         containers.forEach(container -> dropLinkLines(container, running, stats));
         List<String> paragraphs = new ArrayList<>();
@@ -286,7 +292,7 @@ final class MainText {
     }
 
     /** The best container, and those of its siblings that hold a fair share of the text too. */
-    private static List<Element> bestContainers(Element root, TextStats stats) {
+    private static List<Element> bestContainers(Element root, TextStats stats, List<String> titles) {
         Map<Element, Double> scores = scores(root);
         Element best = null;
         double bestScore = 0;
@@ -311,12 +317,12 @@ final class MainText {
             double score = scores.getOrDefault(sibling, 0.0) * (1 - stats.linkDensity(sibling));
             boolean sameKind = !best.className().isBlank() && sibling.className().equals(best.className());
             if (sibling == best || score >= bestScore * SIBLING_SHARE || sameKind && score > 0
-                    || sibling.siblingIndex() < best.siblingIndex() && isLede(sibling, running, stats)) {
+                    || sibling.siblingIndex() < best.siblingIndex() && isLede(sibling, running, stats, titles)) {
                 chosen.add(sibling);
             }
         }
         // A lede box may sit a level or two up, before the box that holds both the body and its furniture.
-        chosen.addAll(0, ledesBefore(best.parent(), root, LEDE_LEVELS, running, stats));
+        chosen.addAll(0, ledesBefore(best.parent(), root, LEDE_LEVELS, running, stats, titles));
         addRepeatedBoxes(best, root, chosen, running, stats);
         return chosen;
     }
@@ -334,10 +340,12 @@ final class MainText {
         List<Element> all = root.getAllElements();
         boolean added = false;
         for (Element element : all) {
+            // A generic class (post, entry) is on other posts' cards too, and a piece of the story has no headline
+            // link of its own. Not its length against the best box's: the layout may cut off a one-paragraph piece.
             if (element == best || !element.normalName().equals(best.normalName())
                     || !element.className().equals(best.className()) || running.getOrDefault(element, 0) == 0
                     || stats.linkDensity(element) > WIDEN_LINKS || overlaps(element, chosen)
-                    || element.selectFirst(TITLE) != null) {
+                    || element.selectFirst(TITLE) != null || teaserShaped(element)) {
                 continue;
             }
             chosen.add(element);
@@ -375,14 +383,14 @@ final class MainText {
      * The lede boxes before a box and before its ancestors, {@code levels} levels up at most, in page order.
      */
     private static List<Element> ledesBefore(Element box, Element root, int levels, Map<Element, Integer> running,
-                                             TextStats stats) {
+                                             TextStats stats, List<String> titles) {
         List<Element> ledes = new ArrayList<>();
         Element inner = box;
         for (int level = 0; level < levels && inner != null && inner != root && inner.parent() != null;
              level++, inner = inner.parent()) {
             List<Element> found = new ArrayList<>();
             for (Element sibling : inner.parent().children()) {
-                if (sibling.siblingIndex() < inner.siblingIndex() && isLede(sibling, running, stats)) {
+                if (sibling.siblingIndex() < inner.siblingIndex() && isLede(sibling, running, stats, titles)) {
                     found.add(sibling);
                 }
             }
@@ -395,19 +403,33 @@ final class MainText {
      * A sibling of the best container that is one paragraph of running text without links, as a lede or an intro
      * box set apart from the body is: it scores too little to join as a sibling, but it is the story's first lines.
      */
-    private static boolean isLede(Element sibling, Map<Element, Integer> running, TextStats stats) {
+    private static boolean isLede(Element sibling, Map<Element, Integer> running, TextStats stats,
+                                  List<String> titles) {
         int text = stats.length(sibling);
         return text >= LEDE_LENGTH && text <= LEDE_MAX && running.getOrDefault(sibling, 0) >= 0.9 * text
                 && stats.linkDensity(sibling) < LEDE_LINKS && sibling.selectStream(ANY_HEADING)
-                .allMatch(MainText::isStandfirstHeading);
+                .allMatch(heading -> isStandfirstHeading(heading, titles));
     }
 
     /**
-     * A heading below the title written as a standfirst: one or more sentences of lede length, not a title.
+     * A heading below the title written as a standfirst: one or more sentences of lede length, not a title. A long
+     * headline can end a sentence too (a question, a quote): one the page names as its title is the title.
      */
-    private static boolean isStandfirstHeading(Element heading) {
+    private static boolean isStandfirstHeading(Element heading, List<String> titles) {
         String text = heading.text().strip();
-        return !heading.normalName().equals("h1") && text.length() >= LEDE_LENGTH && SENTENCE_END.matcher(text).matches();
+        return !heading.normalName().equals("h1") && text.length() >= LEDE_LENGTH && SENTENCE_END.matcher(text).matches()
+                && !isPageTitle(text, titles);
+    }
+
+    /** Whether a text is one of the page's titles or part of one ({@code <title>} often adds the site's name). */
+    private static boolean isPageTitle(String text, List<String> titles) {
+        String heading = comparable(text);
+        return titles.stream().anyMatch(title -> title.contains(heading));
+    }
+
+    /** A text as titles are compared: lower case, runs of spaces as one. */
+    private static String comparable(String text) {
+        return SPACES.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -479,12 +501,13 @@ final class MainText {
         }
         long alike = parent.children().stream().filter(sibling -> sibling.normalName().equals(item.normalName())
                 && sibling.className().equals(item.className())).count();
-        if (alike < TEASER_ITEMS) {
-            return false;
-        }
-        // A teaser is small and its headline link is a good part of it; a paragraph with a link in it is not one.
+        return alike >= TEASER_ITEMS && teaserShaped(item);
+    }
+
+    /** A teaser is small and its headline link is a good part of it; a paragraph with a link in it is not one. */
+    private static boolean teaserShaped(Element item) {
         int length = item.text().length();
-        return length <= TEASER_LENGTH && item.select("a").stream().mapToInt(a -> a.text().length())
+        return length <= TEASER_LENGTH && item.selectStream(LINKS).mapToInt(a -> a.text().length())
                 .anyMatch(link -> link >= HEADLINE_LINK && link >= TEASER_LINK_SHARE * length);
     }
 

@@ -29,6 +29,22 @@ final class PageMetadata {
         return headline;
     }
 
+    /**
+     * The page's own statements of its title, {@code og:title} and {@code <title>} (which often adds the site's
+     * name), those that are not blank.
+     */
+    static List<String> titles(Document page) {
+        List<String> titles = new ArrayList<>(2);
+        String openGraph = meta(page, "meta[property=og:title]");
+        if (openGraph != null) {
+            titles.add(openGraph);
+        }
+        if (!page.title().isBlank()) {
+            titles.add(page.title().strip());
+        }
+        return titles;
+    }
+
     static String published(Document page) {
         String date = meta(page, "meta[property=article:published_time]", "meta[itemprop=datePublished]",
                 "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=date]", "meta[name=dc.date]",

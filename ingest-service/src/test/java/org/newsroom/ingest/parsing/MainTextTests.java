@@ -2,6 +2,7 @@ package org.newsroom.ingest.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
@@ -312,6 +313,37 @@ class MainTextTests {
 
         assertThat(result.paragraphs()).hasSize(7);
         assertThat(text(result)).startsWith("The city library will stay open").doesNotContain("Library stays open");
+    }
+
+    @Test
+    void aStoryFollowedByExcerptsOfOtherPostsInItsOwnBoxClassKeepsOnlyTheStory() {
+        // Two excerpts, each in its own layout column: too few and too far apart to read as a teaser list.
+        String excerpts = IntStream.range(0, 2).mapToObj(i -> "<div class=\"col\"><div class=\"post\"><h2><a href=\"/p"
+                + i + "\">Another post from the blog, number " + i + "</a></h2><p>Excerpt " + i + " of that other post:"
+                + " the choir sang, the bakery opened, and the bridge was painted, the residents wrote.</p></div></div>")
+                .collect(Collectors.joining());
+
+        MainText.Result result = extract("<main><div class=\"post\">" + paragraphs(0, 8) + "</div></main>"
+                + "<section class=\"row\">" + excerpts + "</section>");
+
+        assertThat(result.paragraphs()).hasSize(8);
+        assertThat(text(result)).doesNotContain("Excerpt");
+    }
+
+    @Test
+    void aLongQuestionHeadlineThatIsThePageTitleIsNotAStandfirst() {
+        String headline = "Will the city library stay open for another year after the council vote on Tuesday night?";
+        String body = "<body><div class=\"article\"><div class=\"title\"><h2>" + headline + "</h2></div>"
+                + "<div class=\"body\">" + paragraphs(0, 6) + "</div></div>" + SIDEBAR + "</body>";
+
+        // The page names its title in <title>, with the site's name after it, or in og:title.
+        for (String head : new String[] {"<title>" + headline + " | Daily Paper</title>",
+                "<meta property=\"og:title\" content=\"" + headline.toUpperCase(Locale.ROOT) + "\">"}) {
+            MainText.Result result = MainText.extract(Jsoup.parse("<html><head>" + head + "</head>" + body + "</html>"));
+
+            assertThat(result.paragraphs()).as(head).hasSize(6);
+            assertThat(text(result)).as(head).startsWith("Paragraph 0").doesNotContain("Will the city library");
+        }
     }
 
     @Test
