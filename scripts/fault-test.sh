@@ -18,10 +18,12 @@ case "${1:-all}" in
   *) echo "usage: ./newsroom fault-test [all|campaign|full-disk|kafka-outage]" >&2; exit 2 ;;
 esac
 # One reactor build: the service jars the campaign runs are packaged from this checkout, never taken from ~/.m2.
+# The processes run on the JVM's defaults, as deployed (the suite's ITs run theirs with C1 only: pom.xml).
 ${MVN_CMD:-./mvnw -B} -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test="$tests" -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dfaults.esOutageSeconds="${FAULT_ES_OUTAGE:-60}" -Dfaults.stallSeconds="${FAULT_STALL:-40}" \
   -Dfaults.kafkaOutageSeconds="${FAULT_KAFKA_OUTAGE:-600}" \
   -Dfaults.dropIntervalMs="${FAULT_DROP_MS:-1000}" \
+  -Dnewsroom.child-jvm-options= \
   | grep --line-buffered -E '\[faults\]|Tests run:|FAIL|BUILD|ERROR\]'
 exit "${PIPESTATUS[0]}"

@@ -41,22 +41,19 @@ public final class Jdks {
         return home.resolve("bin").resolve("java");
     }
 
-    /** The system property (or, unset, the environment variable) {@link #childOptions()} reads. */
+    /** The system property {@link #childOptions()} reads; only the build's failsafe configuration sets it. */
     public static final String CHILD_OPTIONS_PROPERTY = "newsroom.child-jvm-options";
-    public static final String CHILD_OPTIONS_ENVIRONMENT = "NEWSROOM_CHILD_JVM_OPTIONS";
 
     /**
-     * Extra JVM options for every JVM this module starts (services, Kafka brokers, Elasticsearch nodes), split at
-     * blanks; none by default. The system tests pass {@code -XX:TieredStopAtLevel=1}: their processes live for a
-     * minute or two on small inputs, where HotSpot's optimising compiler costs more CPU than it ever gives back
+     * Extra JVM options for the services, Kafka brokers and Elasticsearch nodes this module starts, split at blanks;
+     * none by default. The integration tests pass {@code -XX:TieredStopAtLevel=1} (pom.xml): their processes live
+     * for a minute or two on small inputs, where HotSpot's optimising compiler costs more CPU than it ever gives back
      * (the bench measured it at up to two fifths of each process's CPU in its first minutes), and a 2-core machine
-     * runs up to 13 of them at once. Never set for the bench, whose figures are of the default JVM.
+     * runs up to 13 of them at once. A system property, not an environment variable, so that nothing exported in a
+     * shell can reach the bench or {@code ./newsroom up}, whose processes run on the JVM's defaults.
      */
     public static List<String> childOptions() {
         String options = System.getProperty(CHILD_OPTIONS_PROPERTY);
-        if (options == null) {
-            options = System.getenv(CHILD_OPTIONS_ENVIRONMENT);
-        }
         return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
