@@ -70,7 +70,7 @@ class ClusterIT {
         instances.put(LocalCluster.INGEST, 2);
         Path root = ProjectRoot.path();
         ClusterSettings settings = new ClusterSettings(root, RunningPipeline.freshHome("cluster-it"), 3, 3, instances,
-                "384m", "512m", "320m", Ports::free, withQuickFailover(Map.of("NEWSROOM_API_KEY", API_KEY)));
+                "384m", "512m", "320m", Ports::free, RunningPipeline.withQuickFailover(Map.of("NEWSROOM_API_KEY", API_KEY)));
         int n;
         Map<String, Decision> inCluster;
         Instant starting = Instant.now();
@@ -160,12 +160,6 @@ class ClusterIT {
         assertThat(changed).as("dedup decisions that differ from a single-node run (article -> decision in the cluster)")
                 .isEmpty();
         say("verified: all %d dedup decisions equal those of a single-node run of the same articles".formatted(n));
-    }
-
-    private static Map<String, String> withQuickFailover(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(RunningPipeline.QUICK_FAILOVER);
-        all.putAll(env);
-        return all;
     }
 
     /** SIGKILL to each of {@code parts} at once, then each started again on its state, side by side. */

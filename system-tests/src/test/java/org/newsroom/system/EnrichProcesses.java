@@ -2,7 +2,6 @@ package org.newsroom.system;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +61,7 @@ final class EnrichProcesses {
      */
     static ServiceProcess launch(String kafka, Path home, String instance, Map<String, String> settings)
             throws IOException {
-        Map<String, String> env = new HashMap<>(RunningPipeline.QUICK_FAILOVER);
-        env.putAll(settings);
+        Map<String, String> env = RunningPipeline.withQuickFailover(settings);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("ENRICH_STATE_DIR", home.resolve("state-" + instance).toString());
         env.put("ENRICH_TAGGING_RULES_FILE", home.resolve("rules.yaml").toString());

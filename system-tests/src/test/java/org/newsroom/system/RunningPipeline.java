@@ -38,6 +38,13 @@ final class RunningPipeline implements AutoCloseable {
             "SPRING_KAFKA_STREAMS_PROPERTIES_SESSION_TIMEOUT_MS", "10000",
             "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000");
 
+    /** {@code settings} for a service process, with {@link #QUICK_FAILOVER} under them; a mutable copy. */
+    static Map<String, String> withQuickFailover(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(QUICK_FAILOVER);
+        env.putAll(settings);
+        return env;
+    }
+
     private final Path home;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -62,8 +69,7 @@ final class RunningPipeline implements AutoCloseable {
 
     private void launch(String kafka, String elasticsearch) throws IOException {
         Path root = ProjectRoot.path();
-        Map<String, String> env = new HashMap<>(QUICK_FAILOVER);
-        env.putAll(Map.of(
+        Map<String, String> env = withQuickFailover(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "ELASTICSEARCH_URL", elasticsearch,
                 "INGEST_INBOX", inbox().toString(),
