@@ -66,9 +66,12 @@ final class Names {
         return comparable(a, b) && distance(a, b) <= 2;
     }
 
+    /** The shortest key an edit distance says anything about: shorter ones are only ever equal or not. */
+    static final int MIN_COMPARABLE = 5;
+
     /** Long enough and near enough in length for an edit distance to say anything. */
-    private static boolean comparable(String a, String b) {
-        return Math.min(a.length(), b.length()) >= 5 && Math.abs(a.length() - b.length()) <= 2;
+    static boolean comparable(String a, String b) {
+        return Math.min(a.length(), b.length()) >= MIN_COMPARABLE && Math.abs(a.length() - b.length()) <= 2;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,11 +90,11 @@ public final class People {
     private final Map<String, Map<String, Integer>> surfaces = new HashMap<>();
     private final Map<String, Set<String>> keysByFirst = new HashMap<>();
     private final Map<String, Set<String>> keysByLast = new HashMap<>();
-    /** Last keys of known full names, by their deletions (see {@link #deletions}), for close-surname lookups. */
-    private final Map<String, Set<String>> lastKeysByDeletion = new HashMap<>();
-    /** Surname key → the articles naming it alone; and the same keys by deletion, to find those near a last key. */
+    /** Last keys of known full names, for close-surname lookups. */
+    private final NearKeys nearLastKeys = new NearKeys();
+    /** Surname key → the articles naming it alone; and the same keys, to find those near a last key. */
     private final Map<String, Set<String>> articlesBySurname = new HashMap<>();
-    private final Map<String, Set<String>> surnamesByDeletion = new HashMap<>();
+    private final NearKeys nearSurnames = new NearKeys();
     /**
      * The group of each key asked for since memory last changed: an answer asks for many keys of one group (every
      * article's names, every surname's candidates), and a group is a walk over its keys.
@@ -302,13 +301,14 @@ public final class People {
         touched.forEach(k -> lasts.add(lastKey(k)));
         Set<String> surnames = new TreeSet<>();
         for (String last : lasts) {
-            for (String deletion : deletions(last)) {
-                for (String surname : surnamesByDeletion.getOrDefault(deletion, Set.of())) {
-                    if (surname.equals(last) || Names.close(surname, last)) {
-                        surnames.add(surname);
-                    }
-                }
+            if (articlesBySurname.containsKey(last)) {
+                surnames.add(last);
             }
+            nearSurnames.candidates(last, surname -> {
+                if (Names.close(surname, last)) {
+                    surnames.add(surname);
+                }
+            });
         }
         return surnames;
     }
@@ -400,14 +400,11 @@ public final class People {
 
     /**
      * The known last key closest to {@code key} of those it may be a {@link Names#misspelling} of, ties
-     * alphabetically. Two keys within two edits share a string reachable from each by at most two deletions (a substitution or transposition is
-     * one deletion on each side), so looking up the key's own deletions finds every candidate.
+     * alphabetically ({@link NearKeys} finds every one within two edits).
      */
     private Optional<String> closestLastKey(String key) {
         Set<String> candidates = new HashSet<>();
-        for (String deletion : deletions(key)) {
-            candidates.addAll(lastKeysByDeletion.getOrDefault(deletion, Set.of()));
-        }
+        nearLastKeys.candidates(key, candidates::add);
         return candidates.stream().filter(known -> Names.misspelling(key, known))
                 .min(Comparator.<String>comparingInt(known -> Names.distance(known, key))
                         .thenComparing(Comparator.naturalOrder()));
@@ -425,7 +422,7 @@ public final class People {
                 keysByFirst.computeIfAbsent(firstKey(key), k -> new HashSet<>()).add(key);
                 if (keysByLast.computeIfAbsent(lastKey(key), k -> new HashSet<>()).add(key)
                         && keysByLast.get(lastKey(key)).size() == 1) {
-                    deletions(lastKey(key)).forEach(d -> lastKeysByDeletion.computeIfAbsent(d, k -> new HashSet<>()).add(lastKey(key)));
+                    nearLastKeys.add(lastKey(key));
                 }
             }
             surfaces.computeIfAbsent(key, k -> new HashMap<>()).merge(surface, 1, Integer::sum);
@@ -433,7 +430,7 @@ public final class People {
         for (String surname : article.surnames()) {
             if (articlesBySurname.computeIfAbsent(surname, k -> new HashSet<>()).add(id)
                     && articlesBySurname.get(surname).size() == 1) {
-                deletions(surname).forEach(d -> surnamesByDeletion.computeIfAbsent(d, k -> new HashSet<>()).add(surname));
+                nearSurnames.add(surname);
             }
         }
     }
@@ -461,13 +458,13 @@ public final class People {
                 surfaces.remove(key);
                 removeFrom(keysByFirst, firstKey(key), key);
                 if (removeFrom(keysByLast, lastKey(key), key)) {
-                    deletions(lastKey(key)).forEach(d -> removeFrom(lastKeysByDeletion, d, lastKey(key)));
+                    nearLastKeys.remove(lastKey(key));
                 }
             }
         });
         for (String surname : article.surnames()) {
             if (removeFrom(articlesBySurname, surname, id)) {
-                deletions(surname).forEach(d -> removeFrom(surnamesByDeletion, d, surname));
+                nearSurnames.remove(surname);
             }
         }
     }
@@ -480,20 +477,6 @@ public final class People {
         }
         map.remove(key);
         return true;
-    }
-
-    /** The key itself and every string made by deleting one or two of its letters. */
-    private static Set<String> deletions(String key) {
-        Set<String> deletions = new LinkedHashSet<>();
-        deletions.add(key);
-        for (int i = 0; i < key.length(); i++) {
-            String once = key.substring(0, i) + key.substring(i + 1);
-            deletions.add(once);
-            for (int j = i; j < once.length(); j++) {
-                deletions.add(once.substring(0, j) + once.substring(j + 1));
-            }
-        }
-        return deletions;
     }
 
     private static String firstKey(String key) {
