@@ -42,9 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess launch(Path projectRoot, String module, int port, Map<String, String> environment,
                                         Path workDir, Path logDir, Path runDir, String heap, String name) throws IOException {
         Path jar = jarOf(projectRoot, module);
-        List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
-                "-Xms64m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(Jdks.childOptions());
+        List<String> command = java(module, heap);
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
@@ -60,14 +58,33 @@ public final class ServiceProcess implements AutoCloseable {
                                                 String uid, Path workDir, Path logDir, Path runDir, String heap)
             throws IOException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid,
-                "--clear-groups", "--pdeathsig", "TERM", Jdks.javaOf(Jdks.find()).toString(), "-Xms64m", "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(Jdks.childOptions());
+                "--clear-groups", "--pdeathsig", "TERM"));
+        command.addAll(java(name, heap));
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ChildProcess process = ChildProcess.start(name, command, env, true, workDir, logDir.resolve(name + ".log"), runDir);
         return new ServiceProcess(process, port);
+    }
+
+    /** The java command line of a service, up to its jar: the JDK, the heap, the child options of this run. */
+    private static List<String> java(String module, String heap) {
+        List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
+                "-Xms" + initialHeap(module, heap), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(Jdks.childOptions());
+        return command;
+    }
+
+    /**
+     * The heap a service starts with. enrich-service's memory task keeps the window's people, stories and dedup
+     * index in the heap, a live set that grows to most of it: started at 64 MB, G1 kept the heap small and collected
+     * often while it grew. In four alternated bench runs each way its collector CPU fell from 0.15-0.23 to 0.05-0.07
+     * ms per article with the whole heap from the start (its work rose ~0.05 ms: net ~-0.07 ms; resident memory
+     * +150-200 MB in a 20,000-article run; docs/benchmarks.md, session 13). ingest and query keep little: started at
+     * their maximum they only held ~300 MB more each at a 512 MB heap.
+     */
+    private static String initialHeap(String module, String heap) {
+        return module.startsWith("enrich-service") ? heap : "64m";
     }
 
     /** Waits until the health endpoint answers UP; fails with the log's tail if the process dies first. */
