@@ -92,8 +92,14 @@ public final class People {
     private final Map<String, Set<String>> keysByLast = new HashMap<>();
     /** Last keys of known full names, for close-surname lookups. */
     private final NearKeys nearLastKeys = new NearKeys();
-    /** Surname key → the articles naming it alone; and the same keys, to find those near a last key. */
+    /** Surname key → the articles naming it alone. */
     private final Map<String, Set<String>> articlesBySurname = new HashMap<>();
+    /**
+     * The surnames that may be misspellings (not words of the vocabulary), to find those near a last key. A word of
+     * the vocabulary only ever denotes a group with exactly its last key ({@link #surname}), which
+     * {@link #surnamesNear} finds by that key: most lone capitalised words are such words, and indexing their
+     * deletions was most of what {@link NearKeys} cost.
+     */
     private final NearKeys nearSurnames = new NearKeys();
     /**
      * The group of each key asked for since memory last changed: an answer asks for many keys of one group (every
@@ -294,7 +300,10 @@ public final class People {
         return persons;
     }
 
-    /** Surnames in memory equal or close to a last key of {@code keys}. */
+    /**
+     * Surnames in memory whose answer a change to the groups of {@code keys} may move: those equal to one of their
+     * last keys, and those close to one that may be a misspelling of it.
+     */
     private Set<String> surnamesNear(Set<String> keys, Set<String> touched) {
         Set<String> lasts = new HashSet<>();
         keys.forEach(k -> lasts.add(lastKey(k)));
@@ -430,7 +439,9 @@ public final class People {
         for (String surname : article.surnames()) {
             if (articlesBySurname.computeIfAbsent(surname, k -> new HashSet<>()).add(id)
                     && articlesBySurname.get(surname).size() == 1) {
-                nearSurnames.add(surname);
+                if (!vocabulary.known().test(surname)) {
+                    nearSurnames.add(surname);
+                }
             }
         }
     }
@@ -464,7 +475,9 @@ public final class People {
         });
         for (String surname : article.surnames()) {
             if (removeFrom(articlesBySurname, surname, id)) {
-                nearSurnames.remove(surname);
+                if (!vocabulary.known().test(surname)) {
+                    nearSurnames.remove(surname);
+                }
             }
         }
     }

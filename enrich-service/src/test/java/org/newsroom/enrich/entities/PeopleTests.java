@@ -184,6 +184,29 @@ class PeopleTests {
         }
     }
 
+    @Test
+    void aWordOfTheVocabularyWrittenAloneIsRevisedWhenTheMostNamedGroupWithItsLastNameChangesAndNotByCloseNames() {
+        People withWords = new People(new People.Vocabulary(word -> false, word -> word.equals("baker")));
+        Named james = new Named(List.of(List.of("James", "Baker")), List.of());
+        Named jim = new Named(List.of(List.of("Jim", "Baker")), List.of());
+        withWords.see("james-1", DAY, james);
+        withWords.see("james-2", DAY, james);
+        withWords.see("jim-1", DAY, jim);
+        withWords.see("jim-2", DAY, jim);
+        People.Resolution alone = withWords.see("alone", DAY, new Named(List.of(), List.of("Baker"))).resolution();
+        assertThat(alone.surname("Baker")).as("a tie between the groups: the smaller id")
+                .map(People.Person::id).contains("person:james-baker");
+
+        People.Seen bakers = withWords.see("bakers-1", DAY, new Named(List.of(List.of("Thomas", "Bakers")), List.of()));
+        withWords.see("bakers-2", DAY, new Named(List.of(List.of("Thomas", "Bakers")), List.of()));
+        People.Seen third = withWords.see("jim-3", DAY, jim);
+
+        assertThat(bakers.revisions()).as("a close last name is no reading of a word of the vocabulary").isEmpty();
+        assertThat(third.revisions()).extracting(People.Revision::articleId).containsExactly("alone");
+        assertThat(third.revisions().getFirst().resolution().surname("Baker")).map(People.Person::id)
+                .contains("person:jim-baker");
+    }
+
     private void knowThousandsOfOthers() {
         for (int i = 0; i < 3000; i++) {
             see("other-" + i, List.of(), "Person" + letters(i) + " Name" + letters(i * 7 + 3));
