@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess launch(Path projectRoot, String module, int port, Map<String, String> environment,
                                         Path workDir, Path logDir, Path runDir, String heap, String name) throws IOException {
         Path jar = jarOf(projectRoot, module);
-        List<String> command = java(module, heap);
+        List<String> command = java(initialHeap(module, heap), heap);
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
@@ -59,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid,
                 "--clear-groups", "--pdeathsig", "TERM"));
-        command.addAll(java(name, heap));
+        command.addAll(java("64m", heap)); // the images set no initial heap (deploy/service.Dockerfile)
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
@@ -68,9 +68,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The java command line of a service, up to its jar: the JDK, the heap, the child options of this run. */
-    private static List<String> java(String module, String heap) {
+    private static List<String> java(String initialHeap, String heap) {
         List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
-                "-Xms" + initialHeap(module, heap), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+                "-Xms" + initialHeap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(Jdks.childOptions());
         return command;
     }
