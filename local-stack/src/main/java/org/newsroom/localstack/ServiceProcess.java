@@ -84,7 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
      * their maximum they only held ~300 MB more each at a 512 MB heap.
      */
     private static String initialHeap(String module, String heap) {
-        return module.startsWith("enrich-service") ? heap : "64m";
+        return module.equals("enrich-service") ? heap : "64m";
     }
 
     /** Waits until the health endpoint answers UP; fails with the log's tail if the process dies first. */

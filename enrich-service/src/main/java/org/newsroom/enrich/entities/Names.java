@@ -70,7 +70,7 @@ final class Names {
     static final int MIN_COMPARABLE = 5;
 
     /** Long enough and near enough in length for an edit distance to say anything. */
-    static boolean comparable(String a, String b) {
+    private static boolean comparable(String a, String b) {
         return Math.min(a.length(), b.length()) >= MIN_COMPARABLE && Math.abs(a.length() - b.length()) <= 2;
     }
 

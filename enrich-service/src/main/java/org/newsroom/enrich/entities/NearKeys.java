@@ -6,14 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.newsroom.enrich.dedup.Hashing;
 
 /**
  * Name keys by the strings left after deleting none, one or two of their letters (symmetric deletion): two keys
  * within two edits of each other share such a string (a substitution or transposition is one deletion on each side),
  * so looking up a word's own deletions finds every key {@link Names#close} to it without comparing it with all.
  *
- * <p>Only keys {@link Names#comparable} lengths can be close: shorter ones are not held, and a shorter word finds
- * nothing. A deletion is held as a 64-bit hash of its letters, worked out without building the string: a key adds
+ * <p>Only keys of {@link Names#MIN_COMPARABLE} letters or more can be close: shorter ones are not held, and a
+ * shorter word finds nothing. A deletion is held as a 64-bit hash of its letters, worked out without building the string: a key adds
  * up to ~50 deletions and the memory adds keys with most articles, so strings and a set per deletion were most of
  * what remembering a person cost. Two deletions that share a hash only make a key a candidate it should not be:
  * candidates are always tested for closeness by the caller, so answers never depend on the hash.
@@ -21,9 +22,6 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: it belongs to one {@link People}.
  */
 final class NearKeys {
-
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
 
     /** Deletion hash → the one key holding it (a String), or several (a List). */
     private final Map<Long, Object> byDeletion = new HashMap<>();
@@ -85,7 +83,7 @@ final class NearKeys {
      * The distinct hashes of {@code key} and of every string made by deleting one or two of its letters; none for
      * a key too short to be close to anything.
      */
-    static long[] deletions(String key) {
+    private static long[] deletions(String key) {
         int n = key.length();
         if (n < Names.MIN_COMPARABLE) {
             return new long[0];
@@ -111,14 +109,14 @@ final class NearKeys {
 
     /** FNV-1a of the key's letters without positions {@code skip} and {@code skipToo} (-1: none), and their count. */
     private static long hash(String key, int skip, int skipToo) {
-        long hash = FNV_OFFSET;
+        long hash = Hashing.FNV_START;
         int length = 0;
         for (int i = 0; i < key.length(); i++) {
             if (i != skip && i != skipToo) {
-                hash = (hash ^ key.charAt(i)) * FNV_PRIME;
+                hash = Hashing.fnv1a(hash, key.charAt(i));
                 length++;
             }
         }
-        return (hash ^ length) * FNV_PRIME;
+        return Hashing.fnv1a(hash, length);
     }
 }

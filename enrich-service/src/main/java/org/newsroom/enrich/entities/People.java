@@ -95,7 +95,7 @@ public final class People {
     /** Surname key → the articles naming it alone. */
     private final Map<String, Set<String>> articlesBySurname = new HashMap<>();
     /**
-     * The surnames that may be misspellings (not words of the vocabulary), to find those near a last key. A word of
+     * The surnames that {@link #mayBeMisspelt may be misspelt}, to find those near a last key. A word of
      * the vocabulary only ever denotes a group with exactly its last key ({@link #surname}), which
      * {@link #surnamesNear} finds by that key: most lone capitalised words are such words, and indexing their
      * deletions was most of what {@link NearKeys} cost.
@@ -396,15 +396,19 @@ public final class People {
 
     /** The most-named group with a key of this last name or, when there is none, of the closest known one. */
     private Optional<Person> surname(String surname) {
-        // A word of the vocabulary is no misspelt surname: "French" is not "Franco", nor "Stake" "Staley".
         String last = keysByLast.containsKey(surname) ? surname
-                : vocabulary.known().test(surname) ? null : closestLastKey(surname).orElse(null);
+                : mayBeMisspelt(surname) ? closestLastKey(surname).orElse(null) : null;
         if (last == null) {
             return Optional.empty();
         }
         return keysByLast.get(last).stream().map(this::group).distinct().filter(g -> g.articles() >= NAMED_IN_FULL_BY)
                 .min(Comparator.comparingInt((Group g) -> -g.articles()).thenComparing(g -> g.person().id()))
                 .map(Group::person);
+    }
+
+    /** A word of the vocabulary is no misspelt surname: "French" is not "Franco", nor "Stake" "Staley". */
+    private boolean mayBeMisspelt(String surname) {
+        return !vocabulary.known().test(surname);
     }
 
     /**
@@ -439,7 +443,7 @@ public final class People {
         for (String surname : article.surnames()) {
             if (articlesBySurname.computeIfAbsent(surname, k -> new HashSet<>()).add(id)
                     && articlesBySurname.get(surname).size() == 1) {
-                if (!vocabulary.known().test(surname)) {
+                if (mayBeMisspelt(surname)) {
                     nearSurnames.add(surname);
                 }
             }
@@ -475,7 +479,7 @@ public final class People {
         });
         for (String surname : article.surnames()) {
             if (removeFrom(articlesBySurname, surname, id)) {
-                if (!vocabulary.known().test(surname)) {
+                if (mayBeMisspelt(surname)) {
                     nearSurnames.remove(surname);
                 }
             }
