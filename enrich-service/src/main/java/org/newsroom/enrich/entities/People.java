@@ -271,7 +271,14 @@ public final class People {
         Set<String> after = new TreeSet<>(keys);
         touched.stream().filter(articlesByKey::containsKey).forEach(k -> after.addAll(component(k)));
         Map<String, Person> now = persons(after);
-        surnames.addAll(surnamesNear(after, touched));
+        // Only the keys the change brought into the groups can reach surnames not looked up already: a surname the
+        // change itself added to memory is the changed article's own, whose answer is not a revision.
+        Set<String> joined = new TreeSet<>(after);
+        joined.removeAll(keys);
+        joined.removeAll(touched);
+        if (!joined.isEmpty()) {
+            surnames.addAll(surnamesNear(joined, Set.of()));
+        }
         Set<String> moved = new TreeSet<>();
         for (String key : after) {
             if (!Objects.equals(before.get(key), now.get(key))) {
