@@ -207,6 +207,29 @@ class KubernetesOverlayTests {
         });
     }
 
+    /**
+     * Enrich's heap fills by design (the dedup window lives in it), so the limit must hold a full heap and what the
+     * JVM and RocksDB need beside it: ~300 MB plus a tenth of the heap (G1's own structures grow with the heap),
+     * measured with native memory tracking (docs/benchmarks.md, 4 December 2026). A heap at the image's 75% of a
+     * 1 GiB limit did not fit: the kernel would kill the pod before the JVM saw a full heap.
+     */
+    @Test
+    void enrichsFullHeapAndTheMemoryBesideItFitItsLimit() throws Exception {
+        Cluster cluster = Cluster.of(rendered(CLUSTER));
+        Container enrich = cluster.workloads().get("enrich-service").template().getSpec().getContainers().getFirst();
+        String launcherOptions = enrich.getEnv().stream().filter(env -> env.getName().equals("JDK_JAVA_OPTIONS"))
+                .map(EnvVar::getValue).findFirst().orElse("");
+        Matcher percent = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(launcherOptions);
+        Matcher image = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(Files.readString(ROOT.resolve("deploy/service.Dockerfile")));
+        assertThat(image.find()).as("the image sets a heap share").isTrue();
+        double share = Integer.parseInt(percent.find() ? percent.group(1) : image.group(1)) / 100.0;
+        long limit = bytes(enrich.getResources().getLimits().get("memory"));
+        long heap = (long) (limit * share);
+        assertThat(limit - heap).as("enrich: room beside a full heap of " + heap / MB + " MB")
+                .isGreaterThanOrEqualTo(300 * MB + heap / 10);
+        assertThat(bytes(enrich.getResources().getRequests().get("memory"))).as("enrich: request = limit").isEqualTo(limit);
+    }
+
     @Test
     void theClusterReplicatesEveryTopicThreeTimesWithTwoInSyncAndTheArticleIndexOnce() throws Exception {
         Cluster cluster = Cluster.of(rendered(CLUSTER));
