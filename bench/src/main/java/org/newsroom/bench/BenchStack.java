@@ -12,6 +12,7 @@ import org.newsroom.localstack.ElasticsearchNode;
 import org.newsroom.localstack.EnginesDir;
 import org.newsroom.localstack.KafkaBroker;
 import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 
 /**
@@ -54,14 +55,8 @@ final class BenchStack implements AutoCloseable {
         elasticsearch = ElasticsearchNode.start(engines, home.resolve("es-home"), home.resolve("elasticsearch"),
                 Ports.free(), logs(), run(), elasticsearchHeap);
         processes.put("elasticsearch", elasticsearch.process());
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "ELASTICSEARCH_URL", elasticsearch.url(),
-                "INGEST_INBOX", inbox().toString(),
-                "INGEST_DONE", home.resolve("feed/done").toString(),
-                "INGEST_FAILED", failed().toString(),
-                "NEWSROOM_API_KEY", apiKey,
-                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
+        Map<String, String> env = new ServiceEnvironment(kafka.bootstrapServers(), elasticsearch.url(),
+                home.resolve("feed"), home.resolve("enrich-state"), apiKey).variables();
         Progress.say("starting query-, enrich- and ingest-service (" + serviceHeap + " heap each)");
         Path jars = ServiceJars.copied(root, home.resolve("jars"), SERVICES);
         for (String module : SERVICES) {

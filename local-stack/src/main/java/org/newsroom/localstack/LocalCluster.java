@@ -187,16 +187,12 @@ public final class LocalCluster implements AutoCloseable {
         Path workDir = Files.createDirectories(settings.var().resolve(part));
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(settings.environment());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
-        env.put("ELASTICSEARCH_URL", elasticsearchUrls());
+        env.putAll(new ServiceEnvironment(kafkaBootstrapServers(), elasticsearchUrls(), settings.var().resolve("feed"),
+                workDir.resolve("enrich-state"), settings.environment().get(LocalApiKey.VARIABLE)).variables());
         // Kafka Streams' own topics (changelogs, repartitions) are created with this; the services' topics take
         // the brokers' default.replication.factor and min.insync.replicas.
         env.put("KAFKA_REPLICATION_FACTOR", Integer.toString(Math.min(3, quorum.size())));
-        env.put("INGEST_INBOX", inbox().toString());
-        env.put("INGEST_DONE", done().toString());
-        env.put("INGEST_FAILED", settings.var().resolve("feed/failed").toString());
         env.put("INGEST_CLAIMS_INSTANCE", part);
-        env.put("ENRICH_STATE_DIR", workDir.resolve("enrich-state").toString());
         env.put("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
         String module = part.substring(0, part.lastIndexOf('-'));
         return ServiceProcess.launch(settings.projectRoot(), module, servicePorts.get(part), env, workDir, logs(), run(),

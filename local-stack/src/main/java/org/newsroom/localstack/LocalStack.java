@@ -71,14 +71,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() throws IOException {
         Path feed = settings.feed();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("ELASTICSEARCH_URL", elasticsearch);
-        env.put(LocalApiKey.VARIABLE, apiKey);
-        env.putIfAbsent("INGEST_INBOX", feed.resolve("inbox").toString());
-        env.putIfAbsent("INGEST_DONE", feed.resolve("done").toString());
-        env.putIfAbsent("INGEST_FAILED", feed.resolve("failed").toString());
-        env.putIfAbsent("ENRICH_STATE_DIR", settings.var().resolve("enrich-state").toString());
+        Map<String, String> env = new HashMap<>(new ServiceEnvironment(kafka, elasticsearch, feed,
+                settings.var().resolve("enrich-state"), apiKey).over(System.getenv()));
         env.putIfAbsent("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
         // The three boot side by side: they only need the engines, not each other.
         List<ServiceProcess> services = List.of(

@@ -12,6 +12,7 @@ import org.newsroom.localstack.ElasticsearchNode;
 import org.newsroom.localstack.EnginesDir;
 import org.newsroom.localstack.KafkaBroker;
 import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 
 /**
@@ -111,16 +112,10 @@ final class FaultStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(String module) throws IOException {
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                "ELASTICSEARCH_URL", "http://127.0.0.1:" + elasticsearchPort,
-                "INGEST_INBOX", inbox().toString(),
-                "INGEST_DONE", home.resolve("feed/done").toString(),
-                "INGEST_FAILED", home.resolve("feed/failed").toString(),
-                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString(),
-                "NEWSROOM_API_KEY", INGEST_API_KEY,
+        Map<String, String> env = new ServiceEnvironment(kafkaBootstrapServers(), "http://127.0.0.1:" + elasticsearchPort,
+                home.resolve("feed"), home.resolve("enrich-state"), INGEST_API_KEY).with(Map.of(
                 // The campaign's slow webhook receiver listens there; 127.0.0.1, where the engines are, stays refused.
-                "ALERTS_WEBHOOK_ALLOW", SLOW_RECEIVER_HOST + "/32");
+                "ALERTS_WEBHOOK_ALLOW", SLOW_RECEIVER_HOST + "/32"));
         return ServiceProcess.launch(root, module, servicePorts.get(module), env, home, logs(), run(), "384m");
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,16 +70,10 @@ final class RunningPipeline implements AutoCloseable {
 
     private void launch(String kafka, String elasticsearch) throws IOException {
         Path root = ProjectRoot.path();
-        Map<String, String> env = withQuickFailover(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "ELASTICSEARCH_URL", elasticsearch,
-                "INGEST_INBOX", inbox().toString(),
-                "INGEST_DONE", done().toString(),
-                "INGEST_FAILED", failed().toString(),
-                "ENRICH_STATE_DIR", home.resolve("enrich-state").toString(),
-                "NEWSROOM_API_KEY", API_KEY,
+        Map<String, String> env = withQuickFailover(new ServiceEnvironment(kafka, elasticsearch, home.resolve("feed"),
+                home.resolve("enrich-state"), API_KEY).with(Map.of(
                 // Corrections and kills are checked on tag topics too: route places and IPTC topics as well.
-                "ENRICH_TAGGING_ROUTEDSCHEMES", "place,newsroom,iptc-mediatopic"));
+                "ENRICH_TAGGING_ROUTEDSCHEMES", "place,newsroom,iptc-mediatopic")));
         Path logs = home.resolve("logs");
         Path run = home.resolve("run");
         query = ServiceProcess.launch(root, "query-service", Ports.free(), env, home, logs, run, "384m");
