@@ -9,12 +9,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.PubStatus;
+import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.corrections.LastVersion;
 import org.newsroom.enrich.dedup.Fingerprint;
 
 /**
@@ -36,6 +40,7 @@ final class InternalSerdes {
     private static final byte TAKEN_OUT = 2;
     private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
     private static final Serde<Enricher.Memo> MEMOS = serde(Enricher.Memo.class);
+    private static final Serde<LastVersion> JSON_VERSIONS = serde(LastVersion.class);
 
     private InternalSerdes() {
     }
@@ -68,6 +73,17 @@ final class InternalSerdes {
     /** A usable version as the memory task holds it ({@code held-articles}): no signature, no type byte. */
     static Serde<HeldArticle> held() {
         return of(InternalSerdes::writeHeld, InternalSerdes::readHeld);
+    }
+
+    /**
+     * What subscribers were last told about an article ({@code article-versions}), written for every record told:
+     * binary, as its JSON cost more than the rest of the store's put (JFR, session 14). Values an earlier release
+     * wrote as JSON (they start with '{', never a format byte) are still read, so no reset is needed.
+     */
+    static Serde<LastVersion> versions() {
+        Serde<LastVersion> binary = of(InternalSerdes::writeVersion, InternalSerdes::readVersion);
+        return Serdes.serdeFrom(binary.serializer(), (topic, data) -> data != null && data.length > 0 && data[0] == '{'
+                ? JSON_VERSIONS.deserializer().deserialize(topic, data) : binary.deserializer().deserialize(topic, data));
     }
 
     /** An enriched article as {@code articles.enriched.v1} carries it (JSON). */
@@ -162,6 +178,42 @@ final class InternalSerdes {
 
     private static HeldArticle readHeld(DataInputStream in) throws IOException {
         return new HeldArticle(in.readInt(), readInstant(in), readBytes(in), readBytes(in));
+    }
+
+    private static void writeVersion(DataOutputStream out, LastVersion last) throws IOException {
+        out.writeInt(last.version());
+        out.writeUTF(last.pubStatus().name());
+        out.writeInt(last.told());
+        out.writeLong(last.answers());
+        out.writeShort(last.tags().size());
+        for (Tag tag : last.tags()) { // only what routing reads (LastVersion.of keeps no score or evidence)
+            out.writeUTF(tag.id());
+            writeNullable(out, tag.label());
+            out.writeUTF(tag.scheme());
+        }
+    }
+
+    private static LastVersion readVersion(DataInputStream in) throws IOException {
+        int version = in.readInt();
+        PubStatus status = PubStatus.valueOf(in.readUTF());
+        int told = in.readInt();
+        long answers = in.readLong();
+        List<Tag> tags = new ArrayList<>();
+        for (int i = in.readUnsignedShort(); i > 0; i--) {
+            tags.add(new Tag(in.readUTF(), readNullable(in), in.readUTF(), 0, List.of()));
+        }
+        return new LastVersion(version, status, tags, told, answers);
+    }
+
+    private static void writeNullable(DataOutputStream out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        if (text != null) {
+            out.writeUTF(text);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {

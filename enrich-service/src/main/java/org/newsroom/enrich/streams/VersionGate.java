@@ -1,7 +1,5 @@
 package org.newsroom.enrich.streams;
 
-import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +56,7 @@ final class VersionGate {
         // A store of an earlier release (no times) is upgraded in place by RocksDB's timestamped store.
         KeyValueBytesStoreSupplier store = persistent ? Stores.persistentTimestampedKeyValueStore(VERSIONS)
                 : Stores.inMemoryKeyValueStore(VERSIONS);
-        return Stores.timestampedKeyValueStoreBuilder(store, Serdes.String(), serde(LastVersion.class)).withCachingEnabled();
+        return Stores.timestampedKeyValueStoreBuilder(store, Serdes.String(), InternalSerdes.versions()).withCachingEnabled();
     }
 
     /** Whether {@code version} in {@code status} replaces what subscribers were told about the article. */

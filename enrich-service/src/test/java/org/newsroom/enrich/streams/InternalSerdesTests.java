@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.PubStatus;
+import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.corrections.LastVersion;
 import org.newsroom.enrich.dedup.DedupSettings;
 import org.newsroom.enrich.dedup.Fingerprint;
 import org.newsroom.enrich.dedup.Fingerprinter;
@@ -36,6 +39,19 @@ class InternalSerdesTests {
                 .isEqualTo(new ArticleFindings.TakenOut(4, PubStatus.canceled));
         assertThat(InternalSerdes.article(enriched.held().article())).isEqualTo(article);
         assertThat(InternalSerdes.memo(enriched.held().memo())).isEqualTo(draft.memo());
+    }
+
+    @Test
+    void readsBackWhatSubscribersWereLastToldAndWhatAnEarlierReleaseWroteAsJson() {
+        LastVersion shown = LastVersion.of(3, PubStatus.usable, List.of(new Tag("JPN", "Japan", "place", 0.9, List.of("Tokyo")),
+                new Tag("quakes", null, "newsroom", 1, List.of())), 5, -7_123_456_789L);
+        LastVersion killed = LastVersion.of(4, PubStatus.canceled, List.of(), 6, 0);
+
+        assertThat(roundTrip(InternalSerdes.versions(), shown)).isEqualTo(shown);
+        assertThat(roundTrip(InternalSerdes.versions(), killed)).isEqualTo(killed);
+        byte[] json = EnrichmentTopology.serde(LastVersion.class).serializer().serialize("t", shown);
+        assertThat(InternalSerdes.versions().deserializer().deserialize("t", json)).isEqualTo(shown);
+        assertThat(InternalSerdes.versions().serializer().serialize("t", shown)).hasSizeLessThan(json.length);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.newsroom.enrich.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ class VersionRetentionTests {
     @BeforeEach
     void openStore() {
         store = Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore("versions"), Serdes.String(),
-                serde(LastVersion.class)).withLoggingDisabled().build();
+                InternalSerdes.versions()).withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     }
 
