@@ -161,33 +161,41 @@ public final class Stories {
         Objects.requireNonNull(time, "time"); // before any word is counted as held
         Map<String, Integer> tf = new HashMap<>();
         words.forEach(w -> tf.merge(w, 1, Integer::sum));
-        String[] terms = new String[tf.size()];
-        double[] weights = new double[tf.size()];
-        int t = 0;
-        for (Map.Entry<String, Integer> e : tf.entrySet()) {
-            terms[t] = e.getKey();
-            weights[t++] = (1 + Math.log(e.getValue())) * idf.of(e.getKey());
+        String[] terms = tf.keySet().toArray(String[]::new);
+        Arrays.sort(terms); // key order: the vector's order
+        double[] weights = new double[terms.length];
+        for (int t = 0; t < terms.length; t++) {
+            weights[t] = (1 + Math.log(tf.get(terms[t]))) * idf.of(terms[t]);
         }
-        // One sort by weight, heaviest first (ties by word), picks the vector's words (the first MAX_WORDS) and its
-        // keys (the first KEY_WORDS); a second sort puts the kept words in key order. It runs for every arrival.
-        Integer[] heaviest = new Integer[terms.length];
-        Arrays.setAll(heaviest, i -> i);
-        Arrays.sort(heaviest, (a, b) -> {
-            int byWeight = Double.compare(weights[b], weights[a]);
-            return byWeight != 0 ? byWeight : terms[a].compareTo(terms[b]);
-        });
+        // Heaviest first, ties by word: the vector keeps the first MAX_WORDS (in key order), its keys are the first
+        // KEY_WORDS. It runs for every arrival, and most articles have fewer distinct words than MAX_WORDS: then every
+        // word is kept, already in key order, and only the KEY_WORDS heaviest need picking, not a sort of them all.
         int kept = Math.min(terms.length, MAX_WORDS);
+        int[] byWord = new int[kept]; // positions of the kept terms, in key order
+        int[] keyWords;
+        if (kept == terms.length) {
+            Arrays.setAll(byWord, i -> i);
+            keyWords = heaviest(weights, Math.min(kept, KEY_WORDS));
+        } else {
+            Integer[] order = new Integer[terms.length];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> heavier(weights, a, b) ? -1 : a.equals(b) ? 0 : 1);
+            for (int i = 0; i < kept; i++) {
+                byWord[i] = order[i];
+            }
+            Arrays.sort(byWord);
+            keyWords = new int[KEY_WORDS];
+            Arrays.setAll(keyWords, i -> order[i]);
+        }
         Map<String, Integer> mentions = new HashMap<>();
         entityKeys.forEach(k -> mentions.merge(k, 1, Integer::sum));
         Map<String, Double> named = new HashMap<>();
         mentions.forEach((k, n) -> named.put(k, (k.startsWith("place:") ? 0.5 : 1.0) * Math.min(3, n)));
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < Math.min(kept, KEY_WORDS); i++) {
-            keys.add("w:" + terms[heaviest[i]]);
+        for (int position : keyWords) {
+            keys.add("w:" + terms[position]);
         }
         new TreeSet<>(named.keySet()).forEach(k -> keys.add("e:" + k));
-        Integer[] byWord = Arrays.copyOf(heaviest, kept);
-        Arrays.sort(byWord, (a, b) -> terms[a].compareTo(terms[b]));
         String[] vectorKeys = new String[kept];
         double[] vectorValues = new double[kept];
         for (int i = 0; i < kept; i++) {
@@ -196,6 +204,33 @@ public final class Stories {
         }
         return new Article(id, time, new Vectors(vectorKeys, vectorValues).normalised(),
                 Vectors.of(named), List.copyOf(keys));
+    }
+
+    /**
+     * The positions of the {@code n} heaviest terms, heaviest first, ties by word (the terms are sorted, so by
+     * position): one pass that keeps the {@code n} best in order, for {@code n} the few keys.
+     */
+    private static int[] heaviest(double[] weights, int n) {
+        int[] top = new int[n];
+        int size = 0;
+        for (int t = 0; t < weights.length; t++) {
+            if (size == n && !heavier(weights, t, top[n - 1])) {
+                continue;
+            }
+            int i = size < n ? size++ : n - 1;
+            while (i > 0 && heavier(weights, t, top[i - 1])) {
+                top[i] = top[i - 1];
+                i--;
+            }
+            top[i] = t;
+        }
+        return top;
+    }
+
+    /** Whether term {@code a} comes before term {@code b}: heavier, or as heavy and earlier in key order. */
+    private static boolean heavier(double[] weights, int a, int b) {
+        int byWeight = Double.compare(weights[a], weights[b]);
+        return byWeight != 0 ? byWeight > 0 : a < b;
     }
 
     private void link(Article article) {
