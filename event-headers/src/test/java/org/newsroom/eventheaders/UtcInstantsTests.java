@@ -3,12 +3,14 @@ package org.newsroom.eventheaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.JacksonMapperUtils;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 class UtcInstantsTests {
@@ -57,6 +59,23 @@ class UtcInstantsTests {
         }
     }
 
+    record Formatted(@JsonFormat(pattern = "dd.MM.yyyy HH:mm", timezone = "UTC") Instant at) {
+    }
+
+    @Test
+    void aPropertyOrMapperThatConfiguresInstantsIsReadAsConfigured() throws Exception {
+        String json = "{\"at\":\"2019-05-06T12:00:00.123456789Z\"}";
+        JsonMapper truncating = JacksonMapperUtils.enhancedJsonMapper().rebuild()
+                .enable(DateTimeFeature.TRUNCATE_TO_MSECS_ON_READ).build();
+        JsonMapper truncatingStandard = JsonMapper.builder().enable(DateTimeFeature.TRUNCATE_TO_MSECS_ON_READ).build();
+
+        assertThat(truncating.readValue(json, Event.class)).isEqualTo(truncatingStandard.readValue(json, Event.class))
+                .isEqualTo(new Event(Instant.parse("2019-05-06T12:00:00.123Z")));
+        String formatted = "{\"at\":\"06.05.2019 12:00\"}";
+        assertThat(kafka.readValue(formatted, Formatted.class)).isEqualTo(standard.readValue(formatted, Formatted.class))
+                .isEqualTo(new Formatted(Instant.parse("2019-05-06T12:00:00Z")));
+    }
+
     @Test
     void aMalformedDateFailsAsItDidWithoutTheModule() {
         String json = "{\"at\":\"2019-02-30T12:00:00Z\"}";
@@ -67,8 +86,12 @@ class UtcInstantsTests {
     }
 
     private static Object readOrError(JsonMapper mapper, String json) {
+        return readOrError(mapper, json, Event.class);
+    }
+
+    private static Object readOrError(JsonMapper mapper, String json, Class<?> type) {
         try {
-            return mapper.readValue(json, Event.class);
+            return mapper.readValue(json, type);
         } catch (Exception e) {
             return e.getClass().getName();
         }
