@@ -22,8 +22,9 @@ import org.newsroom.enrich.corrections.LastVersion;
 import org.newsroom.enrich.dedup.Fingerprint;
 
 /**
- * Compact binary serdes for the topology's internal records (the findings topic and the held-articles store): a
- * fingerprint's 128 signature values as text cost more to parse than the rest of the record. Only this topology
+ * Compact binary serdes for the topology's internal records (the findings topic, the held-articles store and the
+ * version gate's article-versions store): a fingerprint's 128 signature values as text cost more to parse than the
+ * rest of the record. Only this topology
  * reads them; the public topics stay JSON. Each value starts with a format byte, so a record of another format (an
  * earlier release's, before the application reset docs/dedup.md asks for) fails loudly.
  *
