@@ -11,13 +11,15 @@ ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cd "$ROOT"
 
-# A service jar that is missing or older than its sources (or the contracts) means a build first.
+# A service jar that is missing or older than any module's sources means a build first: the shared modules
+# (contracts, event-headers, local-stack, which starts the engines and services) are installed with them, and the
+# bench compiles against what is installed.
 stale() {
   local jar module
   for module in ingest-service enrich-service query-service; do
     jar=$(ls "$module"/target/*-exec.jar 2>/dev/null | head -n 1 || true)
     [ -n "$jar" ] || return 0
-    [ -z "$(find "$module/src/main" "$module/pom.xml" contracts/src/main -newer "$jar" -type f 2>/dev/null | head -n 1)" ] || return 0
+    [ -z "$(find ./*/src/main ./*/pom.xml pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ] || return 0
   done
   [ -f local-stack/target/engines/elasticsearch.zip ] || return 0
   return 1
