@@ -18,7 +18,7 @@ stale() {
   for module in enrich-service query-service; do
     jar=$(jar_of "$module")
     [ -n "$jar" ] || return 0
-    [ -z "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/contracts/src/main" -newer "$jar" -type f 2>/dev/null | head -n 1)" ] || return 0
+    [ -z "$(find "$ROOT"/*/src/main "$ROOT"/*/pom.xml "$ROOT/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ] || return 0
   done
   return 1
 }
