@@ -155,12 +155,24 @@ final class MainText {
         ImageBoxes.remove(body);
         Map<Element, Integer> running = runningText(body);
         int total = running.getOrDefault(body, 0);
+        List<Element> headlines = body.select(TITLE);
         for (Element element : body.select(STRUCTURAL_FURNITURE)) {
-            if (total == 0 || running.getOrDefault(element, 0) < ARTICLE_SHARE * total) {
+            if (total == 0 || running.getOrDefault(element, 0) < ARTICLE_SHARE * total
+                    || !headlines.isEmpty() && headlines.stream().noneMatch(headline -> within(headline, element))) {
                 element.remove();
             }
         }
         return body;
+    }
+
+    /** Whether {@code element} is {@code box} or inside it. */
+    private static boolean within(Element element, Element box) {
+        for (Element up = element; up != null; up = up.parent()) {
+            if (up == box) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The container(s) the publisher marked as the article body, when they hold enough text to trust. */

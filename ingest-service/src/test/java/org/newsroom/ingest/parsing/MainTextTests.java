@@ -391,4 +391,20 @@ class MainTextTests {
         assertThat(result.paragraphs()).hasSize(4);
         assertThat(text(result)).doesNotContain("READ MORE");
     }
+
+    @Test
+    void shortArticleNextToALongerSignUpFormIsReadNotTheForm() {
+        // The form holds more running text than the story, but the page's headline is outside it: not a page wrapper.
+        MainText.Result result = extract("<article><h1>Privatising the airports serves investors, not travellers</h1>"
+                + "<div class=\"intro\"><p>Our spokeswoman was on the radio this morning to talk about the referendum"
+                + " petition, launched today, that could stop the sale of the airports to private investors.</p></div>"
+                + "<p>To listen to the interview again, click on the player below this line.</p></article>"
+                + "<form action=\"/subscribe\"><p>Receive our news: the monthly letter and the calls to action, two or"
+                + " three emails a month at most, never more.</p><p>Receive local news: the next events organised by the"
+                + " local group closest to where you live, in your town.</p><p>Take part in the local group: get in touch"
+                + " with the members near you, and act with them, every week.</p><p>By filling in this form you join our"
+                + " mailing list; you can leave it at any time, with the link in every email.</p></form>");
+
+        assertThat(text(result)).contains("referendum petition").doesNotContain("mailing list");
+    }
 }
