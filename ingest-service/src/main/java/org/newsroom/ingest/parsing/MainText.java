@@ -50,7 +50,7 @@ final class MainText {
     private static final Pattern COMMAS = Pattern.compile("[,，、]");
     /** Elements that say by their tag that they hold the page's content, whatever their class says. */
     private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
-    private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg, figure,"
+    private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg, figure:not(:has(table)),"
             + " figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true], [style*=display:none],"
             + " [style*=display: none]";
     /**

@@ -407,4 +407,16 @@ class MainTextTests {
 
         assertThat(text(result)).contains("referendum petition").doesNotContain("mailing list");
     }
+
+    @Test
+    void tableOfTheStorySetInAFigureIsKeptButNotAPictureCaption() {
+        MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3)
+                + "<figure class=\"comparison-table\"><table><tr><th>Account</th><th>Fees</th></tr>"
+                + "<tr><td>Wire transfer</td><td>10 dollars, 25 outgoing</td></tr>"
+                + "<tr><td>SWIFT (GBP)</td><td>Free deposit, 1 GBP withdrawal</td></tr></table></figure>"
+                + "<figure><img src=\"council.jpg\"><figcaption>The council chamber on Tuesday evening.</figcaption></figure>"
+                + paragraphs(3, 6) + "</div>" + SIDEBAR);
+
+        assertThat(text(result)).contains("Free deposit, 1 GBP withdrawal").doesNotContain("council chamber");
+    }
 }
