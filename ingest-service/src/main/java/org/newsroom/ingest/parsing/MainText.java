@@ -158,11 +158,27 @@ final class MainText {
         List<Element> headlines = body.select(TITLE);
         for (Element element : body.select(STRUCTURAL_FURNITURE)) {
             if (total == 0 || running.getOrDefault(element, 0) < ARTICLE_SHARE * total
-                    || !headlines.isEmpty() && headlines.stream().noneMatch(headline -> within(headline, element))) {
+                    || headlines.stream().anyMatch(headline -> headsAStoryOutside(headline, element, running))) {
                 element.remove();
             }
         }
         return body;
+    }
+
+    /**
+     * Whether a headline outside {@code box} heads a story of its own there: the largest box around it that stays
+     * outside {@code box} holds a lede's worth of running text. A site name set as an {@code h1} in the page's top
+     * bar heads none, and a page wrapped in a {@code <form>} keeps its article.
+     */
+    private static boolean headsAStoryOutside(Element headline, Element box, Map<Element, Integer> running) {
+        if (within(headline, box)) {
+            return false;
+        }
+        Element story = headline;
+        while (story.parent() != null && !within(box, story.parent())) {
+            story = story.parent();
+        }
+        return running.getOrDefault(story, 0) >= LEDE_LENGTH;
     }
 
     /** Whether {@code element} is {@code box} or inside it. */

@@ -409,6 +409,16 @@ class MainTextTests {
     }
 
     @Test
+    void pageWrappedInAFormUnderASiteNameSetAsAHeadlineKeepsItsArticle() {
+        // The h1 outside the form is the site's name in the top bar: it heads no story there.
+        MainText.Result result = extract("<div id=\"top\"><h1><a href=\"/\">Daily Paper</a></h1></div>"
+                + "<form id=\"aspnetForm\" action=\"/default.aspx\"><div class=\"story\">" + paragraphs(0, 5)
+                + "</div></form>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+    }
+
+    @Test
     void tableOfTheStorySetInAFigureIsKeptButNotAPictureCaption() {
         MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3)
                 + "<figure class=\"comparison-table\"><table><tr><th>Account</th><th>Fees</th></tr>"
