@@ -50,9 +50,10 @@ final class MainText {
     private static final Pattern COMMAS = Pattern.compile("[,，、]");
     /** Elements that say by their tag that they hold the page's content, whatever their class says. */
     private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
-    private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg, figure:not(:has(table)),"
-            + " figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true], [style*=display:none],"
-            + " [style*=display: none]";
+    /** A {@code figure} holding a table and no picture is the story's table (a comparison, fees), not furniture. */
+    private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg,"
+            + " figure:not(:has(table)), figure:has(img), figcaption, template, object, embed, video, audio, [hidden],"
+            + " [aria-hidden=true], [style*=display:none], [style*=display: none]";
     /**
      * Furniture by its tag or role, unless it holds most of the page's running text: some themes wrap the whole
      * page in {@code <header>} or a {@code <form>}, and some pages put their no-script version, article included,

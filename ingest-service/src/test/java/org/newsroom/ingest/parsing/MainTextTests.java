@@ -425,8 +425,11 @@ class MainTextTests {
                 + "<tr><td>Wire transfer</td><td>10 dollars, 25 outgoing</td></tr>"
                 + "<tr><td>SWIFT (GBP)</td><td>Free deposit, 1 GBP withdrawal</td></tr></table></figure>"
                 + "<figure><img src=\"council.jpg\"><figcaption>The council chamber on Tuesday evening.</figcaption></figure>"
+                + "<figure><table><tr><td><img src=\"mayor.jpg\"></td></tr><tr><td>The mayor at the door of the"
+                + " library.</td></tr></table></figure>"
                 + paragraphs(3, 6) + "</div>" + SIDEBAR);
 
-        assertThat(text(result)).contains("Free deposit, 1 GBP withdrawal").doesNotContain("council chamber");
+        assertThat(text(result)).contains("Free deposit, 1 GBP withdrawal").doesNotContain("council chamber")
+                .doesNotContain("mayor at the door");
     }
 }
