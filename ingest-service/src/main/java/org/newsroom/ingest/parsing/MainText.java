@@ -50,10 +50,12 @@ final class MainText {
     private static final Pattern COMMAS = Pattern.compile("[,，、]");
     /** Elements that say by their tag that they hold the page's content, whatever their class says. */
     private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
-    /** A {@code figure} holding a table and no picture is the story's table (a comparison, fees), not furniture. */
+    /** Figures go too, unless they set out a table of the story's data ({@link #holdsADataTable}). */
     private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg,"
-            + " figure:not(:has(table)), figure:has(img), figcaption, template, object, embed, video, audio, [hidden],"
+            + " figcaption, template, object, embed, video, audio, [hidden],"
             + " [aria-hidden=true], [style*=display:none], [style*=display: none]";
+    /** Rows of text a table needs to be data (a comparison, a list of fees), not a picture laid out with its caption. */
+    private static final int DATA_ROWS = 3;
     /**
      * Furniture by its tag or role, unless it holds most of the page's running text: some themes wrap the whole
      * page in {@code <header>} or a {@code <form>}, and some pages put their no-script version, article included,
@@ -98,6 +100,7 @@ final class MainText {
     /** A block with a heading in it is the story's title block, not its lede. */
     static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
     private static final Evaluator TITLE = QueryParser.parse("h1");
+    private static final Evaluator STRUCTURAL = QueryParser.parse(STRUCTURAL_FURNITURE);
     /** Parsed once too: tested on every earlier sibling of the best container, and in every container's lines. */
     private static final Evaluator ANY_HEADING = QueryParser.parse(HEADINGS);
     private static final Evaluator LINK_LINE_BLOCKS = QueryParser.parse(LINK_LINES);
@@ -153,10 +156,13 @@ final class MainText {
     private static Element withoutFurnitureTags(Element pageBody) {
         Element body = pageBody.clone();
         body.select(FURNITURE_TAGS).remove();
+        body.select("figure").stream().filter(figure -> !holdsADataTable(figure)).forEach(Element::remove);
         ImageBoxes.remove(body);
         Map<Element, Integer> running = runningText(body);
         int total = running.getOrDefault(body, 0);
-        List<Element> headlines = body.select(TITLE);
+        // Headlines in furniture (a site name in the top bar's <header>, "Most read" in an aside) head no story.
+        List<Element> headlines = body.select(TITLE).stream()
+                .filter(headline -> headline.closest(STRUCTURAL) == null).toList();
         for (Element element : body.select(STRUCTURAL_FURNITURE)) {
             if (total == 0 || running.getOrDefault(element, 0) < ARTICLE_SHARE * total
                     || headlines.stream().anyMatch(headline -> headsAStoryOutside(headline, element, running))) {
@@ -168,8 +174,9 @@ final class MainText {
 
     /**
      * Whether a headline outside {@code box} heads a story of its own there: the largest box around it that stays
-     * outside {@code box} holds a lede's worth of running text. A site name set as an {@code h1} in the page's top
-     * bar heads none, and a page wrapped in a {@code <form>} keeps its article.
+     * outside {@code box} holds a lede's worth of running text besides the headline. A site name set as an
+     * {@code h1} in the page's top bar heads none, nor does a long headline standing alone beside a page wrapped in
+     * a {@code <form>}: that page keeps its article.
      */
     private static boolean headsAStoryOutside(Element headline, Element box, Map<Element, Integer> running) {
         if (within(headline, box)) {
@@ -179,7 +186,22 @@ final class MainText {
         while (story.parent() != null && !within(box, story.parent())) {
             story = story.parent();
         }
-        return running.getOrDefault(story, 0) >= LEDE_LENGTH;
+        return running.getOrDefault(story, 0) - running.getOrDefault(headline, 0) >= LEDE_LENGTH;
+    }
+
+    /**
+     * A figure that sets out a table of the story's data: {@value #DATA_ROWS} rows or more with text in two cells
+     * (a comparison, fees; picture cells may sit among them), not a picture laid out in a table with its caption.
+     */
+    private static boolean holdsADataTable(Element figure) {
+        for (Element table : figure.getElementsByTag("table")) {
+            long rows = table.getElementsByTag("tr").stream()
+                    .filter(row -> row.children().stream().filter(cell -> cell.hasText()).count() >= 2).count();
+            if (rows >= DATA_ROWS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code element} is {@code box} or inside it. */

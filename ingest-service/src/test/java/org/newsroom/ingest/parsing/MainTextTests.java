@@ -419,6 +419,38 @@ class MainTextTests {
     }
 
     @Test
+    void pageWrappedInAFormBesideALongHeadlineStandingAloneKeepsItsArticle() {
+        // The headline is long enough to be a lede by its length, but nothing outside the form reads under it.
+        MainText.Result result = extract("<h1>Council approves the new library budget after a long night of questions"
+                + " from residents</h1><form id=\"aspnetForm\" action=\"/default.aspx\"><div class=\"story\">"
+                + paragraphs(0, 5) + "</div></form>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+    }
+
+    @Test
+    void pageWrappedInAFormBesideAHeadlinedBoxOfFurnitureKeepsItsArticle() {
+        // "Most read" is set as an h1 with its list, in an aside: furniture, which heads no story.
+        MainText.Result result = extract("<aside><h1>Most read</h1><p>Council approves the library budget after a long"
+                + " night of questions, and the mayor thanks the residents who came.</p></aside>"
+                + "<form id=\"aspnetForm\" action=\"/default.aspx\"><div class=\"story\">" + paragraphs(0, 5)
+                + "</div></form>");
+
+        assertThat(result.paragraphs()).hasSize(5);
+    }
+
+    @Test
+    void comparisonTableWithIconsInItsCellsSetInAFigureIsKept() {
+        MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3)
+                + "<figure><table><tr><th>Bank</th><th>Fees</th></tr>"
+                + "<tr><td><img src=\"first.png\" alt=\"\"> First Bank</td><td>No monthly fee, 2 dollars per wire</td></tr>"
+                + "<tr><td><img src=\"union.png\" alt=\"\"> Union Savings</td><td>5 dollars a month, wires free</td></tr>"
+                + "</table></figure>" + paragraphs(3, 6) + "</div>" + SIDEBAR);
+
+        assertThat(text(result)).contains("No monthly fee, 2 dollars per wire").contains("wires free");
+    }
+
+    @Test
     void tableOfTheStorySetInAFigureIsKeptButNotAPictureCaption() {
         MainText.Result result = extract("<div class=\"story\">" + paragraphs(0, 3)
                 + "<figure class=\"comparison-table\"><table><tr><th>Account</th><th>Fees</th></tr>"
