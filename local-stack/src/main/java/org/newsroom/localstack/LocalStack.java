@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -71,8 +70,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() throws IOException {
         Path feed = settings.feed();
-        Map<String, String> env = new HashMap<>(new ServiceEnvironment(kafka, elasticsearch, feed,
-                settings.var().resolve("enrich-state"), apiKey).over(System.getenv()));
+        Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, feed,
+                settings.var().resolve("enrich-state"), apiKey).keepingUserFolders(System.getenv());
         env.putIfAbsent("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
         // The three boot side by side: they only need the engines, not each other.
         List<ServiceProcess> services = List.of(

@@ -19,7 +19,7 @@ import java.util.Set;
 public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsearchUrl, Path feed, Path enrichState,
                                  String apiKey) {
 
-    /** The variables naming folders, which a user's own environment may set instead ({@link #over}). */
+    /** The variables naming folders, which a user's own environment may set instead ({@link #keepingUserFolders}). */
     private static final Set<String> FOLDERS = Set.of("INGEST_INBOX", "INGEST_DONE", "INGEST_FAILED", "ENRICH_STATE_DIR");
 
     public ServiceEnvironment {
@@ -66,7 +66,7 @@ public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsea
      * A user's environment with these variables: the engines and the key are always these (the stack started
      * them, and holds the key), the folders these only where the user's environment names none.
      */
-    public Map<String, String> over(Map<String, String> given) {
+    public Map<String, String> keepingUserFolders(Map<String, String> given) {
         Map<String, String> env = new LinkedHashMap<>(given);
         variables().forEach((name, value) -> {
             if (FOLDERS.contains(name)) {

@@ -26,7 +26,7 @@ class ServiceEnvironmentTests {
 
     @Test
     void aUsersOwnFolderWinsButTheEnginesAndTheKeyAreAlwaysTheStacks() {
-        Map<String, String> env = stack.over(Map.of("INGEST_INBOX", "/mnt/drop", "KAFKA_BOOTSTRAP_SERVERS", "elsewhere:9092",
+        Map<String, String> env = stack.keepingUserFolders(Map.of("INGEST_INBOX", "/mnt/drop", "KAFKA_BOOTSTRAP_SERVERS", "elsewhere:9092",
                 "NEWSROOM_API_KEY", "old-key", "PATH", "/usr/bin"));
 
         assertThat(env).containsEntry("INGEST_INBOX", "/mnt/drop").containsEntry("INGEST_DONE", "/srv/news/feed/done")

@@ -171,21 +171,18 @@ public final class Stories {
         // KEY_WORDS. It runs for every arrival, and most articles have fewer distinct words than MAX_WORDS: then every
         // word is kept, already in key order, and only the KEY_WORDS heaviest need picking, not a sort of them all.
         int kept = Math.min(terms.length, MAX_WORDS);
-        int[] byWord = new int[kept]; // positions of the kept terms, in key order
-        int[] keyWords;
+        int[] keyWords = heaviest(weights, Math.min(kept, KEY_WORDS));
+        int[] byWord; // positions of the kept terms, in key order
         if (kept == terms.length) {
+            byWord = new int[kept];
             Arrays.setAll(byWord, i -> i);
-            keyWords = heaviest(weights, Math.min(kept, KEY_WORDS));
         } else {
             Integer[] order = new Integer[terms.length];
             Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (a, b) -> heavier(weights, a, b) ? -1 : a.equals(b) ? 0 : 1);
-            for (int i = 0; i < kept; i++) {
-                byWord[i] = order[i];
-            }
+            Arrays.sort(order, (a, b) -> ranksBefore(weights, a, b) ? -1 : a.equals(b) ? 0 : 1);
+            byWord = new int[kept];
+            Arrays.setAll(byWord, i -> order[i]);
             Arrays.sort(byWord);
-            keyWords = new int[KEY_WORDS];
-            Arrays.setAll(keyWords, i -> order[i]);
         }
         Map<String, Integer> mentions = new HashMap<>();
         entityKeys.forEach(k -> mentions.merge(k, 1, Integer::sum));
@@ -214,11 +211,11 @@ public final class Stories {
         int[] top = new int[n];
         int size = 0;
         for (int t = 0; t < weights.length; t++) {
-            if (size == n && !heavier(weights, t, top[n - 1])) {
+            if (size == n && !ranksBefore(weights, t, top[n - 1])) {
                 continue;
             }
             int i = size < n ? size++ : n - 1;
-            while (i > 0 && heavier(weights, t, top[i - 1])) {
+            while (i > 0 && ranksBefore(weights, t, top[i - 1])) {
                 top[i] = top[i - 1];
                 i--;
             }
@@ -228,7 +225,7 @@ public final class Stories {
     }
 
     /** Whether term {@code a} comes before term {@code b}: heavier, or as heavy and earlier in key order. */
-    private static boolean heavier(double[] weights, int a, int b) {
+    private static boolean ranksBefore(double[] weights, int a, int b) {
         int byWeight = Double.compare(weights[a], weights[b]);
         return byWeight != 0 ? byWeight > 0 : a < b;
     }

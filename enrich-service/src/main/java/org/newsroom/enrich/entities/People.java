@@ -265,7 +265,9 @@ public final class People {
             }
         }
         Map<String, Person> before = persons(keys);
-        Set<String> surnames = surnamesNear(keys, touched);
+        Set<String> lookedUp = new HashSet<>(keys);
+        lookedUp.addAll(touched);
+        Set<String> surnames = surnamesNear(lookedUp);
         Map<String, Optional<Person>> surnamesBefore = surnameAnswers(surnames);
         change.run();
         Set<String> after = new TreeSet<>(keys);
@@ -273,12 +275,9 @@ public final class People {
         Map<String, Person> now = persons(after);
         // Only the keys the change brought into the groups can reach surnames not looked up already: a surname the
         // change itself added to memory is the changed article's own, whose answer is not a revision.
-        Set<String> joined = new TreeSet<>(after);
-        joined.removeAll(keys);
-        joined.removeAll(touched);
-        if (!joined.isEmpty()) {
-            surnames.addAll(surnamesNear(joined, Set.of()));
-        }
+        Set<String> joined = new HashSet<>(after);
+        joined.removeAll(lookedUp);
+        surnames.addAll(surnamesNear(joined));
         Set<String> moved = new TreeSet<>();
         for (String key : after) {
             if (!Objects.equals(before.get(key), now.get(key))) {
@@ -311,10 +310,9 @@ public final class People {
      * Surnames in memory whose answer a change to the groups of {@code keys} may move: those equal to one of their
      * last keys, and those close to one that may be a misspelling of it.
      */
-    private Set<String> surnamesNear(Set<String> keys, Set<String> touched) {
+    private Set<String> surnamesNear(Set<String> keys) {
         Set<String> lasts = new HashSet<>();
         keys.forEach(k -> lasts.add(lastKey(k)));
-        touched.forEach(k -> lasts.add(lastKey(k)));
         Set<String> surnames = new TreeSet<>();
         for (String last : lasts) {
             if (articlesBySurname.containsKey(last)) {
@@ -449,10 +447,8 @@ public final class People {
         });
         for (String surname : article.surnames()) {
             if (articlesBySurname.computeIfAbsent(surname, k -> new HashSet<>()).add(id)
-                    && articlesBySurname.get(surname).size() == 1) {
-                if (mayBeMisspelt(surname)) {
-                    nearSurnames.add(surname);
-                }
+                    && articlesBySurname.get(surname).size() == 1 && mayBeMisspelt(surname)) {
+                nearSurnames.add(surname);
             }
         }
     }
@@ -485,10 +481,8 @@ public final class People {
             }
         });
         for (String surname : article.surnames()) {
-            if (removeFrom(articlesBySurname, surname, id)) {
-                if (mayBeMisspelt(surname)) {
-                    nearSurnames.remove(surname);
-                }
+            if (removeFrom(articlesBySurname, surname, id) && mayBeMisspelt(surname)) {
+                nearSurnames.remove(surname);
             }
         }
     }

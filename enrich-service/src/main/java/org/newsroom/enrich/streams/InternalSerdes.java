@@ -24,9 +24,9 @@ import org.newsroom.enrich.dedup.Fingerprint;
 /**
  * Compact binary serdes for the topology's internal records (the findings topic, the held-articles store and the
  * version gate's article-versions store): a fingerprint's 128 signature values as text cost more to parse than the
- * rest of the record. Only this topology
- * reads them; the public topics stay JSON. Each value starts with a format byte, so a record of another format (an
- * earlier release's, before the application reset docs/dedup.md asks for) fails loudly.
+ * rest of the record. Only this topology reads them; the public topics stay JSON. Each value starts with a format
+ * byte, so a record of another format (an earlier release's, before the application reset docs/dedup.md asks for)
+ * fails loudly.
  *
  * <p>The article and memo inside are plain JSON, not compressed one by one: the producer compresses each commit's
  * records of a partition as one zstd batch ({@code producer.compression.type}), which finds the words an article
@@ -39,6 +39,8 @@ final class InternalSerdes {
     private static final byte FORMAT = 4;
     private static final byte ENRICHED = 1;
     private static final byte TAKEN_OUT = 2;
+    private static final int ARTICLE_BYTES = 8192;
+    private static final int VERSION_BYTES = 256;
     private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
     private static final Serde<Enricher.Memo> MEMOS = serde(Enricher.Memo.class);
     private static final Serde<LastVersion> JSON_VERSIONS = serde(LastVersion.class);
@@ -48,7 +50,7 @@ final class InternalSerdes {
 
     /** The articles step's findings, as on the {@code article-findings} topic and in the {@code held-articles} store. */
     static Serde<ArticleFindings> findings() {
-        return of((out, findings) -> {
+        return of(ARTICLE_BYTES, (out, findings) -> {
             switch (findings) {
                 case ArticleFindings.Enriched enriched -> {
                     out.writeByte(ENRICHED);
@@ -73,7 +75,7 @@ final class InternalSerdes {
 
     /** A usable version as the memory task holds it ({@code held-articles}): no signature, no type byte. */
     static Serde<HeldArticle> held() {
-        return of(InternalSerdes::writeHeld, InternalSerdes::readHeld);
+        return of(ARTICLE_BYTES, InternalSerdes::writeHeld, InternalSerdes::readHeld);
     }
 
     /**
@@ -82,7 +84,7 @@ final class InternalSerdes {
      * wrote as JSON (they start with '{', never a format byte) are still read, so no reset is needed.
      */
     static Serde<LastVersion> versions() {
-        Serde<LastVersion> binary = of(InternalSerdes::writeVersion, InternalSerdes::readVersion);
+        Serde<LastVersion> binary = of(VERSION_BYTES, InternalSerdes::writeVersion, InternalSerdes::readVersion);
         return Serdes.serdeFrom(binary.serializer(), (topic, data) -> data != null && data.length > 0 && data[0] == '{'
                 ? JSON_VERSIONS.deserializer().deserialize(topic, data) : binary.deserializer().deserialize(topic, data));
     }
@@ -116,13 +118,16 @@ final class InternalSerdes {
     }
 
     /** Bounded like every record the topology writes ({@link RecordLimit}). */
-    private static <T> Serde<T> of(Writer<T> writer, Reader<T> reader) {
+    /**
+     * @param size the buffer a value starts in: a held article is JSON of a few KB (the buffer grows at most once or
+     *             twice), a last version a few hundred bytes
+     */
+    private static <T> Serde<T> of(int size, Writer<T> writer, Reader<T> reader) {
         return RecordLimit.values(Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
             }
-            // Sized for a held article (JSON of a few KB), so the buffer grows at most once or twice.
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeByte(FORMAT);
                 writer.write(out, value);

@@ -1,7 +1,6 @@
 package org.newsroom.ingest.parsing;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -50,11 +49,11 @@ final class MainText {
     private static final Pattern COMMAS = Pattern.compile("[,，、]");
     /** Elements that say by their tag that they hold the page's content, whatever their class says. */
     private static final Set<String> NEVER_FLAGGED = Set.of("body", "article", "main");
-    /** Figures go too, unless they set out a table of the story's data ({@link #holdsADataTable}). */
+    /** Furniture by its tag alone; figures go too, unless they set out a table of the story's data. */
     private static final String FURNITURE_TAGS = "script, style, iframe, button, select, input, textarea, svg,"
             + " figcaption, template, object, embed, video, audio, [hidden],"
             + " [aria-hidden=true], [style*=display:none], [style*=display: none]";
-    /** Rows of text a table needs to be data (a comparison, a list of fees), not a picture laid out with its caption. */
+    /** Rows of text a table needs to be data (a comparison, fees), not a picture laid out with its caption. */
     private static final int DATA_ROWS = 3;
     /**
      * Furniture by its tag or role, unless it holds most of the page's running text: some themes wrap the whole
@@ -163,7 +162,7 @@ final class MainText {
         // Headlines in furniture (a site name in the top bar's <header>, "Most read" in an aside) head no story.
         List<Element> headlines = body.select(TITLE).stream()
                 .filter(headline -> headline.closest(STRUCTURAL) == null).toList();
-        for (Element element : body.select(STRUCTURAL_FURNITURE)) {
+        for (Element element : body.select(STRUCTURAL)) {
             if (total == 0 || running.getOrDefault(element, 0) < ARTICLE_SHARE * total
                     || headlines.stream().anyMatch(headline -> headsAStoryOutside(headline, element, running))) {
                 element.remove();
@@ -179,9 +178,7 @@ final class MainText {
      * a {@code <form>}: that page keeps its article.
      */
     private static boolean headsAStoryOutside(Element headline, Element box, Map<Element, Integer> running) {
-        if (within(headline, box)) {
-            return false;
-        }
+        // The headlines asked about are outside all furniture, this box included.
         Element story = headline;
         while (story.parent() != null && !within(box, story.parent())) {
             story = story.parent();
@@ -196,7 +193,8 @@ final class MainText {
     private static boolean holdsADataTable(Element figure) {
         for (Element table : figure.getElementsByTag("table")) {
             long rows = table.getElementsByTag("tr").stream()
-                    .filter(row -> row.children().stream().filter(cell -> cell.hasText()).count() >= 2).count();
+                    .filter(row -> row.children().stream().filter(Element::hasText).count() >= 2)
+                    .limit(DATA_ROWS).count();
             if (rows >= DATA_ROWS) {
                 return true;
             }
@@ -413,21 +411,7 @@ final class MainText {
 
     /** Whether {@code element} is one of {@code chosen}, inside one, or holds one. */
     private static boolean overlaps(Element element, List<Element> chosen) {
-        Set<Element> boxes = Collections.newSetFromMap(new IdentityHashMap<>());
-        boxes.addAll(chosen);
-        for (Element up = element; up != null; up = up.parent()) {
-            if (boxes.contains(up)) {
-                return true;
-            }
-        }
-        for (Element box : chosen) {
-            for (Element up = box.parent(); up != null; up = up.parent()) {
-                if (up == element) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return chosen.stream().anyMatch(box -> within(element, box) || within(box, element));
     }
 
     /**

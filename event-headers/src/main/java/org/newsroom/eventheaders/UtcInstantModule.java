@@ -26,11 +26,11 @@ import tools.jackson.databind.module.SimpleModule;
  * <p>A Jackson module found on the classpath ({@code META-INF/services}): spring-kafka's mappers add it, as they add
  * Blackbird.
  */
-public final class UtcInstants extends SimpleModule {
+public final class UtcInstantModule extends SimpleModule {
 
     private static final int SHORTEST = "2019-05-06T12:00:00Z".length();
 
-    public UtcInstants() {
+    public UtcInstantModule() {
         super("newsroom-utc-instants");
         addDeserializer(Instant.class, new Deserializer());
     }
@@ -39,7 +39,7 @@ public final class UtcInstants extends SimpleModule {
      * The instant {@code text} writes, or null when it is not a plain UTC instant as above (the caller then parses it
      * the general way, which also reports what is wrong with it).
      */
-    public static Instant parse(String text) {
+    static Instant parse(String text) {
         int length = text.length();
         if (length < SHORTEST || length > SHORTEST + 10 || text.charAt(length - 1) != 'Z'
                 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'

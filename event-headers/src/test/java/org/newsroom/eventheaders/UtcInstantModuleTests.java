@@ -13,7 +13,7 @@ import org.springframework.kafka.support.JacksonMapperUtils;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-class UtcInstantsTests {
+class UtcInstantModuleTests {
 
     /** What Jackson reads without the module: the answers to keep. */
     private final JsonMapper standard = JsonMapper.builder().build();
@@ -24,7 +24,7 @@ class UtcInstantsTests {
 
     @Test
     void kafkaMappersReadInstantsThroughTheModule() {
-        assertThat(kafka.registeredModules()).anySatisfy(module -> assertThat(module).isInstanceOf(UtcInstants.class));
+        assertThat(kafka.registeredModules()).anySatisfy(module -> assertThat(module).isInstanceOf(UtcInstantModule.class));
     }
 
     @Test
@@ -37,11 +37,11 @@ class UtcInstantsTests {
             String written = DateTimeFormatter.ISO_INSTANT.format(instant); // as the services write them: 0, 3, 6 or 9 digits
             String cut = written.substring(0, 19) + fraction(instant.getNano(), random.nextInt(10)) + "Z";
 
-            assertThat(UtcInstants.parse(written)).as(written).isEqualTo(Instant.parse(written));
-            assertThat(UtcInstants.parse(cut)).as(cut).isEqualTo(Instant.parse(cut));
+            assertThat(UtcInstantModule.parse(written)).as(written).isEqualTo(Instant.parse(written));
+            assertThat(UtcInstantModule.parse(cut)).as(cut).isEqualTo(Instant.parse(cut));
         }
-        assertThat(UtcInstants.parse("2024-02-29T23:59:59.999999999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999999999Z"));
-        assertThat(UtcInstants.parse("0001-01-01T00:00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(UtcInstantModule.parse("2024-02-29T23:59:59.999999999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999999999Z"));
+        assertThat(UtcInstantModule.parse("0001-01-01T00:00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class UtcInstantsTests {
         for (String value : others) {
             String json = "{\"at\":" + value + "}";
             if (value.startsWith("\"")) {
-                assertThat(UtcInstants.parse(value.substring(1, value.length() - 1))).as(value).isNull();
+                assertThat(UtcInstantModule.parse(value.substring(1, value.length() - 1))).as(value).isNull();
             }
             Object expected = readOrError(standard, json);
             assertThat(readOrError(kafka, json)).as(value).isEqualTo(expected);
@@ -79,7 +79,7 @@ class UtcInstantsTests {
     @Test
     void aMalformedDateFailsAsItDidWithoutTheModule() {
         String json = "{\"at\":\"2019-02-30T12:00:00Z\"}";
-        assertThat(UtcInstants.parse("2019-02-30T12:00:00Z")).isNull();
+        assertThat(UtcInstantModule.parse("2019-02-30T12:00:00Z")).isNull();
         assertThatThrownBy(() -> kafka.readValue(json, Event.class)).isInstanceOf(Exception.class)
                 .hasMessageContaining("2019-02-30T12:00:00Z");
         assertThat(readOrError(kafka, json)).isEqualTo(readOrError(standard, json));
