@@ -56,9 +56,8 @@ class EnrichArchitectureTests {
     @Test
     void theEdgeReachesDedupOnlyThroughItsIndex() {
         noClasses().that().resideOutsideOfPackage("..enrich.dedup..")
-                .should().dependOnClassesThat().haveSimpleNameStartingWith("PairFinder")
+                .should().dependOnClassesThat().haveSimpleNameStartingWith("Bucket")
                 .orShould().dependOnClassesThat().haveSimpleNameStartingWith("Verification")
-                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("BucketHeads")
                 .check(classes);
     }
 

@@ -26,22 +26,6 @@ public record Bucket(int index, long value) {
         return buckets;
     }
 
-    /**
-     * The lowest bucket index two fingerprints share, or -1. A pair meets in every bucket it shares; only the
-     * lowest one reports it, so each pair is verified once wherever its buckets live.
-     */
-    public static int firstShared(Fingerprint a, Fingerprint b, DedupSettings settings) {
-        if (a.contentHash() == b.contentHash()) {
-            return 0;
-        }
-        for (int band = 0; band < settings.bands(); band++) {
-            if (bandValue(a, band, settings.rows()) == bandValue(b, band, settings.rows())) {
-                return band + 1;
-            }
-        }
-        return a.sameLead(b) ? leadIndex(settings) : -1;
-    }
-
     /** How many bucket indexes there are: content hash, bands, lead. */
     static int count(DedupSettings settings) {
         return settings.bands() + 2;

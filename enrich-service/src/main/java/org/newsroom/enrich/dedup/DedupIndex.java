@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.newsroom.enrich.dedup.Verification.Similarity;
 
 /**
  * The duplicate index: buckets, verification and decisions, in one process. It is the production engine (the
@@ -22,11 +24,18 @@ public final class DedupIndex {
 
     private final DedupSettings settings;
     private final long windowMillis;
-    private final PairFinder finder;
+    private final Verification verification;
     private final int stride;
     /** Per slot, the member (null once replaced by a later entry of the same article, or evicted). */
     private Fingerprint[] members = new Fingerprint[1024];
     private long[] arrivals = new long[1024];
+    /**
+     * Per slot, the last add whose walk met it. A newcomer compares with the newest members of each bucket it falls
+     * in, up to the cap; a member met in several buckets is verified once, where it is first met.
+     */
+    private int[] walkedIn = new int[1024];
+    /** Counts adds, to mark {@link #walkedIn}. */
+    private int walk;
     /** Per member slot and bucket index, the previous member of that bucket (slot + 1; 0 ends the chain). */
     private int[] next;
     private BucketHeads heads = new BucketHeads();
@@ -42,7 +51,7 @@ public final class DedupIndex {
     public DedupIndex(DedupSettings settings, Duration window) {
         this.settings = settings;
         this.windowMillis = window.toMillis();
-        this.finder = new PairFinder(settings);
+        this.verification = new Verification(settings);
         this.stride = Bucket.count(settings);
         this.next = new int[members.length * stride];
     }
@@ -61,16 +70,20 @@ public final class DedupIndex {
         List<Decision> changed = new ArrayList<>();
         int slot = size;
         ensureCapacity(slot + 1);
+        walk++;
+        long oldest = arrivedAt.toEpochMilli() - windowMillis;
         for (Bucket bucket : Bucket.of(f, settings)) {
             long key = key(bucket);
-            for (Match match : finder.matches(f, bucket, candidates(key, bucket.index(), arrivedAt))) {
-                if (match.articleId().equals(f.articleId())) {
-                    own = own.improvedBy(match).orElse(own);
-                } else {
-                    decisions.get(match.articleId()).improvedBy(match).ifPresent(d -> {
-                        decisions.put(d.articleId(), d);
-                        changed.add(d);
-                    });
+            // Newest first, to the window's edge or the cap; replaced entries are skipped.
+            for (int member = heads.get(key) - 1, walked = 0; member >= first && arrivals[member] >= oldest
+                    && walked < settings.maxBucketMembers(); member = next[member * stride + bucket.index()] - 1) {
+                Fingerprint candidate = members[member];
+                if (candidate != null) {
+                    walked++;
+                    if (walkedIn[member] != walk) {
+                        walkedIn[member] = walk;
+                        own = verified(f, candidate, own, changed);
+                    }
                 }
             }
             next[slot * stride + bucket.index()] = heads.put(key, slot + 1);
@@ -98,17 +111,23 @@ public final class DedupIndex {
         return slots.size();
     }
 
-    /** Newest first, stopping at the window's edge or the bucket cap; replaced entries are skipped. */
-    private List<Fingerprint> candidates(long key, int bucketIndex, Instant arrivedAt) {
-        List<Fingerprint> candidates = new ArrayList<>();
-        long oldest = arrivedAt.toEpochMilli() - windowMillis;
-        for (int slot = heads.get(key) - 1; slot >= first && arrivals[slot] >= oldest
-                && candidates.size() < settings.maxBucketMembers(); slot = next[slot * stride + bucketIndex] - 1) {
-            if (members[slot] != null) {
-                candidates.add(members[slot]);
+    /** Verifies a pair and applies it both ways: the newcomer's improved decision, and the member's if it changed. */
+    private Decision verified(Fingerprint newcomer, Fingerprint member, Decision own, List<Decision> changed) {
+        Optional<Similarity> similarity = verification.verify(newcomer, member);
+        if (similarity.isEmpty()) {
+            return own;
+        }
+        for (Match match : Match.bothWays(newcomer, member, similarity.get())) {
+            if (match.articleId().equals(newcomer.articleId())) {
+                own = own.improvedBy(match).orElse(own);
+            } else {
+                decisions.get(match.articleId()).improvedBy(match).ifPresent(d -> {
+                    decisions.put(d.articleId(), d);
+                    changed.add(d);
+                });
             }
         }
-        return candidates;
+        return own;
     }
 
     /**
@@ -141,6 +160,7 @@ public final class DedupIndex {
         long[] keptArrivals = Arrays.copyOfRange(arrivals, first, first + Math.max(live, 1024));
         members = kept;
         arrivals = keptArrivals;
+        walkedIn = new int[members.length];
         next = new int[members.length * stride];
         heads = new BucketHeads();
         slots.clear();
@@ -166,6 +186,7 @@ public final class DedupIndex {
         if (slots > members.length) {
             members = Arrays.copyOf(members, members.length * 2);
             arrivals = Arrays.copyOf(arrivals, members.length);
+            walkedIn = Arrays.copyOf(walkedIn, members.length);
             next = Arrays.copyOf(next, members.length * stride);
         }
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.newsroom.corpora.BbcNews;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Throughput and memory per article of the duplicate index at 100k and 1M articles. Articles are made of
  * corpus sentences drawn at random (3 to 12, in 2 to 4 paragraphs), one in twenty a copy of an earlier one,
- * arriving a second apart so all stay in the window. Run with {@code ./newsroom dedup-bench [data] [sizes]}.
+ * arriving a second apart so all stay in the window. First, the pipeline benchmark's own articles (the corpus stories
+ * as they are, in its shuffled order): Reuters' hundreds of identical "Blah blah blah" briefs and templated earnings
+ * items fill buckets to the cap, the case the cap bounds. Run with {@code ./newsroom dedup-bench [data] [sizes]}.
  */
 public final class DedupBenchmark {
 
@@ -28,8 +31,37 @@ public final class DedupBenchmark {
         List<String> sentences = sentences(data);
         System.out.printf("[dedup-bench] %,d corpus sentences; JVM max heap %,d MB%n", sentences.size(),
                 Runtime.getRuntime().maxMemory() >> 20);
+        corpusRun(data);
         for (int size : sizes) {
             run(size, sentences);
+        }
+    }
+
+    /** The corpus stories once each, in the pipeline benchmark's order, indexed three times (the first warms up). */
+    private static void corpusRun(Path data) {
+        List<List<String>> bodies = new ArrayList<>();
+        Reuters21578.read(data.resolve("reuters21578")).stream()
+                .filter(s -> !s.title().isBlank() && !s.paragraphs().isEmpty()).forEach(s -> bodies.add(s.paragraphs()));
+        BbcNews.read(data.resolve("bbc")).stream().filter(s -> !s.paragraphs().isEmpty())
+                .forEach(s -> bodies.add(s.paragraphs()));
+        Collections.shuffle(bodies, new Random(21578));
+        DedupSettings settings = DedupSettings.defaults();
+        Fingerprinter fingerprinter = new Fingerprinter(settings);
+        Instant published = Instant.parse("2005-01-01T00:00:00Z");
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            fingerprints.add(fingerprinter.fingerprint("article-" + i, published.plusSeconds(i), bodies.get(i)));
+        }
+        for (int run = 1; run <= 3; run++) {
+            DedupIndex index = new DedupIndex(settings, Duration.ofDays(30));
+            long copies = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < fingerprints.size(); i++) {
+                Decision decision = index.add(fingerprints.get(i), published.plusMillis(10L * i)).getFirst();
+                copies += decision.dedup().canonicalId().equals(decision.articleId()) ? 0 : 1;
+            }
+            System.out.printf("[dedup-bench] corpus stories, run %d of 3: %,d articles, %.1f us each, %,d copies%n",
+                    run, fingerprints.size(), (System.nanoTime() - t0) / 1e3 / fingerprints.size(), copies);
         }
     }
 

@@ -204,6 +204,50 @@ class DedupIndexTests {
     }
 
     @Test
+    void comparesANewcomerOnlyWithTheNewestMembersOfACrowdedBucket() {
+        // Two members per bucket: the original, beyond the cap in the content-hash bucket, is beyond it in every
+        // LSH band too (each band holds the copies as well), so a flood of copies costs the cap, not the flood.
+        DedupIndex capped = new DedupIndex(capAt(2), Duration.ofDays(30));
+        Seeds seed = Seeds.first();
+        List<Decision> last = List.of();
+        for (int i = 0; i < 4; i++) {
+            Seeds copy = seed.republished("copy-" + i, seed.publishedAt().plusSeconds(60L * i), seed.paragraphs());
+            last = capped.add(fingerprint(copy), clock.plusSeconds(i));
+        }
+
+        assertThat(last).extracting(x -> x.articleId() + "->" + x.dedup().canonicalId())
+                .containsExactly("copy-3->copy-1");
+    }
+
+    @Test
+    void comparesAMemberBeyondTheCapOfOneBucketWhereAnotherBucketItSharesHoldsItAmongItsNewest() {
+        // Signatures by hand: 42 bands of 3 values. The copy shares the first 69 values with the newcomer (bands 1
+        // to 23, Jaccard estimate 0.54); two unrelated articles share only band 1 and fill its cap.
+        DedupIndex capped = new DedupIndex(capAt(2), Duration.ofDays(30));
+        int[] newcomer = new int[128];
+        int[] copy = new int[128];
+        for (int i = 0; i < 128; i++) {
+            newcomer[i] = i;
+            copy[i] = i < 69 ? i : -i;
+        }
+        Instant published = Instant.parse("2019-05-06T10:00:00Z");
+        capped.add(new Fingerprint("copy", published, 1, 100, copy, 0), clock);
+        for (int n = 0; n < 2; n++) {
+            int[] unrelated = new int[128];
+            for (int i = 0; i < 128; i++) {
+                unrelated[i] = i < 3 ? i : 1000 * (n + 1) + i;
+            }
+            capped.add(new Fingerprint("unrelated-" + n, published, 10 + n, 100, unrelated, 0), clock.plusSeconds(n + 1));
+        }
+
+        Decision decision = capped.add(new Fingerprint("newcomer", published.plusSeconds(60), 2, 100, newcomer, 0),
+                clock.plusSeconds(3)).getFirst();
+
+        assertThat(decision.dedup().canonicalId()).isEqualTo("copy");
+        assertThat(decision.dedup().status()).isEqualTo(DedupStatus.near_duplicate);
+    }
+
+    @Test
     void evictionAndRestoreDecideAsAnUninterruptedRun() {
         List<Seeds> arrivals = new ArrayList<>();
         for (Seeds seed : Seeds.all()) {
@@ -245,6 +289,12 @@ class DedupIndexTests {
         for (Seeds seed : arrivals.subList(arrivals.size() - 3, arrivals.size())) {
             assertThat(rebuilt.decisionOf(seed.articleId())).isEqualTo(uninterrupted.decisionOf(seed.articleId()));
         }
+    }
+
+    private static DedupSettings capAt(int maxBucketMembers) {
+        DedupSettings d = SETTINGS;
+        return new DedupSettings(d.shingleSize(), d.hashes(), d.bands(), d.nearJaccard(), d.nearContainment(),
+                d.containmentJaccard(), maxBucketMembers, d.leadWords(), d.leadJaccard());
     }
 
     private List<Decision> arrive(Seeds article) {
