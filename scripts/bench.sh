@@ -14,19 +14,14 @@ cd "$ROOT"
 # A service jar that is missing or older than any module's sources means a build first: the shared modules
 # (contracts, event-headers, local-stack, which starts the engines and services) are installed with them, and the
 # bench compiles against what is installed.
-stale() {
-  local jar module
-  for module in ingest-service enrich-service query-service; do
-    jar=$(ls "$module"/target/*-exec.jar 2>/dev/null | head -n 1 || true)
-    [ -n "$jar" ] || return 0
-    [ -z "$(find ./*/src/main ./*/pom.xml pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ] || return 0
-  done
-  [ -f local-stack/target/engines/elasticsearch.zip ] || return 0
-  return 1
+source "$ROOT/scripts/lib/stale.sh"
+needs_build() {
+  stale "$ROOT" '*-exec.jar' ingest-service enrich-service query-service \
+    || [ ! -f local-stack/target/engines/elasticsearch.zip ]
 }
 
 if [ "${BENCH_BUILD:-auto}" != "no" ]; then
-  if stale; then
+  if needs_build; then
     echo "[bench] building the services and engines (./mvnw -DskipTests install)..."
     ./mvnw -B -q -DskipTests install
   fi

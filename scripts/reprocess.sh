@@ -13,17 +13,9 @@ ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 
 jar_of() { ls "$ROOT/$1"/target/*-exec.jar 2>/dev/null | head -n 1 || true; }
 
-stale() {
-  local module jar
-  for module in enrich-service query-service; do
-    jar=$(jar_of "$module")
-    [ -n "$jar" ] || return 0
-    [ -z "$(find "$ROOT"/*/src/main "$ROOT"/*/pom.xml "$ROOT/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ] || return 0
-  done
-  return 1
-}
+source "$ROOT/scripts/lib/stale.sh"
 
-if stale; then
+if stale "$ROOT" '*-exec.jar' enrich-service query-service; then
   echo "[reprocess] building enrich-service and query-service..."
   "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl enrich-service,query-service -am -DskipTests package
 fi

@@ -12,6 +12,7 @@ import org.newsroom.localstack.ElasticsearchNode;
 import org.newsroom.localstack.EnginesDir;
 import org.newsroom.localstack.KafkaBroker;
 import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.Feed;
 import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 
@@ -56,7 +57,7 @@ final class BenchStack implements AutoCloseable {
                 Ports.free(), logs(), run(), elasticsearchHeap);
         processes.put("elasticsearch", elasticsearch.process());
         Map<String, String> env = new ServiceEnvironment(kafka.bootstrapServers(), elasticsearch.url(),
-                home.resolve("feed"), home.resolve("enrich-state"), apiKey).variables();
+                feed(), home.resolve("enrich-state"), apiKey).variables();
         Progress.say("starting query-, enrich- and ingest-service (" + serviceHeap + " heap each)");
         Path jars = ServiceJars.copied(root, home.resolve("jars"), SERVICES);
         for (String module : SERVICES) {
@@ -88,12 +89,8 @@ final class BenchStack implements AutoCloseable {
         return processes;
     }
 
-    Path inbox() {
-        return home.resolve("feed/inbox");
-    }
-
-    Path failed() {
-        return home.resolve("feed/failed");
+    Feed feed() {
+        return new Feed(home.resolve("feed"));
     }
 
     Path logs() {

@@ -69,8 +69,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        Path feed = settings.feed();
-        Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, feed,
+        Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, new Feed(settings.feed()),
                 settings.var().resolve("enrich-state"), apiKey).keepingUserFolders(System.getenv());
         env.putIfAbsent("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
         // The three boot side by side: they only need the engines, not each other.
@@ -124,9 +123,7 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path projectRoot = Path.of(System.getProperty("newsroom.project.root", "")).toAbsolutePath();
         StackSettings settings = StackSettings.fromEnvironment(projectRoot, System.getenv());
-        for (String folder : new String[] {"inbox", "done", "failed"}) {
-            Files.createDirectories(settings.feed().resolve(folder));
-        }
+        Feed feed = new Feed(settings.feed()).created();
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -148,7 +145,7 @@ public final class LocalStack implements AutoCloseable {
                 Drop files into %s. Ctrl-C stops everything."""
                 .formatted(settings.queryPort(), settings.ingestPort(), settings.feed(), settings.enrichPort(),
                         stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), settings.logs(), stack.apiKey,
-                        settings.var().resolve("api-key"), settings.feed().resolve("inbox")));
+                        settings.var().resolve("api-key"), feed.inbox()));
         stopped.await();
     }
 }

@@ -11,12 +11,11 @@ import java.util.Set;
  * folders, enrich-service's state folder and the key writes need. The stack, the cluster, the benchmark and the
  * system tests all start the services from it, so each variable is named in one place.
  *
- * @param feed        the feed folder: ingest-service watches {@code inbox}, moves what it took in to {@code done} and
- *                    what it could not read to {@code failed}
+ * @param feed        the feed's folders
  * @param enrichState where enrich-service keeps its Kafka Streams state (one folder per instance on one machine)
  * @param apiKey      the key of the principal writes need; there is no default
  */
-public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsearchUrl, Path feed, Path enrichState,
+public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsearchUrl, Feed feed, Path enrichState,
                                  String apiKey) {
 
     /** The variables naming folders, which a user's own environment may set instead ({@link #keepingUserFolders}). */
@@ -30,26 +29,14 @@ public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsea
         Objects.requireNonNull(apiKey, "apiKey: writes need a principal, and there is no default key");
     }
 
-    public Path inbox() {
-        return feed.resolve("inbox");
-    }
-
-    public Path done() {
-        return feed.resolve("done");
-    }
-
-    public Path failed() {
-        return feed.resolve("failed");
-    }
-
     /** The variables, in a new map the caller may add to. */
     public Map<String, String> variables() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("ELASTICSEARCH_URL", elasticsearchUrl);
-        env.put("INGEST_INBOX", inbox().toString());
-        env.put("INGEST_DONE", done().toString());
-        env.put("INGEST_FAILED", failed().toString());
+        env.put("INGEST_INBOX", feed.inbox().toString());
+        env.put("INGEST_DONE", feed.done().toString());
+        env.put("INGEST_FAILED", feed.failed().toString());
         env.put("ENRICH_STATE_DIR", enrichState.toString());
         env.put(LocalApiKey.VARIABLE, apiKey);
         return env;

@@ -81,7 +81,8 @@ public final class ServiceProcess implements AutoCloseable {
      * often while it grew. In four alternated bench runs each way its collector CPU fell from 0.15-0.23 to 0.05-0.07
      * ms per article with the whole heap from the start (its work rose ~0.05 ms: net ~-0.07 ms; resident memory
      * +150-200 MB in a 20,000-article run; docs/benchmarks.md, session 13). ingest and query keep little: started at
-     * their maximum they only held ~300 MB more each at a 512 MB heap.
+     * their maximum they only held ~300 MB more each at a 512 MB heap. deploy/'s enrich does the same
+     * ({@code -XX:InitialRAMPercentage} equal to its maximum; KubernetesOverlayTests holds it to that).
      */
     private static String initialHeap(String module, String heap) {
         return module.equals("enrich-service") ? heap : "64m";

@@ -12,6 +12,7 @@ import org.newsroom.localstack.ElasticsearchNode;
 import org.newsroom.localstack.EnginesDir;
 import org.newsroom.localstack.KafkaBroker;
 import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.Feed;
 import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 
@@ -113,22 +114,14 @@ final class FaultStack implements AutoCloseable {
 
     private ServiceProcess launch(String module) throws IOException {
         Map<String, String> env = new ServiceEnvironment(kafkaBootstrapServers(), "http://127.0.0.1:" + elasticsearchPort,
-                home.resolve("feed"), home.resolve("enrich-state"), INGEST_API_KEY).with(Map.of(
+                feed(), home.resolve("enrich-state"), INGEST_API_KEY).with(Map.of(
                 // The campaign's slow webhook receiver listens there; 127.0.0.1, where the engines are, stays refused.
                 "ALERTS_WEBHOOK_ALLOW", SLOW_RECEIVER_HOST + "/32"));
         return ServiceProcess.launch(root, module, servicePorts.get(module), env, home, logs(), run(), "384m");
     }
 
-    Path inbox() {
-        return home.resolve("feed/inbox");
-    }
-
-    Path done() {
-        return home.resolve("feed/done");
-    }
-
-    Path failed() {
-        return home.resolve("feed/failed");
+    Feed feed() {
+        return new Feed(home.resolve("feed"));
     }
 
     String kafkaBootstrapServers() {

@@ -222,12 +222,16 @@ class KubernetesOverlayTests {
         Matcher percent = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(launcherOptions);
         Matcher image = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(Files.readString(ROOT.resolve("deploy/service.Dockerfile")));
         assertThat(image.find()).as("the image sets a heap share").isTrue();
-        double share = Integer.parseInt(percent.find() ? percent.group(1) : image.group(1)) / 100.0;
+        String maxPercent = percent.find() ? percent.group(1) : image.group(1);
+        double share = Integer.parseInt(maxPercent) / 100.0;
         long limit = bytes(enrich.getResources().getLimits().get("memory"));
         long heap = (long) (limit * share);
         assertThat(limit - heap).as("enrich: room beside a full heap of " + heap / MB + " MB")
                 .isGreaterThanOrEqualTo(300 * MB + heap / 10);
         assertThat(bytes(enrich.getResources().getRequests().get("memory"))).as("enrich: request = limit").isEqualTo(limit);
+        Matcher initial = Pattern.compile("-XX:InitialRAMPercentage=(\\d+)").matcher(launcherOptions);
+        assertThat(initial.find() ? initial.group(1) : "the JVM's default").as("enrich starts with its whole heap, as"
+                + " the bench measured it (ServiceProcess.initialHeap)").isEqualTo(maxPercent);
     }
 
     @Test

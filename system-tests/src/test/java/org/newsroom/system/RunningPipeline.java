@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newsroom.localstack.Ports;
+import org.newsroom.localstack.Feed;
 import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ final class RunningPipeline implements AutoCloseable {
 
     private void launch(String kafka, String elasticsearch) throws IOException {
         Path root = ProjectRoot.path();
-        Map<String, String> env = withQuickFailover(new ServiceEnvironment(kafka, elasticsearch, home.resolve("feed"),
+        Map<String, String> env = withQuickFailover(new ServiceEnvironment(kafka, elasticsearch, feed(),
                 home.resolve("enrich-state"), API_KEY).with(Map.of(
                 // Corrections and kills are checked on tag topics too: route places and IPTC topics as well.
                 "ENRICH_TAGGING_ROUTEDSCHEMES", "place,newsroom,iptc-mediatopic")));
@@ -98,16 +99,8 @@ final class RunningPipeline implements AutoCloseable {
         return Files.createDirectories(home);
     }
 
-    Path inbox() {
-        return home.resolve("feed/inbox");
-    }
-
-    Path done() {
-        return home.resolve("feed/done");
-    }
-
-    Path failed() {
-        return home.resolve("feed/failed");
+    Feed feed() {
+        return new Feed(home.resolve("feed"));
     }
 
     /** Drops a file the way users and tools should: written aside, then renamed into the inbox. */
@@ -116,10 +109,10 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     void drop(String name, byte[] content) throws IOException {
-        Files.createDirectories(inbox());
-        Path partial = inbox().resolve(name + ".part");
+        Path inbox = Files.createDirectories(feed().inbox());
+        Path partial = inbox.resolve(name + ".part");
         Files.write(partial, content);
-        Files.move(partial, inbox().resolve(name));
+        Files.move(partial, inbox.resolve(name));
     }
 
     /** {@code GET /api/search?q=} on the query service, as parsed JSON. */

@@ -118,7 +118,12 @@ public record LastVersion(int version, PubStatus pubStatus, List<Tag> tags, int 
 
     /** Only what routing reads is kept (scheme, id, label): scores and evidence would only bloat the store. */
     private static List<Tag> routing(List<Tag> tags) {
-        return tags.stream().map(tag -> new Tag(tag.id(), tag.label(), tag.scheme(), 0, List.of())).toList();
+        return tags.stream().map(tag -> routingTag(tag.id(), tag.label(), tag.scheme())).toList();
+    }
+
+    /** A tag as a last version keeps it: what routing reads, no score or evidence. */
+    public static Tag routingTag(String id, String label, String scheme) {
+        return new Tag(id, label, scheme, 0, List.of());
     }
 
     private static String key(Tag tag) {

@@ -192,7 +192,7 @@ final class InternalSerdes {
         out.writeInt(last.told());
         out.writeLong(last.answers());
         out.writeShort(last.tags().size());
-        for (Tag tag : last.tags()) { // only what routing reads (LastVersion.of keeps no score or evidence)
+        for (Tag tag : last.tags()) { // only what routing reads (LastVersion.routingTag)
             out.writeUTF(tag.id());
             writeNullable(out, tag.label());
             out.writeUTF(tag.scheme());
@@ -206,7 +206,7 @@ final class InternalSerdes {
         long answers = in.readLong();
         List<Tag> tags = new ArrayList<>();
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            tags.add(new Tag(in.readUTF(), readNullable(in), in.readUTF(), 0, List.of()));
+            tags.add(LastVersion.routingTag(in.readUTF(), readNullable(in), in.readUTF()));
         }
         return new LastVersion(version, status, tags, told, answers);
     }
