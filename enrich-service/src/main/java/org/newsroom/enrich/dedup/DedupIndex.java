@@ -29,6 +29,8 @@ public final class DedupIndex {
     /** Per slot, the member (null once replaced by a later entry of the same article, or evicted). */
     private Fingerprint[] members = new Fingerprint[1024];
     private long[] arrivals = new long[1024];
+    /** Per slot, its member's current decision. */
+    private Decision[] decided = new Decision[1024];
     /**
      * Per slot, the last add whose walk met it. A newcomer compares with the newest members of each bucket it falls
      * in, up to the cap; a member met in several buckets is verified once, where it is first met.
@@ -39,7 +41,6 @@ public final class DedupIndex {
     /** Per member slot and bucket index, the previous member of that bucket (slot + 1; 0 ends the chain). */
     private int[] next;
     private BucketHeads heads = new BucketHeads();
-    private final Map<String, Decision> decisions = new HashMap<>();
     /** The slot holding each article's current entry. */
     private final Map<String, Integer> slots = new HashMap<>();
     /** Slots below this are evicted; chains end there. */
@@ -65,6 +66,7 @@ public final class DedupIndex {
         Integer replaced = slots.remove(f.articleId());
         if (replaced != null) {
             members[replaced] = null;
+            decided[replaced] = null;
         }
         Decision own = Decision.originalOf(f);
         List<Decision> changed = new ArrayList<>();
@@ -82,7 +84,7 @@ public final class DedupIndex {
                     walked++;
                     if (walkedIn[member] != walk) {
                         walkedIn[member] = walk;
-                        own = verified(f, candidate, own, changed);
+                        own = verified(f, candidate, member, own, changed);
                     }
                 }
             }
@@ -92,7 +94,7 @@ public final class DedupIndex {
         arrivals[slot] = arrivedAt.toEpochMilli();
         size++;
         slots.put(f.articleId(), slot);
-        decisions.put(f.articleId(), own);
+        decided[slot] = own;
         changed.addFirst(own);
         return changed;
     }
@@ -103,7 +105,8 @@ public final class DedupIndex {
     }
 
     public Decision decisionOf(String articleId) {
-        return decisions.get(articleId);
+        Integer slot = slots.get(articleId);
+        return slot == null ? null : decided[slot];
     }
 
     /** Articles in the window. */
@@ -111,23 +114,23 @@ public final class DedupIndex {
         return slots.size();
     }
 
-    /** Verifies a pair and applies it both ways: the newcomer's improved decision, and the member's if it changed. */
-    private Decision verified(Fingerprint newcomer, Fingerprint member, Decision own, List<Decision> changed) {
+    /**
+     * Verifies a pair and applies it both ways: returns the newcomer's decision, improved if the member names an
+     * earlier canonical, and records the member's (in {@code slot}) in {@code changed} if the newcomer improved it.
+     */
+    private Decision verified(Fingerprint newcomer, Fingerprint member, int slot, Decision own, List<Decision> changed) {
         Optional<Similarity> similarity = verification.verify(newcomer, member);
         if (similarity.isEmpty()) {
             return own;
         }
-        for (Match match : Match.bothWays(newcomer, member, similarity.get())) {
-            if (match.articleId().equals(newcomer.articleId())) {
-                own = own.improvedBy(match).orElse(own);
-            } else {
-                decisions.get(match.articleId()).improvedBy(match).ifPresent(d -> {
-                    decisions.put(d.articleId(), d);
-                    changed.add(d);
-                });
-            }
+        Similarity s = similarity.get();
+        Optional<Decision> theirs = decided[slot].improvedBy(
+                new Match(member.articleId(), newcomer.articleId(), newcomer.publishedAt(), s));
+        if (theirs.isPresent()) {
+            decided[slot] = theirs.get();
+            changed.add(theirs.get());
         }
-        return own;
+        return own.improvedBy(new Match(newcomer.articleId(), member.articleId(), member.publishedAt(), s)).orElse(own);
     }
 
     /**
@@ -143,8 +146,8 @@ public final class DedupIndex {
             Fingerprint gone = members[first];
             if (gone != null) {
                 members[first] = null;
+                decided[first] = null;
                 slots.remove(gone.articleId());
-                decisions.remove(gone.articleId());
             }
             first++;
         }
@@ -160,6 +163,7 @@ public final class DedupIndex {
         long[] keptArrivals = Arrays.copyOfRange(arrivals, first, first + Math.max(live, 1024));
         members = kept;
         arrivals = keptArrivals;
+        decided = Arrays.copyOfRange(decided, first, first + members.length);
         walkedIn = new int[members.length];
         next = new int[members.length * stride];
         heads = new BucketHeads();
@@ -186,6 +190,7 @@ public final class DedupIndex {
         if (slots > members.length) {
             members = Arrays.copyOf(members, members.length * 2);
             arrivals = Arrays.copyOf(arrivals, members.length);
+            decided = Arrays.copyOf(decided, members.length);
             walkedIn = Arrays.copyOf(walkedIn, members.length);
             next = Arrays.copyOf(next, members.length * stride);
         }
