@@ -48,6 +48,44 @@ class DeploymentTests {
                 .isEqualTo("PLAINTEXT://kafka:9092");
     }
 
+    /** Compose runs each container with the memory Kubernetes gives it, and enrich with the same heap options. */
+    @Test
+    void composeLimitsEachContainersMemoryAsKubernetesDoes() throws IOException {
+        Map<String, Object> services = map(single(DEPLOY.resolve("compose.yaml")).get("services"));
+        Map<String, String> limits = new java.util.HashMap<>();
+        for (Map<String, Object> workload : workloads()) {
+            limits.put(DeployManifests.name(workload),
+                    String.valueOf(map(map(container(workload).get("resources")).get("limits")).get("memory")));
+        }
+        for (Map<String, Object> doc : kubernetes()) {
+            Map<String, Object> spec = map(doc.getOrDefault("spec", Map.of()));
+            if ("KafkaNodePool".equals(doc.get("kind"))) {
+                limits.put("kafka", String.valueOf(map(map(spec.get("resources")).get("limits")).get("memory")));
+            } else if ("Elasticsearch".equals(doc.get("kind"))) {
+                Map<String, Object> pod = map(map(list(spec.get("nodeSets")).getFirst()).get("podTemplate"));
+                Map<String, Object> node = map(list(map(pod.get("spec")).get("containers")).getFirst());
+                limits.put("elasticsearch", String.valueOf(map(map(node.get("resources")).get("limits")).get("memory")));
+            }
+        }
+
+        assertThat(limits).containsOnlyKeys(services.keySet().stream().filter(s -> !List.of("prometheus", "grafana")
+                .contains(s)).toList());
+        limits.forEach((service, limit) -> assertThat(megabytes(String.valueOf(map(services.get(service)).get("mem_limit"))))
+                .as(service + ": compose's mem_limit against Kubernetes' " + limit).isEqualTo(megabytes(limit)));
+        String enrichOptions = String.valueOf(container(workloads().stream()
+                .filter(w -> DeployManifests.name(w).equals("enrich-service")).findFirst().orElseThrow()).get("env"));
+        assertThat(enrichOptions).contains("value=" + map(map(services.get("enrich-service")).get("environment"))
+                .get("JDK_JAVA_OPTIONS"));
+    }
+
+    /** {@code 1536Mi}, {@code 2Gi} (Kubernetes) or {@code 1536m}, {@code 2g} (compose), in MiB. */
+    private static long megabytes(String quantity) {
+        var m = java.util.regex.Pattern.compile("(\\d+)(Mi|Gi|m|g)").matcher(quantity);
+        assertThat(m.matches()).as("a memory quantity: " + quantity).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).startsWith("G") || m.group(2).equals("g") ? n * 1024 : n;
+    }
+
     @Test
     void deployHoldsNoDefaultSecretAndKeepsElasticsearchSecurityOn() throws IOException {
         String compose = Files.readString(DEPLOY.resolve("compose.yaml"));
