@@ -2,7 +2,8 @@
 # (from the repository root, after ./newsroom build). It runs as an unprivileged user (uid 10001) and with a
 # read-only root file system: the jar and the JRE are root-owned and never written; every path a service writes
 # is under /var/lib/newsroom (state: a volume) or /tmp (scratch: an emptyDir or tmpfs), and /feed for ingest.
-FROM eclipse-temurin:21-jre
+# Java 25, the JDK every figure in docs/benchmarks.md was measured on (the services need 21 or later).
+FROM eclipse-temurin:25-jre
 ARG MODULE
 RUN groupadd --system --gid 10001 newsroom \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin newsroom
