@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.newsroom.localstack.ChildProcess;
 import org.newsroom.localstack.ElasticsearchNode;
 import org.newsroom.localstack.EnginesDir;
+import org.newsroom.localstack.FeedFolders;
 import org.newsroom.localstack.KafkaBroker;
 import org.newsroom.localstack.Ports;
-import org.newsroom.localstack.Feed;
 import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 
@@ -89,8 +89,8 @@ final class BenchStack implements AutoCloseable {
         return processes;
     }
 
-    Feed feed() {
-        return new Feed(home.resolve("feed"));
+    FeedFolders feed() {
+        return new FeedFolders(home.resolve("feed"));
     }
 
     Path logs() {

@@ -56,8 +56,9 @@ class EnrichArchitectureTests {
     @Test
     void theEdgeReachesDedupOnlyThroughItsIndex() {
         noClasses().that().resideOutsideOfPackage("..enrich.dedup..")
-                .should().dependOnClassesThat().haveSimpleNameStartingWith("Bucket")
-                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("Verification")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.newsroom.enrich.dedup.Bucket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.newsroom.enrich.dedup.BucketHeads")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.newsroom.enrich.dedup.Verification")
                 .check(classes);
     }
 

@@ -148,8 +148,8 @@ public final class LocalCluster implements AutoCloseable {
         return String.join(",", members.stream().map(member -> "http://127.0.0.1:" + member.httpPort()).toList());
     }
 
-    public Feed feed() {
-        return new Feed(settings.var().resolve("feed"));
+    public FeedFolders feed() {
+        return new FeedFolders(settings.var().resolve("feed"));
     }
 
     public Path logs() {

@@ -69,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, new Feed(settings.feed()),
+        Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, settings.feed(),
                 settings.var().resolve("enrich-state"), apiKey).keepingUserFolders(System.getenv());
         env.putIfAbsent("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
         // The three boot side by side: they only need the engines, not each other.
@@ -123,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path projectRoot = Path.of(System.getProperty("newsroom.project.root", "")).toAbsolutePath();
         StackSettings settings = StackSettings.fromEnvironment(projectRoot, System.getenv());
-        Feed feed = new Feed(settings.feed()).created();
+        FeedFolders feed = settings.feed().created();
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -143,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
                   API key      %s
                                (writes need it: -H 'X-Api-Key: ...'; kept in %s, or set NEWSROOM_API_KEY)
                 Drop files into %s. Ctrl-C stops everything."""
-                .formatted(settings.queryPort(), settings.ingestPort(), settings.feed(), settings.enrichPort(),
+                .formatted(settings.queryPort(), settings.ingestPort(), feed.folder(), settings.enrichPort(),
                         stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), settings.logs(), stack.apiKey,
                         settings.var().resolve("api-key"), feed.inbox()));
         stopped.await();

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param enrichState where enrich-service keeps its Kafka Streams state (one folder per instance on one machine)
  * @param apiKey      the key of the principal writes need; there is no default
  */
-public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsearchUrl, Feed feed, Path enrichState,
+public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsearchUrl, FeedFolders feed, Path enrichState,
                                  String apiKey) {
 
     /** The variables naming folders, which a user's own environment may set instead ({@link #keepingUserFolders}). */

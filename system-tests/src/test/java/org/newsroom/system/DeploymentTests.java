@@ -15,8 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Topics;
@@ -52,7 +55,8 @@ class DeploymentTests {
     @Test
     void composeLimitsEachContainersMemoryAsKubernetesDoes() throws IOException {
         Map<String, Object> services = map(single(DEPLOY.resolve("compose.yaml")).get("services"));
-        Map<String, String> limits = new java.util.HashMap<>();
+        Map<String, String> limits = new HashMap<>();
+        String kafkaHeap = null;
         for (Map<String, Object> workload : workloads()) {
             limits.put(DeployManifests.name(workload),
                     String.valueOf(map(map(container(workload).get("resources")).get("limits")).get("memory")));
@@ -61,6 +65,8 @@ class DeploymentTests {
             Map<String, Object> spec = map(doc.getOrDefault("spec", Map.of()));
             if ("KafkaNodePool".equals(doc.get("kind"))) {
                 limits.put("kafka", String.valueOf(map(map(spec.get("resources")).get("limits")).get("memory")));
+                Map<String, Object> jvm = map(spec.get("jvmOptions"));
+                kafkaHeap = "-Xms" + jvm.get("-Xms") + " -Xmx" + jvm.get("-Xmx");
             } else if ("Elasticsearch".equals(doc.get("kind"))) {
                 Map<String, Object> pod = map(map(list(spec.get("nodeSets")).getFirst()).get("podTemplate"));
                 Map<String, Object> node = map(list(map(pod.get("spec")).get("containers")).getFirst());
@@ -72,15 +78,19 @@ class DeploymentTests {
                 .contains(s)).toList());
         limits.forEach((service, limit) -> assertThat(megabytes(String.valueOf(map(services.get(service)).get("mem_limit"))))
                 .as(service + ": compose's mem_limit against Kubernetes' " + limit).isEqualTo(megabytes(limit)));
-        String enrichOptions = String.valueOf(container(workloads().stream()
-                .filter(w -> DeployManifests.name(w).equals("enrich-service")).findFirst().orElseThrow()).get("env"));
-        assertThat(enrichOptions).contains("value=" + map(map(services.get("enrich-service")).get("environment"))
-                .get("JDK_JAVA_OPTIONS"));
+        assertThat(map(map(services.get("kafka")).get("environment")).get("KAFKA_HEAP_OPTS"))
+                .as("compose's broker heap against the node pool's jvmOptions").isEqualTo(kafkaHeap);
+        Map<String, Object> enrich = container(workloads().stream()
+                .filter(w -> DeployManifests.name(w).equals("enrich-service")).findFirst().orElseThrow());
+        Object enrichOptions = list(enrich.get("env")).stream().map(DeployManifests::map)
+                .filter(env -> "JDK_JAVA_OPTIONS".equals(env.get("name"))).findFirst().orElseThrow().get("value");
+        assertThat(map(map(services.get("enrich-service")).get("environment")).get("JDK_JAVA_OPTIONS"))
+                .as("enrich's heap options in compose and Kubernetes").isEqualTo(enrichOptions);
     }
 
     /** {@code 1536Mi}, {@code 2Gi} (Kubernetes) or {@code 1536m}, {@code 2g} (compose), in MiB. */
     private static long megabytes(String quantity) {
-        var m = java.util.regex.Pattern.compile("(\\d+)(Mi|Gi|m|g)").matcher(quantity);
+        Matcher m = Pattern.compile("(\\d+)(Mi|Gi|m|g)").matcher(quantity);
         assertThat(m.matches()).as("a memory quantity: " + quantity).isTrue();
         long n = Long.parseLong(m.group(1));
         return m.group(2).startsWith("G") || m.group(2).equals("g") ? n * 1024 : n;
@@ -129,8 +139,8 @@ class DeploymentTests {
     void everyServiceContainerRunsUnprivilegedOnAReadOnlyRootWithEveryWrittenPathOnAVolume() throws IOException {
         String dockerfile = Files.readString(DEPLOY.resolve("service.Dockerfile"));
         assertThat(dockerfile).as("the image's user").containsPattern("(?m)^USER 10001:10001$");
-        Map<String, String> imageEnv = new java.util.HashMap<>();
-        java.util.regex.Matcher variable = java.util.regex.Pattern.compile("(?m)^\\s*(?:ENV )?([A-Z_]+)=(/[^ \\n]*)").matcher(dockerfile);
+        Map<String, String> imageEnv = new HashMap<>();
+        Matcher variable = Pattern.compile("(?m)^\\s*(?:ENV )?([A-Z_]+)=(/[^ \\n]*)").matcher(dockerfile);
         while (variable.find()) {
             imageEnv.put(variable.group(1), variable.group(2));
         }
@@ -145,7 +155,7 @@ class DeploymentTests {
             List<String> mounts = list(container.get("volumeMounts")).stream()
                     .map(mount -> (String) map(mount).get("mountPath")).toList();
             assertThat(mounts).as(name + " scratch space").contains("/tmp");
-            Map<String, String> paths = new java.util.HashMap<>(imageEnv);
+            Map<String, String> paths = new HashMap<>(imageEnv);
             for (Object env : list(container.get("env"))) {
                 Object value = map(env).get("value");
                 if (value instanceof String path && path.startsWith("/")) {
@@ -225,7 +235,7 @@ class DeploymentTests {
         assertThat(valid.exit()).as("docker-compose config:\n" + valid.output()).isZero();
 
         for (String secret : secrets.keySet()) {
-            Map<String, String> without = new java.util.HashMap<>(secrets);
+            Map<String, String> without = new HashMap<>(secrets);
             without.remove(secret);
             DeployManifests.Run refused = compose(without);
             assertThat(refused.exit()).as("without " + secret).isNotZero();
@@ -258,7 +268,7 @@ class DeploymentTests {
     void prometheusScrapesEveryServiceOnItsActuatorEndpoint() throws IOException {
         List<Object> jobs = list(single(DEPLOY.resolve("prometheus/prometheus.yml")).get("scrape_configs"));
 
-        Map<String, String> scraped = new java.util.HashMap<>();
+        Map<String, String> scraped = new HashMap<>();
         for (Object job : jobs) {
             assertThat(map(job).get("metrics_path")).isEqualTo("/actuator/prometheus");
             scraped.put((String) map(job).get("job_name"),
@@ -289,7 +299,7 @@ class DeploymentTests {
     /** The string constants that name meters in the services' main code ({@code "query.bulk"}, ...). */
     private static List<String> meterNamesInCode() throws IOException {
         List<String> names = new ArrayList<>();
-        java.util.regex.Pattern constant = java.util.regex.Pattern.compile("static final String \\w+ = \"([a-z]+(\\.[a-z]+)+)\"");
+        Pattern constant = Pattern.compile("static final String \\w+ = \"([a-z]+(\\.[a-z]+)+)\"");
         for (String service : PORTS.keySet()) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(service).resolve("src/main/java"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith("Metrics.java")).toList()) {

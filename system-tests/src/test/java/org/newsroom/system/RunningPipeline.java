@@ -14,8 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.newsroom.localstack.FeedFolders;
 import org.newsroom.localstack.Ports;
-import org.newsroom.localstack.Feed;
 import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
 import tools.jackson.databind.JsonNode;
@@ -99,8 +99,8 @@ final class RunningPipeline implements AutoCloseable {
         return Files.createDirectories(home);
     }
 
-    Feed feed() {
-        return new Feed(home.resolve("feed"));
+    FeedFolders feed() {
+        return new FeedFolders(home.resolve("feed"));
     }
 
     /** Drops a file the way users and tools should: written aside, then renamed into the inbox. */

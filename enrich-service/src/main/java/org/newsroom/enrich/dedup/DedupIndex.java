@@ -32,12 +32,12 @@ public final class DedupIndex {
     /** Per slot, its member's current decision. */
     private Decision[] decided = new Decision[1024];
     /**
-     * Per slot, the last add whose walk met it. A newcomer compares with the newest members of each bucket it falls
-     * in, up to the cap; a member met in several buckets is verified once, where it is first met.
+     * Per slot, the number of the last add that met it. A newcomer compares with the newest members of each bucket
+     * it falls in, up to the cap; a member met in several buckets is verified once, where it is first met.
      */
-    private int[] walkedIn = new int[1024];
-    /** Counts adds, to mark {@link #walkedIn}. */
-    private int walk;
+    private int[] metBy = new int[1024];
+    /** Numbers the adds, for {@link #metBy}; never 0, the mark of a slot no add has met. */
+    private int adds;
     /** Per member slot and bucket index, the previous member of that bucket (slot + 1; 0 ends the chain). */
     private int[] next;
     private BucketHeads heads = new BucketHeads();
@@ -72,7 +72,10 @@ public final class DedupIndex {
         List<Decision> changed = new ArrayList<>();
         int slot = size;
         ensureCapacity(slot + 1);
-        walk++;
+        if (++adds == 0) { // wrapped after 2^32 adds: forget every mark, or this add would take all for met
+            Arrays.fill(metBy, 0);
+            adds = 1;
+        }
         long oldest = arrivedAt.toEpochMilli() - windowMillis;
         for (Bucket bucket : Bucket.of(f, settings)) {
             long key = key(bucket);
@@ -82,9 +85,9 @@ public final class DedupIndex {
                 Fingerprint candidate = members[member];
                 if (candidate != null) {
                     walked++;
-                    if (walkedIn[member] != walk) {
-                        walkedIn[member] = walk;
-                        own = verified(f, candidate, member, own, changed);
+                    if (metBy[member] != adds) {
+                        metBy[member] = adds;
+                        own = verifyPair(f, candidate, member, own, changed);
                     }
                 }
             }
@@ -118,7 +121,7 @@ public final class DedupIndex {
      * Verifies a pair and applies it both ways: returns the newcomer's decision, improved if the member names an
      * earlier canonical, and records the member's (in {@code slot}) in {@code changed} if the newcomer improved it.
      */
-    private Decision verified(Fingerprint newcomer, Fingerprint member, int slot, Decision own, List<Decision> changed) {
+    private Decision verifyPair(Fingerprint newcomer, Fingerprint member, int slot, Decision own, List<Decision> changed) {
         Optional<Similarity> similarity = verification.verify(newcomer, member);
         if (similarity.isEmpty()) {
             return own;
@@ -164,7 +167,7 @@ public final class DedupIndex {
         members = kept;
         arrivals = keptArrivals;
         decided = Arrays.copyOfRange(decided, first, first + members.length);
-        walkedIn = new int[members.length];
+        metBy = new int[members.length];
         next = new int[members.length * stride];
         heads = new BucketHeads();
         slots.clear();
@@ -191,7 +194,7 @@ public final class DedupIndex {
             members = Arrays.copyOf(members, members.length * 2);
             arrivals = Arrays.copyOf(arrivals, members.length);
             decided = Arrays.copyOf(decided, members.length);
-            walkedIn = Arrays.copyOf(walkedIn, members.length);
+            metBy = Arrays.copyOf(metBy, members.length);
             next = Arrays.copyOf(next, members.length * stride);
         }
     }

@@ -11,8 +11,9 @@ package org.newsroom.enrich.dedup;
  * @param nearContainment      estimated containment (share of the shorter text found in the longer one) at
  *                             or above which a trimmed or padded copy is a near duplicate...
  * @param containmentJaccard   ...provided the Jaccard estimate is at least this, so the estimate is not noise
- * @param maxBucketMembers     members of one bucket compared with a newcomer, newest first; bounds the work
- *                             a degenerate bucket (e.g. boilerplate-only texts) can cause
+ * @param maxBucketMembers     members of one bucket a newcomer walks, newest first (each is verified once, in the
+ *                             first bucket that meets it); bounds the work a degenerate bucket (e.g.
+ *                             boilerplate-only texts) can cause
  * @param leadWords            how many of the body's first words make its lead
  * @param leadJaccard          estimated Jaccard similarity at or above which two texts with the same lead are near
  *                             duplicates (a copy cut to its lead and padded shares little else with the original)

@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A feed folder as ingest-service uses it: it watches {@code inbox}, moves what it took in to {@code done} and what
- * it could not read to {@code failed} (with the reason beside it). The stack, the cluster, the benchmark and the
- * system tests name the three through this, as the services are told them ({@link ServiceEnvironment}).
+ * The watched folder's three folders, as ingest-service uses them (its {@code Inbox}): it watches {@code inbox},
+ * moves what it took in to {@code done} and what it could not read to {@code failed} (with the reason beside it).
+ * The stack, the cluster, the benchmark and the system tests name the three through this, as the services are told
+ * them ({@link ServiceEnvironment}).
  */
-public record Feed(Path folder) {
+public record FeedFolders(Path folder) {
 
-    public Feed {
+    public FeedFolders {
         Objects.requireNonNull(folder, "folder");
     }
 
@@ -28,8 +29,8 @@ public record Feed(Path folder) {
         return folder.resolve("failed");
     }
 
-    /** This feed, its three folders created where missing. */
-    public Feed created() throws IOException {
+    /** These folders, created where missing. */
+    public FeedFolders created() throws IOException {
         Files.createDirectories(inbox());
         Files.createDirectories(done());
         Files.createDirectories(failed());
