@@ -26,7 +26,8 @@ class EnrichArchitectureTests {
     @Test
     void theEnrichmentCoreIsPlainJava() {
         noClasses().that().resideInAnyPackage("..enrich.normalising..", "..enrich.tagging..", "..enrich.entities..",
-                        "..enrich.clustering..", "..enrich.memory..", "..enrich.dedup..", "..enrich.corrections..")
+                        "..enrich.clustering..", "..enrich.memory..", "..enrich.dedup..", "..enrich.corrections..",
+                        "..enrich.hashing..")
                 .and().doNotHaveFullyQualifiedName("org.newsroom.enrich.tagging.TaggingConfiguration")
                 .and().doNotHaveFullyQualifiedName("org.newsroom.enrich.tagging.TaggingProperties")
                 .and().doNotHaveFullyQualifiedName(MediaTopics.class.getName())
@@ -76,7 +77,7 @@ class EnrichArchitectureTests {
      */
     @Test
     void theCorePackagesHaveNoCycles() {
-        slices().matching("org.newsroom.enrich.(normalising|entities|clustering|memory|dedup|corrections|tagging)..")
+        slices().matching("org.newsroom.enrich.(normalising|hashing|entities|clustering|memory|dedup|corrections|tagging)..")
                 .should().beFreeOfCycles().check(classes);
     }
 }

@@ -19,6 +19,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private String kafka;
     private String elasticsearch;
+    private Path inbox;
     private final String apiKey;
 
     private LocalStack(StackSettings settings) throws IOException {
@@ -29,6 +30,11 @@ public final class LocalStack implements AutoCloseable {
     /** The local principal's key, every role: what the quick start's writes send in {@code X-Api-Key}. */
     public String apiKey() {
         return apiKey;
+    }
+
+    /** The folder ingest-service watches: the user's {@code INGEST_INBOX} when set, else the feed's inbox. */
+    public Path inbox() {
+        return inbox;
     }
 
     public static LocalStack start(StackSettings settings) throws IOException {
@@ -72,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, settings.feed(),
                 settings.var().resolve("enrich-state"), apiKey).keepingUserFolders(System.getenv());
         env.putIfAbsent("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
+        inbox = Path.of(env.get("INGEST_INBOX"));
         // The three boot side by side: they only need the engines, not each other.
         List<ServiceProcess> services = List.of(
                 launchService("query-service", settings.queryPort(), env),
@@ -123,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path projectRoot = Path.of(System.getProperty("newsroom.project.root", "")).toAbsolutePath();
         StackSettings settings = StackSettings.fromEnvironment(projectRoot, System.getenv());
-        FeedFolders feed = settings.feed().created();
+        settings.feed().created();
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -135,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
         say("""
                 up.
                   search API   http://localhost:%d/api/search?q=lavrov
-                  ingest API   http://localhost:%d   (feed folder %s)
+                  ingest API   http://localhost:%d   (watching %s)
                   enrich       http://localhost:%d/actuator/health
                   Kafka        %s
                   Elasticsearch %s
@@ -143,9 +150,9 @@ public final class LocalStack implements AutoCloseable {
                   API key      %s
                                (writes need it: -H 'X-Api-Key: ...'; kept in %s, or set NEWSROOM_API_KEY)
                 Drop files into %s. Ctrl-C stops everything."""
-                .formatted(settings.queryPort(), settings.ingestPort(), feed.folder(), settings.enrichPort(),
+                .formatted(settings.queryPort(), settings.ingestPort(), stack.inbox(), settings.enrichPort(),
                         stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), settings.logs(), stack.apiKey,
-                        settings.var().resolve("api-key"), feed.inbox()));
+                        settings.var().resolve("api-key"), stack.inbox()));
         stopped.await();
     }
 }

@@ -6,7 +6,7 @@ import org.newsroom.contracts.Dedup;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Tag;
-import org.newsroom.enrich.dedup.Hashing;
+import org.newsroom.enrich.hashing.Hashing;
 
 /**
  * What subscribers were last told about an article: its version, whether it was shown, and the tags it was

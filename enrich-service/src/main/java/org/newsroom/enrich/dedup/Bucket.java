@@ -2,6 +2,7 @@ package org.newsroom.enrich.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.newsroom.enrich.hashing.Hashing;
 
 /**
  * An LSH bucket an article falls in: index 0 is its content hash (exact copies meet there), index 1..bands

@@ -1,6 +1,7 @@
 package org.newsroom.enrich.dedup;
 
 import java.util.Arrays;
+import org.newsroom.enrich.hashing.Hashing;
 
 /**
  * Bucket key to newest member slot (+1), open addressing over two primitive arrays: an index over a million

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newsroom.enrich.dedup.Verification.Similarity;
+import org.newsroom.enrich.hashing.Hashing;
 
 /**
  * The duplicate index: buckets, verification and decisions, in one process. It is the production engine (the

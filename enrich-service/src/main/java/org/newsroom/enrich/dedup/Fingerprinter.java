@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.newsroom.enrich.hashing.Hashing;
 
 /**
  * Computes an article's {@link Fingerprint}: a content hash of its body words, a MinHash signature of its

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.newsroom.enrich.dedup.Hashing;
+import org.newsroom.enrich.hashing.Hashing;
 
 /**
  * Name keys by the strings left after deleting none, one or two of their letters (symmetric deletion): two keys

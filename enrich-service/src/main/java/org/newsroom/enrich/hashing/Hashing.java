@@ -1,8 +1,8 @@
-package org.newsroom.enrich.dedup;
+package org.newsroom.enrich.hashing;
 
 /**
- * Fast 64-bit hashing for shingles, buckets and answer digests ({@code LastVersion}); not for anything an attacker
- * controls the cost of.
+ * Fast 64-bit hashing, one implementation for the core: dedup's shingles and buckets, the near-key index of people's
+ * names, the version gate's answer digests. Not for anything an attacker controls the cost of.
  */
 public final class Hashing {
 
@@ -13,14 +13,14 @@ public final class Hashing {
     }
 
     /** SplitMix64's finaliser: every input bit affects every output bit. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
 
     /** FNV-1a over the UTF-16 units of {@code text.substring(start, end)} (without the substring), then mixed. */
-    static long of(String text, int start, int end) {
+    public static long of(String text, int start, int end) {
         long h = FNV_START;
         for (int i = start; i < end; i++) {
             h = fnv1a(h, text.charAt(i));
