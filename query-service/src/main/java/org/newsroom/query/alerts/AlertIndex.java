@@ -7,8 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.util.Optional;
 import org.newsroom.query.indexing.ArticleIndex;
+import org.newsroom.query.language.FilterValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -130,10 +132,13 @@ class AlertIndex {
             fields.putObject("query").put("type", "object").put("enabled", false);
         }
         ObjectNode alert = fields.putObject("alert").putObject("properties");
-        for (String keyword : new String[] {"id", "name", "tag", "source", "agency", "language", "extraction", "owner"}) {
+        for (String keyword : new String[] {"id", "name", "owner"}) {
             alert.putObject(keyword).put("type", "keyword");
         }
-        alert.putObject("extractionConfidenceBelow").put("type", "float");
+        // The filters as FilterValues lists them (a saved search unwraps them): a number is a float, the rest keywords.
+        for (RecordComponent filter : FilterValues.class.getRecordComponents()) {
+            alert.putObject(filter.getName()).put("type", Number.class.isAssignableFrom(filter.getType()) ? "float" : "keyword");
+        }
         alert.putObject("query").put("type", "keyword").put("index", false);
         alert.putObject("webhook").put("type", "keyword").put("index", false);
         alert.putObject("createdAt").put("type", "date");

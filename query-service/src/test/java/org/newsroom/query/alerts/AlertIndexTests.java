@@ -3,6 +3,7 @@ package org.newsroom.query.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.newsroom.query.language.FilterValues;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,17 @@ class AlertIndexTests {
         assertThat(fields.path("tags").path("properties").path("id").path("type").asString()).isEqualTo("keyword");
         assertThat(fields.path("query").path("type").asString()).isEqualTo("percolator");
         assertThat(fields.path("alert").path("properties").path("name").path("type").asString()).isEqualTo("keyword");
+    }
+
+    @Test
+    void mapsEverySavedSearchFilterAsAStrictIndexNeedsIt() {
+        JsonNode alert = AlertIndex.indexBody(json, json.readTree("{}"), true)
+                .path("mappings").path("properties").path("alert").path("properties");
+
+        assertThat(alert.propertyNames()).containsAll(FilterValues.NAMES);
+        assertThat(alert.path("tag").path("type").asString()).isEqualTo("keyword");
+        assertThat(alert.path("extraction").path("type").asString()).isEqualTo("keyword");
+        assertThat(alert.path("extractionConfidenceBelow").path("type").asString()).isEqualTo("float");
     }
 
     @Test
