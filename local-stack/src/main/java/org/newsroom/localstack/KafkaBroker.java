@@ -103,8 +103,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static void format(String java, String classpath, Path config, String clusterId, Path workDir, Path log)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                "--ignore-formatted", "--cluster-id=" + clusterId, "-c", config.toString())
+        // The run's child options too (the tests' quick-start compiler setting): a short-lived JVM like the others.
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(Jdks.childOptions());
+        command.addAll(List.of("-cp", classpath, "kafka.tools.StorageTool", "format", "--ignore-formatted",
+                "--cluster-id=" + clusterId, "-c", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
