@@ -40,7 +40,7 @@ class EnrichArchitectureTests {
     @Test
     void theCoreNeverReachesTheStreamsEdge() {
         noClasses().that().resideInAnyPackage("..enrich.normalising..", "..enrich.entities..", "..enrich.clustering..",
-                        "..enrich.memory..", "..enrich.dedup..", "..enrich.corrections..")
+                        "..enrich.memory..", "..enrich.dedup..", "..enrich.corrections..", "..enrich.hashing..")
                 .should().dependOnClassesThat().resideInAnyPackage("..enrich.streams..", "..enrich.routing..")
                 .check(classes);
     }

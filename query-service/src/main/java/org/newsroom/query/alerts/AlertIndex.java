@@ -113,6 +113,18 @@ class AlertIndex {
         }
     }
 
+    /** A text or enum filter is a keyword, a threshold a float; a filter of another type needs its mapping chosen. */
+    private static String fieldType(RecordComponent filter) {
+        Class<?> type = filter.getType();
+        if (type == String.class || type.isEnum()) {
+            return "keyword";
+        }
+        if (type == Double.class) {
+            return "float";
+        }
+        throw new IllegalStateException("no saved-search mapping for filter " + filter.getName() + " of " + type);
+    }
+
     static ObjectNode indexBody(JsonMapper json, JsonNode articleMapping, boolean percolator) {
         // An index template keeps settings and mappings under "template"; a plain index body at the top.
         JsonNode article = articleMapping.has("template") ? articleMapping.path("template") : articleMapping;
@@ -135,9 +147,9 @@ class AlertIndex {
         for (String keyword : new String[] {"id", "name", "owner"}) {
             alert.putObject(keyword).put("type", "keyword");
         }
-        // The filters as FilterValues lists them (a saved search unwraps them): a number is a float, the rest keywords.
+        // The filters as FilterValues lists them (a saved search unwraps them).
         for (RecordComponent filter : FilterValues.class.getRecordComponents()) {
-            alert.putObject(filter.getName()).put("type", Number.class.isAssignableFrom(filter.getType()) ? "float" : "keyword");
+            alert.putObject(filter.getName()).put("type", fieldType(filter));
         }
         alert.putObject("query").put("type", "keyword").put("index", false);
         alert.putObject("webhook").put("type", "keyword").put("index", false);
