@@ -215,9 +215,8 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         }
         metrics.revised(causes);
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
-        VersionGate.Told told = gate.tell(articleId, earlier.version(), PubStatus.usable, article, answers,
-                new RecordHeaders());
-        context.forward(new Record<>(articleId, told.article(), cause.timestamp(), told.headers()));
+        forward(articleId, gate.tell(articleId, earlier.version(), PubStatus.usable, article, answers,
+                new RecordHeaders()), cause.timestamp());
     }
 
     /** The held draft with memory's answers (when there is a memory) and the duplicate decision. */
@@ -232,8 +231,12 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     /** Through the gate, which gives the article its event id and the headers it goes with. */
     private void tell(Record<String, ArticleFindings> record, String articleId, int version, PubStatus pubStatus,
                       ArticleEnriched article) {
-        VersionGate.Told told = gate.tell(articleId, version, pubStatus, article, record.headers());
-        context.forward(new Record<>(articleId, told.article(), record.timestamp(), told.headers()));
+        forward(articleId, gate.tell(articleId, version, pubStatus, article, record.headers()), record.timestamp());
+    }
+
+    /** What the gate let through, on to publishing, stamped with the arrival that caused it. */
+    private void forward(String articleId, VersionGate.Told told, long timestamp) {
+        context.forward(new Record<>(articleId, told.article(), timestamp, told.headers()));
     }
 
     private HeldArticle latest(String articleId, long now) {
