@@ -9,10 +9,10 @@ import org.newsroom.enrich.hashing.Hashing;
  * one band of its MinHash signature (similar texts meet in at least one band with high probability), index
  * bands + 1 its lead hash (copies cut to their lead meet there even when no band agrees).
  */
-public record Bucket(int index, long value) {
+record Bucket(int index, long value) {
 
     /** The buckets of a comparable fingerprint; none for an empty body. */
-    public static List<Bucket> of(Fingerprint f, DedupSettings settings) {
+    static List<Bucket> of(Fingerprint f, DedupSettings settings) {
         if (!f.comparable()) {
             return List.of();
         }
@@ -34,11 +34,6 @@ public record Bucket(int index, long value) {
 
     private static int leadIndex(DedupSettings settings) {
         return settings.bands() + 1;
-    }
-
-    /** A compact key naming the bucket, e.g. {@code 7:1f3a...}, for stores and topics. */
-    public String key() {
-        return index + ":" + Long.toHexString(value);
     }
 
     private static long bandValue(Fingerprint f, int band, int rows) {

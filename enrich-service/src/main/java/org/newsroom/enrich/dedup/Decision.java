@@ -22,7 +22,7 @@ public record Decision(String articleId, Dedup dedup, Instant canonicalPublished
      * The new decision when {@code match} names an earlier canonical than the current one (earlier published, ties
      * by article id). Compared before anything is built: most matches of a wire story confirm the canonical it has.
      */
-    public Optional<Decision> improvedBy(Match match) {
+    Optional<Decision> improvedBy(Match match) {
         int order = match.otherPublishedAt().compareTo(canonicalPublishedAt);
         if (order > 0 || (order == 0 && match.otherId().compareTo(dedup.canonicalId()) >= 0)) {
             return Optional.empty();

@@ -36,9 +36,9 @@ public final class DedupIndex {
      * Per slot, the number of the last add that met it. A newcomer compares with the newest members of each bucket
      * it falls in, up to the cap; a member met in several buckets is verified once, where it is first met.
      */
-    private int[] metBy = new int[1024];
-    /** Numbers the adds, for {@link #metBy}; never 0, the mark of a slot no add has met. */
-    private int adds;
+    private int[] lastMetInAdd = new int[1024];
+    /** The current add's number, for {@link #lastMetInAdd}; never 0, the mark of a slot no add has met. */
+    private int addNumber;
     /** Per member slot and bucket index, the previous member of that bucket (slot + 1; 0 ends the chain). */
     private int[] next;
     private BucketHeads heads = new BucketHeads();
@@ -63,7 +63,8 @@ public final class DedupIndex {
      * that changed because the newcomer turned out to be its earlier original.
      */
     public List<Decision> add(Fingerprint f, Instant arrivedAt) {
-        evictBefore(arrivedAt.toEpochMilli() - windowMillis);
+        long oldest = arrivedAt.toEpochMilli() - windowMillis;
+        evictBefore(oldest);
         Integer replaced = slots.remove(f.articleId());
         if (replaced != null) {
             members[replaced] = null;
@@ -71,34 +72,32 @@ public final class DedupIndex {
         }
         Decision own = Decision.originalOf(f);
         List<Decision> changed = new ArrayList<>();
-        int slot = size;
-        ensureCapacity(slot + 1);
-        if (++adds == 0) { // wrapped after 2^32 adds: forget every mark, or this add would take all for met
-            Arrays.fill(metBy, 0);
-            adds = 1;
+        int entry = size;
+        ensureCapacity(entry + 1);
+        if (++addNumber == 0) { // wrapped after 2^32 adds: forget every mark, or this add would take all for met
+            Arrays.fill(lastMetInAdd, 0);
+            addNumber = 1;
         }
-        long oldest = arrivedAt.toEpochMilli() - windowMillis;
         for (Bucket bucket : Bucket.of(f, settings)) {
             long key = key(bucket);
             // Newest first, to the window's edge or the cap; replaced entries are skipped.
-            for (int member = heads.get(key) - 1, walked = 0; member >= first && arrivals[member] >= oldest
-                    && walked < settings.maxBucketMembers(); member = next[member * stride + bucket.index()] - 1) {
-                Fingerprint candidate = members[member];
-                if (candidate != null) {
+            for (int slot = heads.get(key) - 1, walked = 0; slot >= first && arrivals[slot] >= oldest
+                    && walked < settings.maxBucketMembers(); slot = next[slot * stride + bucket.index()] - 1) {
+                if (members[slot] != null) {
                     walked++;
-                    if (metBy[member] != adds) {
-                        metBy[member] = adds;
-                        own = verifyPair(f, candidate, member, own, changed);
+                    if (lastMetInAdd[slot] != addNumber) {
+                        lastMetInAdd[slot] = addNumber;
+                        own = decidePair(f, slot, own, changed);
                     }
                 }
             }
-            next[slot * stride + bucket.index()] = heads.put(key, slot + 1);
+            next[entry * stride + bucket.index()] = heads.put(key, entry + 1);
         }
-        members[slot] = f;
-        arrivals[slot] = arrivedAt.toEpochMilli();
+        members[entry] = f;
+        arrivals[entry] = arrivedAt.toEpochMilli();
         size++;
-        slots.put(f.articleId(), slot);
-        decided[slot] = own;
+        slots.put(f.articleId(), entry);
+        decided[entry] = own;
         changed.addFirst(own);
         return changed;
     }
@@ -119,10 +118,12 @@ public final class DedupIndex {
     }
 
     /**
-     * Verifies a pair and applies it both ways: returns the newcomer's decision, improved if the member names an
-     * earlier canonical, and records the member's (in {@code slot}) in {@code changed} if the newcomer improved it.
+     * Verifies the newcomer against the member in {@code slot} and applies the pair both ways: returns the newcomer's
+     * decision, improved if the member names an earlier canonical, and updates the member's, adding it to
+     * {@code changed}, if the newcomer names an earlier one.
      */
-    private Decision verifyPair(Fingerprint newcomer, Fingerprint member, int slot, Decision own, List<Decision> changed) {
+    private Decision decidePair(Fingerprint newcomer, int slot, Decision own, List<Decision> changed) {
+        Fingerprint member = members[slot];
         Optional<Similarity> similarity = verification.verify(newcomer, member);
         if (similarity.isEmpty()) {
             return own;
@@ -168,7 +169,7 @@ public final class DedupIndex {
         members = kept;
         arrivals = keptArrivals;
         decided = Arrays.copyOfRange(decided, first, first + members.length);
-        metBy = new int[members.length];
+        lastMetInAdd = new int[members.length];
         next = new int[members.length * stride];
         heads = new BucketHeads();
         slots.clear();
@@ -195,7 +196,7 @@ public final class DedupIndex {
             members = Arrays.copyOf(members, members.length * 2);
             arrivals = Arrays.copyOf(arrivals, members.length);
             decided = Arrays.copyOf(decided, members.length);
-            metBy = Arrays.copyOf(metBy, members.length);
+            lastMetInAdd = Arrays.copyOf(lastMetInAdd, members.length);
             next = Arrays.copyOf(next, members.length * stride);
         }
     }

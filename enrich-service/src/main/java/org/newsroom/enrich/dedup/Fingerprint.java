@@ -2,7 +2,6 @@ package org.newsroom.enrich.dedup;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -18,10 +17,6 @@ import java.util.Objects;
 public record Fingerprint(String articleId, Instant publishedAt, long contentHash, int shingleCount, int[] signature,
                           long leadHash) {
 
-    /** Earliest published first, ties by article id: the first of a group is its canonical article. */
-    public static final Comparator<Fingerprint> CANONICAL_ORDER =
-            Comparator.comparing(Fingerprint::publishedAt).thenComparing(Fingerprint::articleId);
-
     public Fingerprint {
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(publishedAt, "publishedAt");
@@ -35,10 +30,6 @@ public record Fingerprint(String articleId, Instant publishedAt, long contentHas
     /** Both bodies open with the same lead. */
     boolean sameLead(Fingerprint other) {
         return leadHash != 0 && leadHash == other.leadHash;
-    }
-
-    public boolean earlierThan(Fingerprint other) {
-        return CANONICAL_ORDER.compare(this, other) < 0;
     }
 
     @Override

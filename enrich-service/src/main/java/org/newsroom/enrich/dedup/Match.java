@@ -4,5 +4,5 @@ import java.time.Instant;
 import org.newsroom.enrich.dedup.Verification.Similarity;
 
 /** One side of a verified pair: {@code articleId} is a copy of (or copied by) {@code otherId}. */
-public record Match(String articleId, String otherId, Instant otherPublishedAt, Similarity similarity) {
+record Match(String articleId, String otherId, Instant otherPublishedAt, Similarity similarity) {
 }

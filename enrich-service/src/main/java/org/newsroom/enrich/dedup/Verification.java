@@ -9,19 +9,19 @@ import org.newsroom.contracts.DedupStatus;
  * trimmed to its first paragraphs, or padded with boilerplate), must clear the thresholds; two texts with the same
  * lead (a copy cut to its first paragraph and padded with the outlet's own) need only a lower Jaccard estimate.
  */
-public final class Verification {
+final class Verification {
 
-    public static final String CONTENT_HASH = "content-hash";
-    public static final String MINHASH_LSH = "minhash-lsh";
+    static final String CONTENT_HASH = "content-hash";
+    static final String MINHASH_LSH = "minhash-lsh";
 
     private final DedupSettings settings;
 
-    public Verification(DedupSettings settings) {
+    Verification(DedupSettings settings) {
         this.settings = settings;
     }
 
     /** How {@code a} and {@code b} relate, when they are copies of one text. */
-    public Optional<Similarity> verify(Fingerprint a, Fingerprint b) {
+    Optional<Similarity> verify(Fingerprint a, Fingerprint b) {
         if (!a.comparable() || !b.comparable()) {
             return Optional.empty();
         }
@@ -55,6 +55,6 @@ public final class Verification {
     }
 
     /** The relation between two copies, with the scores that justified it. */
-    public record Similarity(DedupStatus status, double similarity, double containment, String method) {
+    record Similarity(DedupStatus status, double similarity, double containment, String method) {
     }
 }

@@ -26,7 +26,8 @@ import org.newsroom.enrich.dedup.Fingerprint;
  * version gate's article-versions store): a fingerprint's 128 signature values as text cost more to parse than the
  * rest of the record. Only this topology reads them; the public topics stay JSON. Each value starts with a format
  * byte, so a record of another format (an earlier release's, before the application reset docs/dedup.md asks for)
- * fails loudly.
+ * fails loudly. One exception: {@link #versions()} still reads the JSON an earlier release wrote to
+ * {@code article-versions}, which starts with '{' and never with a format byte, so that change needed no reset.
  *
  * <p>The article and memo inside are plain JSON, not compressed one by one: the producer compresses each commit's
  * records of a partition as one zstd batch ({@code producer.compression.type}), which finds the words an article
@@ -117,8 +118,9 @@ final class InternalSerdes {
         T read(DataInputStream in) throws IOException;
     }
 
-    /** Bounded like every record the topology writes ({@link RecordLimit}). */
     /**
+     * Bounded like every record the topology writes ({@link RecordLimit}).
+     *
      * @param size the buffer a value starts in: a held article is JSON of a few KB (the buffer grows at most once or
      *             twice), a last version a few hundred bytes
      */
