@@ -86,7 +86,7 @@ public final class Bench {
             pids.put(BenchReport.LOAD_GENERATOR, ProcessHandle.current().pid());
             List<Intakes.Intake> intakes = new ArrayList<>();
             if (options.intake().usesFolder()) {
-                intakes.add(new Intakes.Folder(Files.createDirectories(stack.feed().inbox())));
+                intakes.add(new Intakes.Folder(Files.createDirectories(stack.inboxFolders().inbox())));
             }
             if (options.intake().usesHttp()) {
                 intakes.add(new Intakes.Http(stack.ingestUrl(), stack.apiKey()));
@@ -125,7 +125,7 @@ public final class Bench {
                 Thread.sleep(1500);
                 List<Timeline.Sample> samples = timeline.samples();
                 return new BenchReport(started.toString(), machine(stack), optionsOf(options), throughput, latency,
-                        ceiling, throughput.articlesPerSecond() / ceiling.docsPerSecond(), filesIn(stack.feed().failed()),
+                        ceiling, throughput.articlesPerSecond() / ceiling.docsPerSecond(), filesIn(stack.inboxFolders().failed()),
                         BenchReport.summaries(samples), threads, kafka,
                         traffic.meanRecordBytes(Topics.ARTICLES_RAW, 2000), samples);
             }

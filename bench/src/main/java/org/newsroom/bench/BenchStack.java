@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.newsroom.localstack.ChildProcess;
 import org.newsroom.localstack.ElasticsearchNode;
 import org.newsroom.localstack.EnginesDir;
-import org.newsroom.localstack.FeedFolders;
+import org.newsroom.localstack.InboxFolders;
 import org.newsroom.localstack.KafkaBroker;
 import org.newsroom.localstack.Ports;
 import org.newsroom.localstack.ServiceEnvironment;
@@ -57,7 +57,7 @@ final class BenchStack implements AutoCloseable {
                 Ports.free(), logs(), run(), elasticsearchHeap);
         processes.put("elasticsearch", elasticsearch.process());
         Map<String, String> env = new ServiceEnvironment(kafka.bootstrapServers(), elasticsearch.url(),
-                feed(), home.resolve("enrich-state"), apiKey).variables();
+                inboxFolders(), home.resolve("enrich-state"), apiKey).variables();
         Progress.say("starting query-, enrich- and ingest-service (" + serviceHeap + " heap each)");
         Path jars = ServiceJars.copied(root, home.resolve("jars"), SERVICES);
         for (String module : SERVICES) {
@@ -89,8 +89,8 @@ final class BenchStack implements AutoCloseable {
         return processes;
     }
 
-    FeedFolders feed() {
-        return new FeedFolders(home.resolve("feed"));
+    InboxFolders inboxFolders() {
+        return new InboxFolders(home.resolve("feed"));
     }
 
     Path logs() {

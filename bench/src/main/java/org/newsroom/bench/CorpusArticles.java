@@ -3,12 +3,8 @@ package org.newsroom.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
-import org.newsroom.corpora.BbcNews;
-import org.newsroom.corpora.Reuters21578;
+import org.newsroom.corpora.BenchStories;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,20 +34,9 @@ final class CorpusArticles {
     }
 
     static CorpusArticles read(Path dataDir, String runId) {
-        List<Story> stories = new ArrayList<>();
-        for (var story : Reuters21578.read(dataDir.resolve("reuters21578"))) {
-            if (!story.title().isBlank() && !story.paragraphs().isEmpty()) {
-                stories.add(new Story("reuters21578", story.title(), place(story.dateline()), story.paragraphs(),
-                        story.date()));
-            }
-        }
-        for (var story : BbcNews.read(dataDir.resolve("bbc"))) {
-            if (!story.paragraphs().isEmpty()) {
-                stories.add(new Story("bbc", story.headline(), null, story.paragraphs(), null));
-            }
-        }
-        Collections.shuffle(stories, new Random(21578));
-        return new CorpusArticles(stories, runId);
+        return new CorpusArticles(BenchStories.read(dataDir).stream().map(story -> new Story(story.corpus(),
+                story.headline(), story.dateline() == null ? null : place(story.dateline()), story.paragraphs(),
+                story.date())).toList(), runId);
     }
 
     int distinctStories() {

@@ -1,19 +1,17 @@
 package org.newsroom.localstack;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The watched folder's three folders, as ingest-service uses them (its {@code Inbox}): it watches {@code inbox},
- * moves what it took in to {@code done} and what it could not read to {@code failed} (with the reason beside it).
- * The stack, the cluster, the benchmark and the system tests name the three through this, as the services are told
- * them ({@link ServiceEnvironment}).
+ * The three folders of ingest-service's {@code Inbox}, under one parent: it watches {@code inbox}, moves what it took
+ * in to {@code done} and what it could not read to {@code failed} (with the reason beside it), creating them when it
+ * starts. The stack, the cluster, the benchmark and the system tests name the three through this, as the services
+ * are told them ({@link ServiceEnvironment}).
  */
-public record FeedFolders(Path folder) {
+public record InboxFolders(Path folder) {
 
-    public FeedFolders {
+    public InboxFolders {
         Objects.requireNonNull(folder, "folder");
     }
 
@@ -27,13 +25,5 @@ public record FeedFolders(Path folder) {
 
     public Path failed() {
         return folder.resolve("failed");
-    }
-
-    /** These folders, created where missing. */
-    public FeedFolders created() throws IOException {
-        Files.createDirectories(inbox());
-        Files.createDirectories(done());
-        Files.createDirectories(failed());
-        return this;
     }
 }

@@ -52,6 +52,19 @@ public final class Jdks {
      * runs up to 13 of them at once. A system property, not an environment variable, so that nothing exported in a
      * shell can reach the bench or {@code ./newsroom up}, whose processes run on the JVM's defaults.
      */
+    /**
+     * A java command line: {@code java}, its {@code options}, this run's {@link #childOptions()}, then {@code main}
+     * (a class or {@code -jar} and what follows). Every JVM this module starts but Elasticsearch's (which takes its
+     * options through {@code ES_JAVA_OPTS}) is started with one.
+     */
+    public static List<String> command(String java, List<String> options, List<String> main) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(options);
+        command.addAll(childOptions());
+        command.addAll(main);
+        return command;
+    }
+
     public static List<String> childOptions() {
         String options = System.getProperty(CHILD_OPTIONS_PROPERTY);
         return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));

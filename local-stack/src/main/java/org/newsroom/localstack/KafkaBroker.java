@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +61,9 @@ public final class KafkaBroker implements AutoCloseable {
             format(java, classpath, config, clusterId, workDir, log);
         }
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        List<String> command = new ArrayList<>(List.of(java, "-Xms" + smaller(heap, "256m"), "-Xmx" + heap,
-                "-Dlog4j2.configurationFile=" + logging.toAbsolutePath()));
-        command.addAll(Jdks.childOptions());
-        command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
+        List<String> command = Jdks.command(java, List.of("-Xms" + smaller(heap, "256m"), "-Xmx" + heap,
+                "-Dlog4j2.configurationFile=" + logging.toAbsolutePath()), List.of("-cp", classpath, "kafka.Kafka",
+                config.toString()));
         ChildProcess process = ChildProcess.start(name, command, Map.of(), workDir, log, runDir);
         return new KafkaBroker(process, node.port(), logStart);
     }
@@ -103,12 +101,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static void format(String java, String classpath, Path config, String clusterId, Path workDir, Path log)
             throws IOException {
-        // The run's child options too (the tests' quick-start compiler setting): a short-lived JVM like the others.
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(Jdks.childOptions());
-        command.addAll(List.of("-cp", classpath, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "--cluster-id=" + clusterId, "-c", config.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(Jdks.command(java, List.of(), List.of("-cp", classpath,
+                "kafka.tools.StorageTool", "format", "--ignore-formatted", "--cluster-id=" + clusterId, "-c",
+                config.toString())))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

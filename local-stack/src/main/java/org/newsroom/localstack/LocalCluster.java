@@ -148,8 +148,8 @@ public final class LocalCluster implements AutoCloseable {
         return String.join(",", members.stream().map(member -> "http://127.0.0.1:" + member.httpPort()).toList());
     }
 
-    public FeedFolders feed() {
-        return new FeedFolders(settings.var().resolve("feed"));
+    public InboxFolders inboxFolders() {
+        return new InboxFolders(settings.var().resolve("feed"));
     }
 
     public Path logs() {
@@ -183,7 +183,7 @@ public final class LocalCluster implements AutoCloseable {
         Path workDir = Files.createDirectories(settings.var().resolve(part));
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(settings.environment());
-        env.putAll(new ServiceEnvironment(kafkaBootstrapServers(), elasticsearchUrls(), feed(),
+        env.putAll(new ServiceEnvironment(kafkaBootstrapServers(), elasticsearchUrls(), inboxFolders(),
                 workDir.resolve("enrich-state"), settings.environment().get(LocalApiKey.VARIABLE)).variables());
         // Kafka Streams' own topics (changelogs, repartitions) are created with this; the services' topics take
         // the brokers' default.replication.factor and min.insync.replicas.
@@ -273,7 +273,7 @@ public final class LocalCluster implements AutoCloseable {
                 Drop files into %s (every ingest instance watches it). Ctrl-C stops everything."""
                 .formatted(took.toSeconds(), table, total, cluster.url(cluster.instances(QUERY).getFirst()),
                         cluster.kafkaBootstrapServers(), cluster.elasticsearchUrls(), cluster.logs(), apiKey,
-                        settings.var().resolve("api-key"), cluster.feed().inbox()));
+                        settings.var().resolve("api-key"), cluster.inboxFolders().inbox()));
         stopped.await();
     }
 }

@@ -32,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
         return apiKey;
     }
 
-    /** The folder ingest-service watches: the user's {@code INGEST_INBOX} when set, else the feed's inbox. */
+    /** The folder ingest-service watches: the user's {@code INGEST_INBOX} when set, else the stack's own. */
     public Path inbox() {
         return inbox;
     }
@@ -75,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, settings.feed(),
+        Map<String, String> env = new ServiceEnvironment(kafka, elasticsearch, settings.inboxFolders(),
                 settings.var().resolve("enrich-state"), apiKey).keepingUserFolders(System.getenv());
         env.putIfAbsent("ENRICH_TAGGING_RULES_FILE", settings.var().resolve("tagging/rules.yaml").toString());
         inbox = Path.of(env.get("INGEST_INBOX"));
@@ -130,7 +130,6 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path projectRoot = Path.of(System.getProperty("newsroom.project.root", "")).toAbsolutePath();
         StackSettings settings = StackSettings.fromEnvironment(projectRoot, System.getenv());
-        settings.feed().created();
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -7,15 +7,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the three services of one pipeline are told through their environment: the engines they reach, the feed's
+ * What the three services of one pipeline are told through their environment: the engines they reach, the inbox's
  * folders, enrich-service's state folder and the key writes need. The stack, the cluster, the benchmark and the
  * system tests all start the services from it, so each variable is named in one place.
  *
- * @param feed        the feed's folders
+ * @param inboxFolders ingest-service's inbox, done and failed folders
  * @param enrichState where enrich-service keeps its Kafka Streams state (one folder per instance on one machine)
  * @param apiKey      the key of the principal writes need; there is no default
  */
-public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsearchUrl, FeedFolders feed, Path enrichState,
+public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsearchUrl, InboxFolders inboxFolders,
+                                 Path enrichState,
                                  String apiKey) {
 
     /** The variables naming folders, which a user's own environment may set instead ({@link #keepingUserFolders}). */
@@ -24,7 +25,7 @@ public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsea
     public ServiceEnvironment {
         Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
         Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl");
-        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(inboxFolders, "inboxFolders");
         Objects.requireNonNull(enrichState, "enrichState");
         Objects.requireNonNull(apiKey, "apiKey: writes need a principal, and there is no default key");
     }
@@ -34,9 +35,9 @@ public record ServiceEnvironment(String kafkaBootstrapServers, String elasticsea
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("ELASTICSEARCH_URL", elasticsearchUrl);
-        env.put("INGEST_INBOX", feed.inbox().toString());
-        env.put("INGEST_DONE", feed.done().toString());
-        env.put("INGEST_FAILED", feed.failed().toString());
+        env.put("INGEST_INBOX", inboxFolders.inbox().toString());
+        env.put("INGEST_DONE", inboxFolders.done().toString());
+        env.put("INGEST_FAILED", inboxFolders.failed().toString());
         env.put("ENRICH_STATE_DIR", enrichState.toString());
         env.put(LocalApiKey.VARIABLE, apiKey);
         return env;

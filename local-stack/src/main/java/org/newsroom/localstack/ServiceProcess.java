@@ -42,8 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess launch(Path projectRoot, String module, int port, Map<String, String> environment,
                                         Path workDir, Path logDir, Path runDir, String heap, String name) throws IOException {
         Path jar = jarOf(projectRoot, module);
-        List<String> command = java(initialHeap(module, heap), heap);
-        command.addAll(List.of("-jar", jar.toString()));
+        List<String> command = java(initialHeap(module, heap), heap, jar);
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ChildProcess process = ChildProcess.start(name, command, env, workDir, logDir.resolve(name + ".log"), runDir);
@@ -59,20 +58,17 @@ public final class ServiceProcess implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid,
                 "--clear-groups", "--pdeathsig", "TERM"));
-        command.addAll(java("64m", heap)); // the images set no initial heap (deploy/service.Dockerfile)
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(java("64m", heap, jar)); // the image sets no initial heap (deploy/service.Dockerfile)
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ChildProcess process = ChildProcess.start(name, command, env, true, workDir, logDir.resolve(name + ".log"), runDir);
         return new ServiceProcess(process, port);
     }
 
-    /** The java command line of a service, up to its jar: the JDK, the heap, the child options of this run. */
-    private static List<String> java(String initialHeap, String heap) {
-        List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
-                "-Xms" + initialHeap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(Jdks.childOptions());
-        return command;
+    /** The java command line of a service: the JDK, the heap, the child options of this run, its jar. */
+    private static List<String> java(String initialHeap, String heap, Path jar) {
+        return Jdks.command(Jdks.javaOf(Jdks.find()).toString(),
+                List.of("-Xms" + initialHeap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), List.of("-jar", jar.toString()));
     }
 
     /**

@@ -32,8 +32,8 @@ public record StackSettings(Path projectRoot, Path home, Path var, int kafkaPort
                 env.getOrDefault("SERVICE_HEAP", "512m"));
     }
 
-    public FeedFolders feed() {
-        return new FeedFolders(home.resolve("feed"));
+    public InboxFolders inboxFolders() {
+        return new InboxFolders(home.resolve("feed"));
     }
 
     public Path logs() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ServiceEnvironmentTests {
 
     private final ServiceEnvironment stack = new ServiceEnvironment("127.0.0.1:9092", "http://127.0.0.1:9200",
-            new FeedFolders(Path.of("/srv/news/feed")), Path.of("/srv/news/enrich-state"), "stack-key");
+            new InboxFolders(Path.of("/srv/news/feed")), Path.of("/srv/news/enrich-state"), "stack-key");
 
     @Test
     void theServicesAreToldTheEnginesTheFeedFoldersTheStateFolderAndTheKey() {
@@ -43,7 +43,7 @@ class ServiceEnvironmentTests {
 
     @Test
     void servicesAreNeverStartedWithoutAKey() {
-        assertThatThrownBy(() -> new ServiceEnvironment("k:9092", "http://e:9200", new FeedFolders(Path.of("feed")), Path.of("state"), null))
+        assertThatThrownBy(() -> new ServiceEnvironment("k:9092", "http://e:9200", new InboxFolders(Path.of("feed")), Path.of("state"), null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("no default key");
     }
 }

@@ -85,7 +85,7 @@ class ClusterIT {
             String alertId = saveSearch(query1);
             try (AlertLog alerts = new AlertLog(cluster.kafkaBootstrapServers());
                  LiveClient stayingUp = LiveClient.open(query1); LiveClient restarted = LiveClient.open(query2)) {
-                FaultCampaign.Feeder feeder = new FaultCampaign.Feeder(items, cluster.feed().inbox(), DROP_INTERVAL);
+                FaultCampaign.Feeder feeder = new FaultCampaign.Feeder(items, cluster.inboxFolders().inbox(), DROP_INTERVAL);
                 feeder.start();
                 LiveClient reconnected = null;
                 try {
@@ -271,12 +271,12 @@ class ClusterIT {
     }
 
     private static void assertEveryFileTakenOnce(LocalCluster cluster, int n) throws IOException {
-        try (Stream<Path> inbox = Files.list(cluster.feed().inbox()); Stream<Path> done = Files.list(cluster.feed().done())) {
+        try (Stream<Path> inbox = Files.list(cluster.inboxFolders().inbox()); Stream<Path> done = Files.list(cluster.inboxFolders().done())) {
             assertThat(inbox.filter(FaultCampaign::notClaims).count())
                     .as("files left in the inbox").isZero();
             assertThat(done.count()).as("files in done (one per file: none taken twice)").isEqualTo(n);
         }
-        Path failed = cluster.feed().failed();
+        Path failed = cluster.inboxFolders().failed();
         try (Stream<Path> files = Files.exists(failed) ? Files.list(failed) : Stream.empty()) {
             assertThat(files.count()).as("files failed").isZero();
         }

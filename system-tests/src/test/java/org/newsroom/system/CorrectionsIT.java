@@ -91,7 +91,7 @@ class CorrectionsIT {
                 assertThat(told.get(Topics.ARTICLES_ENRICHED)).last().as("tombstone on the enriched topic").isNull();
                 assertThat(tagTopics).allSatisfy(topic -> assertThat(told.get(topic)).last().as("tombstone on " + topic).isNull());
             });
-            assertThat(pipeline.feed().done().resolve("newsml-g2-quake-v3-kill.xml")).exists();
+            assertThat(pipeline.inboxFolders().done().resolve("newsml-g2-quake-v3-kill.xml")).exists();
         }
     }
 

@@ -11,6 +11,7 @@ import static org.newsroom.system.DeployManifests.map;
 import static org.newsroom.system.DeployManifests.single;
 import static org.newsroom.system.DeployManifests.workloads;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +77,9 @@ class DeploymentTests {
 
         assertThat(limits).containsOnlyKeys(services.keySet().stream().filter(s -> !List.of("prometheus", "grafana")
                 .contains(s)).toList());
-        limits.forEach((service, limit) -> assertThat(megabytes(String.valueOf(map(services.get(service)).get("mem_limit"))))
-                .as(service + ": compose's mem_limit against Kubernetes' " + limit).isEqualTo(megabytes(limit)));
+        limits.forEach((service, limit) -> assertThat(composeBytes(String.valueOf(map(services.get(service)).get("mem_limit"))))
+                .as(service + ": compose's mem_limit against Kubernetes' " + limit)
+                .isEqualTo(Quantity.getAmountInBytes(new Quantity(limit)).longValueExact()));
         assertThat(map(map(services.get("kafka")).get("environment")).get("KAFKA_HEAP_OPTS"))
                 .as("compose's broker heap against the node pool's jvmOptions").isEqualTo(kafkaHeap);
         Map<String, Object> enrich = container(workloads().stream()
@@ -88,12 +90,11 @@ class DeploymentTests {
                 .as("enrich's heap options in compose and Kubernetes").isEqualTo(enrichOptions);
     }
 
-    /** {@code 1536Mi}, {@code 2Gi} (Kubernetes) or {@code 1536m}, {@code 2g} (compose), in MiB. */
-    private static long megabytes(String quantity) {
-        Matcher m = Pattern.compile("(\\d+)(Mi|Gi|m|g)").matcher(quantity);
-        assertThat(m.matches()).as("a memory quantity: " + quantity).isTrue();
-        long n = Long.parseLong(m.group(1));
-        return m.group(2).startsWith("G") || m.group(2).equals("g") ? n * 1024 : n;
+    /** Compose's {@code 1536m} or {@code 2g} (binary units, as Docker reads them), in bytes. */
+    private static long composeBytes(String limit) {
+        Matcher m = Pattern.compile("(\\d+)([mg])").matcher(limit);
+        assertThat(m.matches()).as("a compose memory limit: " + limit).isTrue();
+        return Long.parseLong(m.group(1)) << (m.group(2).equals("g") ? 30 : 20);
     }
 
     @Test

@@ -101,8 +101,8 @@ class FaultCampaign {
             stack.startAll();
             say("stack up: Kafka, Elasticsearch, ingest-, enrich-, query-service; a stream of articles starts ("
                     + DROP_INTERVAL.toMillis() + " ms apart, one in " + COPY_EVERY + " a republication)");
-            Files.createDirectories(stack.feed().inbox());
-            Feeder feeder = new Feeder(items, stack.feed().inbox(), DROP_INTERVAL);
+            Files.createDirectories(stack.inboxFolders().inbox());
+            Feeder feeder = new Feeder(items, stack.inboxFolders().inbox(), DROP_INTERVAL);
             feeder.start();
             try {
                 killEachPartInTurn(stack, feeder);
@@ -205,9 +205,9 @@ class FaultCampaign {
         try (FaultStack stack = new FaultStack(RunningPipeline.freshHome("fault-baseline"))) {
             stack.startAll();
             say("run without faults: a fresh stack, the same %d articles dropped at once".formatted(items.size()));
-            Files.createDirectories(stack.feed().inbox());
+            Files.createDirectories(stack.inboxFolders().inbox());
             for (Item item : items) {
-                drop(item, stack.feed().inbox());
+                drop(item, stack.inboxFolders().inbox());
             }
             awaitSearchable(stack, items.size(), "all N articles");
             Thread.sleep(SETTLE.toMillis());
@@ -226,8 +226,8 @@ class FaultCampaign {
         List<Item> items = items();
         try (FaultStack stack = new FaultStack(RunningPipeline.freshHome("fault-kafka-outage"))) {
             stack.startAll();
-            Files.createDirectories(stack.feed().inbox());
-            Feeder feeder = new Feeder(items, stack.feed().inbox(), DROP_INTERVAL);
+            Files.createDirectories(stack.inboxFolders().inbox());
+            Feeder feeder = new Feeder(items, stack.inboxFolders().inbox(), DROP_INTERVAL);
             feeder.start();
             Item pushed = new Item("desk-push-1", "Pushed while Kafka was away",
                     List.of("A desk pushed this article over HTTP while the broker was down.", "It was sent again later."),
@@ -246,10 +246,10 @@ class FaultCampaign {
                 HttpResponse<String> refused = push(stack, pushed);
                 assertThat(refused.statusCode()).as("a push while Kafka is away: " + refused.body()).isEqualTo(503);
                 Thread.sleep(Math.max(0, KAFKA_OUTAGE.toMillis() - Math.min(30_000, KAFKA_OUTAGE.toMillis() / 2)));
-                long waiting = filesIn(stack.feed().inbox());
+                long waiting = filesIn(stack.inboxFolders().inbox());
                 say("after %d s without Kafka: %d files wait in the inbox, %d failed, the push was refused with 503"
-                        .formatted(KAFKA_OUTAGE.toSeconds(), waiting, filesIn(stack.feed().failed())));
-                assertThat(filesIn(stack.feed().failed())).as("files moved to failed while Kafka was away").isZero();
+                        .formatted(KAFKA_OUTAGE.toSeconds(), waiting, filesIn(stack.inboxFolders().failed())));
+                assertThat(filesIn(stack.inboxFolders().failed())).as("files moved to failed while Kafka was away").isZero();
                 Instant restart = Instant.now();
                 stack.start(FaultStack.KAFKA);
                 say("kafka restarted, up in %d s".formatted(Duration.between(restart, Instant.now()).toSeconds()));
@@ -268,8 +268,8 @@ class FaultCampaign {
                     FIRST_PUBLISHED, null);
             Item overLimit = new Item("over-limit-1", "An article over the size limit", bigParagraphs(2 * 1024 * 1024 + 256 * 1024),
                     FIRST_PUBLISHED, null);
-            drop(atLimit, stack.feed().inbox());
-            drop(overLimit, stack.feed().inbox());
+            drop(atLimit, stack.inboxFolders().inbox());
+            drop(overLimit, stack.inboxFolders().inbox());
             publishPoison(stack);
             say("dropped an article just under the 2 MB limit and one over it; a poison record sent to articles.enriched.v1");
 
@@ -281,12 +281,12 @@ class FaultCampaign {
             decisions(stack, expected, List.of(pushed.guid()));
             say("verified: all %d searchable %d s after the stream stopped, each once".formatted(n + 2, drained.toSeconds()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(stack.feed().failed().resolve("over-limit-1.json")).exists();
-                assertThat(stack.feed().failed().resolve("over-limit-1.json.error")).content().contains("ingest.max-article-size");
+                assertThat(stack.inboxFolders().failed().resolve("over-limit-1.json")).exists();
+                assertThat(stack.inboxFolders().failed().resolve("over-limit-1.json.error")).content().contains("ingest.max-article-size");
             });
-            assertThat(filesIn(stack.feed().failed())).as("failed: the over-limit file and its reason").isEqualTo(2);
-            assertThat(filesIn(stack.feed().inbox())).as("files left in the inbox").isZero();
-            assertThat(filesIn(stack.feed().done())).as("files taken in").isEqualTo(n + 1);
+            assertThat(filesIn(stack.inboxFolders().failed())).as("failed: the over-limit file and its reason").isEqualTo(2);
+            assertThat(filesIn(stack.inboxFolders().inbox())).as("files left in the inbox").isZero();
+            assertThat(filesIn(stack.inboxFolders().done())).as("files taken in").isEqualTo(n + 1);
             assertPoisonDeadLettered(stack);
             say("verified: the over-limit file is in failed with its reason, %d files in done, the poison record is on"
                     .formatted(n + 1) + " articles.enriched.v1.DLT with its cause");
@@ -434,7 +434,7 @@ class FaultCampaign {
         try (FaultStack stack = new FaultStack(home)) {
             say("inbox volume: a 4 MB tmpfs mounted on " + feed);
             stack.startAll();
-            Path inbox = Files.createDirectories(stack.feed().inbox());
+            Path inbox = Files.createDirectories(stack.inboxFolders().inbox());
             List<Item> items = items().subList(0, 30).stream().filter(item -> item.copyOf() == null).toList();
             List<Path> staged = new ArrayList<>();
             for (Item item : items) {
@@ -463,14 +463,14 @@ class FaultCampaign {
 
             Path binary = inbox.resolve("binary.bin");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(Files.exists(stack.feed().done().resolve("half-broken.json"))).isTrue();
+                assertThat(Files.exists(stack.inboxFolders().done().resolve("half-broken.json"))).isTrue();
                 assertThat(storageHealth(stack).path("status").asString()).isEqualTo("DOWN");
             });
             JsonNode down = storageHealth(stack);
             String failures = prometheus(stack).lines().filter(line -> line.startsWith("ingest_storage_failures_total"))
                     .collect(Collectors.joining("; "));
             assertThat(binary).exists();
-            assertThat(Files.exists(stack.feed().failed().resolve("binary.bin"))).isFalse();
+            assertThat(Files.exists(stack.inboxFolders().failed().resolve("binary.bin"))).isFalse();
             assertThat(down.toString()).contains("No space left on device");
             assertThat(failures).contains("operation=\"failed\"").contains("operation=\"item-failures\"");
             assertThat(Files.readString(stack.log("ingest-service"))).contains("No space left on device");
@@ -480,14 +480,14 @@ class FaultCampaign {
             Files.delete(feed.resolve(".filler"));
             say("freed the filler");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(Files.readString(stack.feed().failed().resolve("binary.bin.error"))).contains("binary");
-                assertThat(Files.readString(stack.feed().failed().resolve("half-broken.json.error"))).contains("1 item(s) refused");
+                assertThat(Files.readString(stack.inboxFolders().failed().resolve("binary.bin.error"))).contains("binary");
+                assertThat(Files.readString(stack.inboxFolders().failed().resolve("half-broken.json.error"))).contains("1 item(s) refused");
                 assertThat(storageHealth(stack).path("status").asString()).isEqualTo("UP");
             });
             int expected = items.size() + 1 + posted;
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                     assertThat(count(stack)).isEqualTo(expected));
-            try (Stream<Path> left = Files.list(inbox); Stream<Path> done = Files.list(stack.feed().done())) {
+            try (Stream<Path> left = Files.list(inbox); Stream<Path> done = Files.list(stack.inboxFolders().done())) {
                 assertThat(left.filter(FaultCampaign::notClaims).toList()).isEmpty();
                 assertThat(done.count()).isEqualTo(items.size() + 1);
             }
@@ -690,11 +690,11 @@ class FaultCampaign {
     }
 
     private static void assertEveryFileTakenIn(FaultStack stack, int n) throws IOException {
-        try (Stream<Path> inbox = Files.list(stack.feed().inbox()); Stream<Path> done = Files.list(stack.feed().done())) {
+        try (Stream<Path> inbox = Files.list(stack.inboxFolders().inbox()); Stream<Path> done = Files.list(stack.inboxFolders().done())) {
             assertThat(inbox.filter(FaultCampaign::notClaims).count()).as("files left in the inbox").isZero();
             assertThat(done.count()).as("files taken in").isEqualTo(n);
         }
-        try (Stream<Path> failed = Files.exists(stack.feed().failed()) ? Files.list(stack.feed().failed()) : Stream.empty()) {
+        try (Stream<Path> failed = Files.exists(stack.inboxFolders().failed()) ? Files.list(stack.inboxFolders().failed()) : Stream.empty()) {
             assertThat(failed.count()).as("files failed").isZero();
         }
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.newsroom.localstack.ChildProcess;
 import org.newsroom.localstack.ElasticsearchNode;
 import org.newsroom.localstack.EnginesDir;
-import org.newsroom.localstack.FeedFolders;
+import org.newsroom.localstack.InboxFolders;
 import org.newsroom.localstack.KafkaBroker;
 import org.newsroom.localstack.Ports;
 import org.newsroom.localstack.ServiceEnvironment;
@@ -114,14 +114,14 @@ final class FaultStack implements AutoCloseable {
 
     private ServiceProcess launch(String module) throws IOException {
         Map<String, String> env = new ServiceEnvironment(kafkaBootstrapServers(), "http://127.0.0.1:" + elasticsearchPort,
-                feed(), home.resolve("enrich-state"), INGEST_API_KEY).with(Map.of(
+                inboxFolders(), home.resolve("enrich-state"), INGEST_API_KEY).with(Map.of(
                 // The campaign's slow webhook receiver listens there; 127.0.0.1, where the engines are, stays refused.
                 "ALERTS_WEBHOOK_ALLOW", SLOW_RECEIVER_HOST + "/32"));
         return ServiceProcess.launch(root, module, servicePorts.get(module), env, home, logs(), run(), "384m");
     }
 
-    FeedFolders feed() {
-        return new FeedFolders(home.resolve("feed"));
+    InboxFolders inboxFolders() {
+        return new InboxFolders(home.resolve("feed"));
     }
 
     String kafkaBootstrapServers() {

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.newsroom.localstack.FeedFolders;
+import org.newsroom.localstack.InboxFolders;
 import org.newsroom.localstack.Ports;
 import org.newsroom.localstack.ServiceEnvironment;
 import org.newsroom.localstack.ServiceProcess;
@@ -71,7 +71,7 @@ final class RunningPipeline implements AutoCloseable {
 
     private void launch(String kafka, String elasticsearch) throws IOException {
         Path root = ProjectRoot.path();
-        Map<String, String> env = withQuickFailover(new ServiceEnvironment(kafka, elasticsearch, feed(),
+        Map<String, String> env = withQuickFailover(new ServiceEnvironment(kafka, elasticsearch, inboxFolders(),
                 home.resolve("enrich-state"), API_KEY).with(Map.of(
                 // Corrections and kills are checked on tag topics too: route places and IPTC topics as well.
                 "ENRICH_TAGGING_ROUTEDSCHEMES", "place,newsroom,iptc-mediatopic")));
@@ -99,8 +99,8 @@ final class RunningPipeline implements AutoCloseable {
         return Files.createDirectories(home);
     }
 
-    FeedFolders feed() {
-        return new FeedFolders(home.resolve("feed"));
+    InboxFolders inboxFolders() {
+        return new InboxFolders(home.resolve("feed"));
     }
 
     /** Drops a file the way users and tools should: written aside, then renamed into the inbox. */
@@ -109,7 +109,7 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     void drop(String name, byte[] content) throws IOException {
-        Path inbox = Files.createDirectories(feed().inbox());
+        Path inbox = Files.createDirectories(inboxFolders().inbox());
         Path partial = inbox.resolve(name + ".part");
         Files.write(partial, content);
         Files.move(partial, inbox.resolve(name));

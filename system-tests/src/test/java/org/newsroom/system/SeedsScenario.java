@@ -53,10 +53,10 @@ final class SeedsScenario {
         assertThat(dated.path("publishedAt").asString()).startsWith("2019-05-06");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(pipeline.feed().failed().resolve("not-an-article.bin")).exists();
-            assertThat(Files.readString(pipeline.feed().failed().resolve("not-an-article.bin.error"))).contains("binary");
+            assertThat(pipeline.inboxFolders().failed().resolve("not-an-article.bin")).exists();
+            assertThat(Files.readString(pipeline.inboxFolders().failed().resolve("not-an-article.bin.error"))).contains("binary");
         });
-        try (Stream<Path> done = Files.list(pipeline.feed().done())) {
+        try (Stream<Path> done = Files.list(pipeline.inboxFolders().done())) {
             assertThat(done.count()).isEqualTo(5);
         }
     }
@@ -66,7 +66,7 @@ final class SeedsScenario {
         pipeline.drop(seed);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            try (Stream<Path> done = Files.list(pipeline.feed().done())) {
+            try (Stream<Path> done = Files.list(pipeline.inboxFolders().done())) {
                 assertThat(done.count()).isEqualTo(6);
             }
         });

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.newsroom.corpora.BbcNews;
 import org.newsroom.corpora.BbcStory;
+import org.newsroom.corpora.BenchStories;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,12 +39,7 @@ public final class DedupBenchmark {
 
     /** The corpus stories once each, in the pipeline benchmark's order, indexed three times (the first warms up). */
     private static void corpusRun(Path data) {
-        List<List<String>> bodies = new ArrayList<>();
-        Reuters21578.read(data.resolve("reuters21578")).stream()
-                .filter(s -> !s.title().isBlank() && !s.paragraphs().isEmpty()).forEach(s -> bodies.add(s.paragraphs()));
-        BbcNews.read(data.resolve("bbc")).stream().filter(s -> !s.paragraphs().isEmpty())
-                .forEach(s -> bodies.add(s.paragraphs()));
-        Collections.shuffle(bodies, new Random(21578));
+        List<List<String>> bodies = BenchStories.read(data).stream().map(BenchStories.Story::paragraphs).toList();
         DedupSettings settings = DedupSettings.defaults();
         Fingerprinter fingerprinter = new Fingerprinter(settings);
         Instant published = Instant.parse("2005-01-01T00:00:00Z");
