@@ -93,10 +93,10 @@ final class ArticleFlow {
         }
         Enricher.Draft draft = drafts.apply(article);
         ArticleEnriched enriched = draft.article();
-        byte[] json = RecordLimit.checkArticle(InternalSerdes.json(enriched));
+        byte[] encoded = RecordLimit.checkArticle(InternalSerdes.encoded(enriched), () -> InternalSerdes.json(enriched));
         Instant publishedAt = publishedAt(article);
         return new ArticleFindings.Enriched(fingerprinter.fingerprint(articleId, publishedAt, enriched.paragraphs()),
-                new HeldArticle(article.version(), publishedAt, json, InternalSerdes.json(draft.memo())));
+                new HeldArticle(article.version(), publishedAt, encoded, InternalSerdes.encoded(draft.memo())));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */

@@ -17,8 +17,8 @@ import org.newsroom.enrich.Enricher;
  * @param publishedAt what the articles task fingerprinted the version with (its publication, else arrival time),
  *                    which is also when memory takes it to be ({@link Enricher#facts(ArticleEnriched, Instant,
  *                    Enricher.Memo)})
- * @param article     the drafted article's JSON ({@link InternalSerdes#json(ArticleEnriched)})
- * @param memo        what the memory task needs of it besides the article ({@link Enricher.Memo}), JSON
+ * @param article     the drafted article, encoded ({@link InternalSerdes#encoded(ArticleEnriched)})
+ * @param memo        what the memory task needs of it besides the article ({@link Enricher.Memo}), encoded
  *
  * <p>The two arrays are not copied in or out: every held version passes through the serdes twice or more (findings
  * read, held store written, read back for each revision), and only the serdes and {@link Remembering} see them, which

@@ -2,6 +2,7 @@ package org.newsroom.enrich.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
@@ -34,6 +35,9 @@ final class RecordLimit {
     /** Room kept beside an enriched article: fingerprint (~560 bytes), decision and headers, with some to spare. */
     private static final int ARTICLE_COMPANY = 8 * 1024;
 
+    /** More times larger than its internal encoding than an article's JSON can be (field names, escapes). */
+    private static final int JSON_GROWTH = 16;
+
     private RecordLimit() {
     }
 
@@ -53,14 +57,24 @@ final class RecordLimit {
     }
 
     /**
-     * Refuses an enriched article whose encoding leaves no room in a record for what travels with it (fingerprint,
-     * decision, CloudEvents headers), where the raw record it came from is still at hand to be dead-lettered: the
-     * memory task writes it twice more, and a failure there would dead-letter an internal record instead.
+     * Refuses a drafted article whose JSON (as it will be published, and as its size bounds the held records) leaves no
+     * room in a record for what travels with it (fingerprint, decision, CloudEvents headers), where the raw record it
+     * came from is still at hand to be dead-lettered: the memory task writes it twice more, and a failure there would
+     * dead-letter an internal record instead. The JSON is written only for an article whose internal encoding
+     * is within {@value #JSON_GROWTH}x of the limit, more than JSON ever grows over it (a control character escaped
+     * takes six bytes, field names beside short values a few times theirs): every ordinary article costs one
+     * comparison.
+     *
+     * @param encoded the article as the internal records carry it ({@link InternalSerdes#encoded})
+     * @param json    the article as published
      */
-    static byte[] checkArticle(byte[] encoded) {
-        if (encoded.length > MAX_VALUE_BYTES - ARTICLE_COMPANY) {
+    static byte[] checkArticle(byte[] encoded, Supplier<byte[]> json) {
+        int limit = MAX_VALUE_BYTES - ARTICLE_COMPANY;
+        int size = encoded.length > limit ? encoded.length
+                : (long) encoded.length * JSON_GROWTH > limit ? json.get().length : 0;
+        if (size > limit) {
             throw new RecordTooLargeException("An enriched article of %,d bytes, more than the %,d it may take"
-                    .formatted(encoded.length, MAX_VALUE_BYTES - ARTICLE_COMPANY) + " (Topics.MAX_RECORD_BYTES)");
+                    .formatted(size, limit) + " (Topics.MAX_RECORD_BYTES)");
         }
         return encoded;
     }

@@ -96,7 +96,7 @@ class RememberingTests {
             }
         };
         return KeyValue.pair(new Windowed<>(articleId, window),
-                new HeldArticle(1, publishedAt, InternalSerdes.json(draft), new byte[0]));
+                new HeldArticle(1, publishedAt, InternalSerdes.encoded(draft), new byte[0]));
     }
 
     private Fingerprint fingerprint(String articleId, Instant publishedAt) {
