@@ -14,23 +14,10 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.fory.Fory;
-import org.apache.fory.ThreadSafeFory;
-import org.apache.fory.config.CompatibleMode;
 import org.newsroom.contracts.ArticleEnriched;
-import org.newsroom.contracts.Dateline;
-import org.newsroom.contracts.Dedup;
-import org.newsroom.contracts.DedupStatus;
-import org.newsroom.contracts.Entity;
-import org.newsroom.contracts.EntityType;
-import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.PubStatus;
-import org.newsroom.contracts.Removal;
-import org.newsroom.contracts.Source;
-import org.newsroom.contracts.SourceKind;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.Enricher;
-import org.newsroom.enrich.entities.Recognised;
 import org.newsroom.enrich.corrections.LastVersion;
 import org.newsroom.enrich.dedup.Fingerprint;
 
@@ -40,13 +27,12 @@ import org.newsroom.enrich.dedup.Fingerprint;
  * rest of the record. Only this topology reads them; the public topics stay JSON. Each value starts with a format
  * byte, so a record of an unknown format fails loudly.
  *
- * <p>The drafted article and its memo inside are written with Apache Fory ({@link #encoded}) in its compatible mode:
- * a reader whose records gained or lost a field since the writer's release still reads them (a new field as null),
- * as it did from JSON, for about a quarter of JSON's CPU (a draft and memo written and read back in ~4 µs against
- * ~16 µs on 3,000 Reuters drafts, warm) and two thirds of its bytes. Only the classes registered here are read. A
- * record of format 4, the JSON an earlier release wrote, is still read (transcoded as it is read), so an upgrade
- * needs no application reset; so is the JSON an earlier release wrote to {@code article-versions} ({@link
- * #versions()}), which starts with '{' and never with a format byte.
+ * <p>The drafted article and its memo inside the findings and held records are binary too ({@link DraftEncoding},
+ * format 5). A record of format 4, with them as JSON inside, as an earlier release wrote it, is still read
+ * (transcoded each time it is read, until it leaves the window), so an upgrade needs no application reset.
+ * {@code article-versions} keeps format 4 (its layout did not change, so the release before reads it too), and the
+ * JSON a release before that wrote there is still read ({@link #versions()}): it starts with '{', never a format
+ * byte.
  *
  * <p>Nothing is compressed one by one: the producer compresses each commit's records of a partition as one zstd
  * batch ({@code producer.compression.type}), which finds the words an article shares with its memo and the field
@@ -56,9 +42,12 @@ import org.newsroom.enrich.dedup.Fingerprint;
  */
 final class InternalSerdes {
 
-    private static final byte FORMAT = 5;
-    /** The draft and memo as JSON inside: an earlier release's records, read and transcoded. */
-    private static final byte JSON_INSIDE = 4;
+    /** The findings and held records' format: the draft and memo in {@link DraftEncoding}. */
+    private static final byte DRAFT_BINARY = 5;
+    /** The findings and held records with the draft and memo as JSON inside (read and transcoded). */
+    private static final byte DRAFT_JSON = 4;
+    /** The version gate's records (session 14 on). */
+    private static final byte VERSIONS = 4;
     private static final byte ENRICHED = 1;
     private static final byte TAKEN_OUT = 2;
     private static final int ARTICLE_BYTES = 8192;
@@ -66,19 +55,13 @@ final class InternalSerdes {
     private static final Serde<ArticleEnriched> ARTICLES = serde(ArticleEnriched.class);
     private static final Serde<Enricher.Memo> MEMOS = serde(Enricher.Memo.class);
     private static final Serde<LastVersion> JSON_VERSIONS = serde(LastVersion.class);
-    /** What the internal records may hold: only these are read. Append only (a class's place is its id). */
-    static final List<Class<?>> REGISTERED = List.of(ArticleEnriched.class, Source.class, SourceKind.class,
-            Dateline.class, Removal.class, PubStatus.class, Tag.class, Entity.class, EntityType.class, Dedup.class,
-            DedupStatus.class, Extraction.class, Extraction.Method.class, Enricher.Memo.class, Recognised.class,
-            Recognised.Mention.class);
-    private static final ThreadSafeFory BINARY = binary();
 
     private InternalSerdes() {
     }
 
     /** The articles step's findings, as on the {@code article-findings} topic and in the {@code held-articles} store. */
     static Serde<ArticleFindings> findings() {
-        return of(ARTICLE_BYTES, (out, findings) -> {
+        return of(ARTICLE_BYTES, DRAFT_BINARY, DRAFT_JSON, (out, findings) -> {
             switch (findings) {
                 case ArticleFindings.Enriched enriched -> {
                     out.writeByte(ENRICHED);
@@ -103,7 +86,7 @@ final class InternalSerdes {
 
     /** A usable version as the memory task holds it ({@code held-articles}): no signature, no type byte. */
     static Serde<HeldArticle> held() {
-        return of(ARTICLE_BYTES, InternalSerdes::writeHeld, InternalSerdes::readHeld);
+        return of(ARTICLE_BYTES, DRAFT_BINARY, DRAFT_JSON, InternalSerdes::writeHeld, InternalSerdes::readHeld);
     }
 
     /**
@@ -112,7 +95,8 @@ final class InternalSerdes {
      * wrote as JSON (they start with '{', never a format byte) are still read, so no reset is needed.
      */
     static Serde<LastVersion> versions() {
-        Serde<LastVersion> binary = of(VERSION_BYTES, InternalSerdes::writeVersion, (in, format) -> readVersion(in));
+        Serde<LastVersion> binary = of(VERSION_BYTES, VERSIONS, VERSIONS, InternalSerdes::writeVersion,
+                (in, format) -> readVersion(in));
         return Serdes.serdeFrom(binary.serializer(), (topic, data) -> data != null && data.length > 0 && data[0] == '{'
                 ? JSON_VERSIONS.deserializer().deserialize(topic, data) : binary.deserializer().deserialize(topic, data));
     }
@@ -122,58 +106,24 @@ final class InternalSerdes {
         return ARTICLES.serializer().serialize(null, article);
     }
 
-    /** A drafted article as the internal records carry it. */
+    /** A drafted article as the internal records carry it ({@link DraftEncoding}). */
     static byte[] encoded(ArticleEnriched article) {
-        return BINARY.serialize(article);
+        return DraftEncoding.encoded(article);
     }
 
-    /** A memo as the internal records carry it. */
+    /** A memo as the internal records carry it ({@link DraftEncoding}). */
     static byte[] encoded(Enricher.Memo memo) {
-        return BINARY.serialize(memo);
+        return DraftEncoding.encoded(memo);
     }
 
     /** The memo {@link #encoded(Enricher.Memo)} wrote. */
     static Enricher.Memo memo(byte[] bytes) {
-        return decoded(bytes, Enricher.Memo.class);
+        return DraftEncoding.decoded(bytes, Enricher.Memo.class);
     }
 
     /** The article {@link #encoded(ArticleEnriched)} wrote. */
     static ArticleEnriched article(byte[] bytes) {
-        return decoded(bytes, ArticleEnriched.class);
-    }
-
-    /** A value of one of the {@link #REGISTERED} classes, as {@link #encoded} wrote it. */
-    static <T> T decoded(byte[] bytes, Class<T> type) {
-        Object value;
-        try {
-            value = BINARY.deserialize(bytes);
-        } catch (RuntimeException e) {
-            throw new SerializationException("not an internal " + type.getSimpleName() + " record", e);
-        }
-        if (!type.isInstance(value)) {
-            throw new SerializationException("an internal record holds a " + (value == null ? null
-                    : value.getClass().getSimpleName()) + " where a " + type.getSimpleName() + " belongs");
-        }
-        return type.cast(value);
-    }
-
-    /** The id a registered class is written under. */
-    static int idOf(Class<?> type) {
-        return 100 + REGISTERED.indexOf(type);
-    }
-
-    /**
-     * Fory as the internal records need it: Java's own format, compatible mode (fields matched by name, so the
-     * contract's records may gain fields between releases), no reference tracking (the records are trees), and only
-     * these classes, each under a fixed id: an id is part of every record written, so never renumber or reuse one.
-     */
-    private static ThreadSafeFory binary() {
-        ThreadSafeFory fory = Fory.builder().withXlang(false).withCompatibleMode(CompatibleMode.COMPATIBLE)
-                .withRefTracking(false).requireClassRegistration(true).buildThreadSafeFory();
-        for (int i = 0; i < REGISTERED.size(); i++) {
-            fory.register(REGISTERED.get(i), idOf(REGISTERED.get(i)));
-        }
-        return fory;
+        return DraftEncoding.decoded(bytes, ArticleEnriched.class);
     }
 
     private interface Writer<T> {
@@ -181,7 +131,7 @@ final class InternalSerdes {
     }
 
     private interface Reader<T> {
-        /** @param format the record's format byte, {@link #FORMAT} or {@link #JSON_INSIDE} */
+        /** @param format the record's format byte, one the serde reads */
         T read(DataInputStream in, byte format) throws IOException;
     }
 
@@ -191,14 +141,14 @@ final class InternalSerdes {
      * @param size the buffer a value starts in: a held article is a few KB (the buffer grows at most once or
      *             twice), a last version a few hundred bytes
      */
-    private static <T> Serde<T> of(int size, Writer<T> writer, Reader<T> reader) {
+    private static <T> Serde<T> of(int size, byte writes, byte oldestRead, Writer<T> writer, Reader<T> reader) {
         return RecordLimit.values(Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT);
+                out.writeByte(writes);
                 writer.write(out, value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -210,9 +160,9 @@ final class InternalSerdes {
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
                 byte format = in.readByte();
-                if (format != FORMAT && format != JSON_INSIDE) {
-                    throw new SerializationException("not an internal record of format " + FORMAT + " or "
-                            + JSON_INSIDE + " (topic " + topic + ")");
+                if (format < oldestRead || format > writes) {
+                    throw new SerializationException("not an internal record of format " + oldestRead + " to "
+                            + writes + " (topic " + topic + ")");
                 }
                 return reader.read(in, format);
             } catch (IOException e) {
@@ -255,7 +205,7 @@ final class InternalSerdes {
 
     private static HeldArticle readHeld(DataInputStream in, byte format) throws IOException {
         HeldArticle held = new HeldArticle(in.readInt(), readInstant(in), readBytes(in), readBytes(in));
-        if (format != JSON_INSIDE) {
+        if (format != DRAFT_JSON) {
             return held;
         }
         byte[] memo = held.memo().length == 0 ? held.memo()

@@ -57,8 +57,8 @@ final class RecordLimit {
     }
 
     /**
-     * Refuses a drafted article whose JSON (as it will be published, and as its size bounds the held records) leaves no
-     * room in a record for what travels with it (fingerprint, decision, CloudEvents headers), where the raw record it
+     * Refuses a drafted article whose JSON (as it will be published) or internal encoding (as the findings and held
+     * records carry it) leaves no room in a record for what travels with it (fingerprint, decision, CloudEvents headers), where the raw record it
      * came from is still at hand to be dead-lettered: the memory task writes it twice more, and a failure there would
      * dead-letter an internal record instead. The JSON is written only for an article whose internal encoding
      * is within {@value #JSON_GROWTH}x of the limit, more than JSON ever grows over it (a control character escaped

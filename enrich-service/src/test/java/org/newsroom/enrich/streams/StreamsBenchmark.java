@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * article by the production topology on Kafka's test driver (exactly-once, the service's default routes; in-memory
  * stores), Reuters-21578 in publication order, one arrival a second, against what the core alone costs on the same
  * articles: {@link Enricher#draft} with the dedup fingerprint (the articles task's work) and {@link Memory#see} (the
- * memory task's). The difference is the Streams layer as the driver runs it: serdes, JSON between the tasks, state
+ * memory task's). The difference is the Streams layer as the driver runs it: serdes, the internal records between the tasks, state
  * stores, the version gate, publishing. Not the broker, the producer's compression or the network: those are the
  * bench's ({@code ./newsroom bench}). Allocation drives the collector, whose threads this does not count.
  */
