@@ -15,13 +15,8 @@ cd "$ROOT"
 # (contracts, event-headers, local-stack, which starts the engines and services) are installed with them, and the
 # bench compiles against what is installed.
 source "$ROOT/scripts/lib/stale.sh"
-needs_build() {
-  stale "$ROOT" '*-exec.jar' ingest-service enrich-service query-service \
-    || [ ! -f local-stack/target/engines/elasticsearch.zip ]
-}
-
 if [ "${BENCH_BUILD:-auto}" != "no" ]; then
-  if needs_build; then
+  if needs_build "$ROOT"; then
     echo "[bench] building the services and engines (./mvnw -DskipTests install)..."
     ./mvnw -B -q -DskipTests install
   fi

@@ -171,15 +171,19 @@ public final class Stories {
         // KEY_WORDS. It runs for every arrival, and most articles have fewer distinct words than MAX_WORDS: then every
         // word is kept, already in key order, and only the KEY_WORDS heaviest need picking, not a sort of them all.
         int kept = Math.min(terms.length, MAX_WORDS);
-        int[] keyWords = heaviest(weights, Math.min(kept, KEY_WORDS));
+        int keyCount = Math.min(kept, KEY_WORDS);
+        int[] keyWords;
         int[] byWord; // positions of the kept terms, in key order
         if (kept == terms.length) {
+            keyWords = heaviest(weights, keyCount);
             byWord = new int[kept];
             Arrays.setAll(byWord, i -> i);
         } else {
             Integer[] order = new Integer[terms.length];
             Arrays.setAll(order, i -> i);
             Arrays.sort(order, (a, b) -> ranksBefore(weights, a, b) ? -1 : a.equals(b) ? 0 : 1);
+            keyWords = new int[keyCount];
+            Arrays.setAll(keyWords, i -> order[i]);
             byWord = new int[kept];
             Arrays.setAll(byWord, i -> order[i]);
             Arrays.sort(byWord);
