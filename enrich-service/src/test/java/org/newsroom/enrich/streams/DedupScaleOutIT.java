@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,20 +102,49 @@ class DedupScaleOutIT {
     }
 
     @Test
-    void sendsPoisonRecordsToTheDeadLetterTopicWithTheCauseAndGoesOn() {
+    void sendsPoisonRecordsAndArticlesTooLargeOnceEnrichedToTheDeadLetterTopicWithTheCauseAndGoesOn() {
         instances.produceBytes(new ProducerRecord<>(Topics.ARTICLES_RAW, "poison-1".getBytes(StandardCharsets.UTF_8),
                 "{not json".getBytes(StandardCharsets.UTF_8)));
+        // A record the broker takes (as ingest would send it, under the record limit) whose enrichment would not fit.
+        byte[] huge = rawValueOfSize("huge-1", RecordLimit.MAX_VALUE_BYTES - 256);
+        instances.produceBytes(new ProducerRecord<>(Topics.ARTICLES_RAW, "huge-1".getBytes(StandardCharsets.UTF_8),
+                huge));
         ArticleReceived after = Articles.seeds().get(3);
         instances.produce(List.of(after));
 
-        ConsumerRecord<byte[], byte[]> dead = instances.awaitDeadLetter(Topics.ARTICLES_RAW_DLT);
-        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("poison-1");
-        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
-                .isNotBlank();
-        assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
-                .isEqualTo(Topics.ARTICLES_RAW);
+        // By key: the two arrived on different raw partitions, so in either order.
+        Map<String, ConsumerRecord<byte[], byte[]>> dead = new HashMap<>();
+        instances.awaitDeadLetters(Topics.ARTICLES_RAW_DLT, 2)
+                .forEach(r -> dead.put(new String(r.key(), StandardCharsets.UTF_8), r));
+        assertThat(dead).containsOnlyKeys("poison-1", "huge-1");
+        assertThat(new String(dead.get("poison-1").value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        // Compared, not printed: eight megabytes.
+        assertThat(Arrays.equals(dead.get("huge-1").value(), huge)).as("the bytes it arrived as").isTrue();
+        assertThat(header(dead.get("huge-1"), "kafka_dlt-exception-fqcn"))
+                .isEqualTo(RecordTooLargeException.class.getName());
+        for (ConsumerRecord<byte[], byte[]> record : dead.values()) {
+            assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank();
+            assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES_RAW);
+        }
         await().atMost(Duration.ofMinutes(2)).until(() -> lastDecisions(instances.enriched()).containsKey(after.articleId()));
+        assertThat(lastDecisions(instances.enriched()).containsKey("huge-1")).as("the huge article enriched").isFalse();
+    }
+
+    /** A raw article's JSON of exactly {@code size} bytes: one long paragraph. */
+    private static byte[] rawValueOfSize(String articleId, int size) {
+        Serializer<ArticleReceived> json = EnrichmentTopology.serde(ArticleReceived.class).serializer();
+        int probe = json.serialize(Topics.ARTICLES_RAW, article(articleId, "x")).length;
+        byte[] value = json.serialize(Topics.ARTICLES_RAW, article(articleId, "x".repeat(size - probe + 1)));
+        assertThat(value).hasSize(size);
+        return value;
+    }
+
+    private static ArticleReceived article(String articleId, String paragraph) {
+        return Articles.article(articleId, "wire", Articles.FIRST_PUBLISHED, "Huge", List.of(paragraph));
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, ArticleEnriched> lastDecisions(List<ConsumerRecord<String, ArticleEnriched>> records) {

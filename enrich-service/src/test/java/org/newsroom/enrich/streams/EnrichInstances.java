@@ -112,19 +112,25 @@ final class EnrichInstances implements AutoCloseable {
     }
 
     ConsumerRecord<byte[], byte[]> awaitDeadLetter(String topic) {
+        return awaitDeadLetters(topic, 1).getFirst();
+    }
+
+    /** The first {@code count} records of a dead-letter topic, in order (one partition). */
+    List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(String topic, int count) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-dead-letters");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
             await().atMost(Duration.ofMinutes(1)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(found::add);
-                return !found.isEmpty();
+                return found.size() >= count;
             });
-            return found.getFirst();
+            return List.copyOf(found.subList(0, count));
         }
     }
 
@@ -138,6 +144,7 @@ final class EnrichInstances implements AutoCloseable {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES); // as ingest's producer
         return config;
     }
 
