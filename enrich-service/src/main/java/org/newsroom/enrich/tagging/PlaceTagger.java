@@ -1,7 +1,6 @@
 package org.newsroom.enrich.tagging;
 
 import java.util.List;
-import java.util.Locale;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.EntityType;
 import org.newsroom.contracts.Tag;
@@ -24,8 +23,7 @@ public final class PlaceTagger {
         return entities.stream()
                 .filter(e -> e.type() == EntityType.place && e.mentions() >= minMentions)
                 .map(e -> new Tag(e.id(), e.name(), SCHEME, Math.round(Math.min(0.99, 0.5 + 0.05 * e.mentions()) * 100) / 100.0,
-                        List.of(String.format(Locale.ROOT, "named %d times as %s", e.mentions(),
-                                String.join(", ", e.aliases())))))
+                        List.of("named " + e.mentions() + " times as " + String.join(", ", e.aliases()))))
                 .toList();
     }
 }

@@ -1,10 +1,11 @@
 package org.newsroom.enrich.tagging;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.normalising.ArticleTokens;
 
@@ -115,6 +116,14 @@ public final class SubjectClassifier {
     }
 
     /**
+     * A positive push as {@code String.format(Locale.ROOT, "%+.2f", push)} writes it, without the formatter (a few
+     * evidence lines per article, on every article): both round the digits of {@link Double#toString} half up.
+     */
+    static String signedHundredths(double push) {
+        return "+" + BigDecimal.valueOf(push).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
      * The words that pushed the decision most, most first (of equal pushes the earlier word): at most three, only
      * those that pushed it up. Each word's weight comes from the inverted index, whose subjects ascend.
      */
@@ -140,7 +149,7 @@ public final class SubjectClassifier {
         }
         List<String> evidence = new ArrayList<>(found);
         for (int j = 0; j < found; j++) {
-            evidence.add(String.format(Locale.ROOT, "word '%s' (%+.2f)", words[best[j]], pushes[j]));
+            evidence.add("word '" + words[best[j]] + "' (" + signedHundredths(pushes[j]) + ")");
         }
         return evidence;
     }

@@ -2,7 +2,6 @@ package org.newsroom.enrich.tagging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.newsroom.contracts.Entity;
 import org.newsroom.contracts.Tag;
@@ -65,6 +64,6 @@ public record TopicRule(String id, String label, String scheme, List<ArticleText
     }
 
     private static String hit(ArticleText.Term term, int n) {
-        return String.format(Locale.ROOT, "term '%s' x%d", term.text(), n);
+        return "term '" + term.text() + "' x" + n;
     }
 }

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.newsroom.contracts.Entity;
@@ -105,7 +104,7 @@ public final class TopicTagger {
             int n = text.countPhrase(label.phrase());
             if (n >= minMentions) {
                 tags.add(new Tag(c.id(), c.label(), MediaTopics.SCHEME, round(Math.min(0.9, 0.5 + 0.1 * n)),
-                        List.of(String.format(Locale.ROOT, "IPTC label '%s' x%d", c.label(), n))));
+                        List.of("IPTC label '" + c.label() + "' x" + n)));
             }
         }
         return tags;

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,25 @@ class SubjectClassifierTests {
     private static final String EARNINGS_HEADLINE = "ACME CORP 1ST QTR NET";
     private static final String EARNINGS = "Shr 32 cts vs 28 cts. Net 4.1 mln dlrs vs 3.6 mln. Revs 41.2 mln vs 38.0 mln. "
             + "Qtly dividend eight cts vs eight cts prior, payable April 30 to holders of record April 15.";
+
+    @Test
+    void writesEachPushAsTheFormatterWould() {
+        List<Double> pushes = new ArrayList<>(List.of(1e-9, 1e-4, 0.004999, 0.005, 0.015, 0.125, 0.145, 0.9949999,
+                0.995, 1.005, 2.675, 9.995, 1234.565, 1.0e7 + 0.005));
+        for (int cents = 0; cents < 1000; cents++) { // every half-cent boundary to 10, and its neighbours
+            double boundary = cents / 100.0 + 0.005;
+            pushes.addAll(List.of(boundary, Math.nextUp(boundary), Math.nextDown(boundary)));
+        }
+        Random random = new Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            pushes.add(random.nextDouble() * 5);
+        }
+
+        for (double push : pushes) {
+            assertThat(SubjectClassifier.signedHundredths(push)).as("%s", push)
+                    .isEqualTo(String.format(Locale.ROOT, "%+.2f", push));
+        }
+    }
 
     @Test
     void theBundledReutersModelTagsAnEarningsReportAsEarnWithEvidence() {
