@@ -11,7 +11,7 @@ ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cd "$ROOT"
 
-# A service jar that is missing or older than any module's sources means a build first: the shared modules
+# A service's or the local stack's jar that is missing or older than any module's sources means a build first: the shared modules
 # (contracts, event-headers, local-stack, which starts the engines and services) are installed with them, and the
 # bench compiles against what is installed.
 source "$ROOT/scripts/lib/stale.sh"

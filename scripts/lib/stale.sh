@@ -2,7 +2,8 @@
 #   stale ROOT JAR-GLOB MODULE...   true when a module's jar (target/JAR-GLOB) is missing, or when any module's
 #                                   sources or any pom changed after the oldest of those jars
 #   needs_build ROOT                true when the local stack cannot start as built: a service's or the stack's
-#                                   jar is stale, or the engines (Kafka, Elasticsearch) are not downloaded yet
+#                                   jar is stale, or the engines are not downloaded yet (the Elasticsearch zip,
+#                                   fetched by the same build as Kafka's jars)
 stale() {
   local root="$1" glob="$2" oldest="" jar module
   shift 2

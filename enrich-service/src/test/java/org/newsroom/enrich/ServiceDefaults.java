@@ -23,12 +23,14 @@ public final class ServiceDefaults {
     }
 
     /**
-     * The defaults, with the rules file in the temporary folder under {@code rulesFileName}; it is written afresh from
-     * the bundled default, so the rules are the shipped ones whatever a previous run left there.
+     * The defaults, with the rules file in the temporary folder under {@code rulesFileName}, prefixed with this
+     * process's id (another checkout's run at the same time keeps its own); it is written afresh from the bundled
+     * default, so the rules are the shipped ones whatever a previous run left there.
      */
     public static TaggingProperties tagging(String rulesFileName) {
-        Path rules = Path.of(System.getProperty("java.io.tmpdir"), rulesFileName);
+        Path rules = Path.of(System.getProperty("java.io.tmpdir"), ProcessHandle.current().pid() + "-" + rulesFileName);
         rules.toFile().delete();
+        rules.toFile().deleteOnExit();
         return new Binder(new MapConfigurationPropertySource(Map.of("enrich.tagging.rules-file", rules.toString())))
                 .bindOrCreate("enrich.tagging", TaggingProperties.class);
     }

@@ -93,7 +93,8 @@ final class ArticleFlow {
         }
         Enricher.Draft draft = drafts.apply(article);
         ArticleEnriched enriched = draft.article();
-        byte[] encoded = RecordLimit.checkArticle(InternalSerdes.encoded(enriched), () -> InternalSerdes.json(enriched));
+        byte[] encoded = RecordLimit.checkArticle(InternalSerdes.encoded(enriched),
+                () -> InternalSerdes.json(enriched));
         Instant publishedAt = publishedAt(article);
         return new ArticleFindings.Enriched(fingerprinter.fingerprint(articleId, publishedAt, enriched.paragraphs()),
                 new HeldArticle(article.version(), publishedAt, encoded, InternalSerdes.encoded(draft.memo())));

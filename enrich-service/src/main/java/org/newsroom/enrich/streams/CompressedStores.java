@@ -7,8 +7,9 @@ import org.rocksdb.Options;
 
 /**
  * RocksDB compression for the memory task's stores on disk. Kafka Streams turns RocksDB's compression off; the held
- * articles are not compressed one by one since format 4 ({@link InternalSerdes}: JSON inside, binary since format 5),
- * so without this the held store would take about twice the disk of the deflated values before it. LZ4 for the levels that are rewritten often,
+ * articles are not compressed one by one since format 4 ({@link InternalSerdes}: JSON inside, binary since
+ * format 5), so without this the held store would take about twice the disk of the deflated values before it
+ * (measured on format 4). LZ4 for the levels that are rewritten often,
  * zstd for the last level, where most of a 30-day window lies.
  */
 public final class CompressedStores implements RocksDBConfigSetter {

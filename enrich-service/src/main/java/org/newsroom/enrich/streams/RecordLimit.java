@@ -57,13 +57,13 @@ final class RecordLimit {
     }
 
     /**
-     * Refuses a drafted article whose JSON (as it will be published) or internal encoding (as the findings and held
-     * records carry it) leaves no room in a record for what travels with it (fingerprint, decision, CloudEvents headers), where the raw record it
-     * came from is still at hand to be dead-lettered: the memory task writes it twice more, and a failure there would
-     * dead-letter an internal record instead. The JSON is written only for an article whose internal encoding
-     * is within {@value #JSON_GROWTH}x of the limit, more than JSON ever grows over it (a control character escaped
-     * takes six bytes, field names beside short values a few times theirs): every ordinary article costs one
-     * comparison.
+     * Refuses a drafted article whose JSON (as it will be published) or internal encoding (as the findings and
+     * held records carry it) leaves no room in a record for what travels with it (fingerprint, decision,
+     * CloudEvents headers), where the raw record it came from is still at hand to be dead-lettered: the memory task
+     * writes it twice more, and a failure there would dead-letter an internal record instead. The JSON is written
+     * only for an article whose internal encoding is within {@value #JSON_GROWTH}x of the limit, more than JSON ever
+     * grows over it (a control character escaped takes six bytes, field names beside short values a few times
+     * theirs): every ordinary article costs one comparison.
      *
      * @param encoded the article as the internal records carry it ({@link InternalSerdes#encoded})
      * @param json    the article as published

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.normalising.ArticleTokens;
 
@@ -117,9 +118,13 @@ public final class SubjectClassifier {
 
     /**
      * A positive push as {@code String.format(Locale.ROOT, "%+.2f", push)} writes it, without the formatter (a few
-     * evidence lines per article, on every article): both round the digits of {@link Double#toString} half up.
+     * evidence lines per article, on every article): both round the digits of {@link Double#toString} half up. A
+     * push that is not finite (only an infinite model weight would give one) is left to the formatter.
      */
     static String signedHundredths(double push) {
+        if (!Double.isFinite(push)) {
+            return String.format(Locale.ROOT, "%+.2f", push);
+        }
         return "+" + BigDecimal.valueOf(push).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 

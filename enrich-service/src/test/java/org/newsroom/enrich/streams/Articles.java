@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.test.TestRecord;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Source;
@@ -60,6 +61,21 @@ final class Articles {
         return new ArticleReceived(UUID.randomUUID(), publishedAt, articleId, 1,
                 new Source(source, SourceKind.http, null), "text", null, null, headline, paragraphs, publishedAt,
                 null, null, "en", List.of(), null, null);
+    }
+
+    /** An article whose JSON (as the raw topic carries it, without headers) is exactly {@code size} bytes. */
+    static ArticleReceived ofJsonSize(String articleId, int size) {
+        Serializer<ArticleReceived> json = EnrichmentTopology.serde(ArticleReceived.class).serializer();
+        int probe = json.serialize(Topics.ARTICLES_RAW, huge(articleId, "x")).length;
+        ArticleReceived article = huge(articleId, "x".repeat(size - probe + 1));
+        if (json.serialize(Topics.ARTICLES_RAW, article).length != size) {
+            throw new IllegalStateException("no article of " + size + " bytes");
+        }
+        return article;
+    }
+
+    private static ArticleReceived huge(String articleId, String paragraph) {
+        return article(articleId, "wire", FIRST_PUBLISHED, "Huge", List.of(paragraph));
     }
 
     /** An article as ingest publishes it: CloudEvents headers, JSON body, keyed by its id. */

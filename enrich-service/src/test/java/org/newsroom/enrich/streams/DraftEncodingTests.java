@@ -19,13 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.ArticleEnriched;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Dateline;
+import org.newsroom.contracts.Dedup;
+import org.newsroom.contracts.DedupStatus;
+import org.newsroom.contracts.Entity;
+import org.newsroom.contracts.EntityType;
 import org.newsroom.contracts.Extraction;
 import org.newsroom.contracts.PubStatus;
 import org.newsroom.contracts.Removal;
 import org.newsroom.contracts.Source;
 import org.newsroom.contracts.SourceKind;
+import org.newsroom.contracts.Tag;
 import org.newsroom.enrich.Enricher;
 import org.newsroom.enrich.ServiceDefaults;
+import org.newsroom.enrich.entities.Recognised;
 
 class DraftEncodingTests {
 
@@ -128,6 +134,17 @@ class DraftEncodingTests {
 
         assertThat(reachable).hasSizeGreaterThan(10);
         assertThat(DraftEncoding.REGISTERED).containsAll(reachable);
+    }
+
+    @Test
+    void keepsEveryClassUnderTheIdItWasFirstWrittenWith() {
+        // Written into every stored record: a class moved in the list would read another's records.
+        assertThat(DraftEncoding.REGISTERED).extracting(DraftEncoding::idOf).containsExactly(
+                100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115);
+        assertThat(DraftEncoding.REGISTERED.subList(0, 16)).containsExactly(ArticleEnriched.class, Source.class,
+                SourceKind.class, Dateline.class, Removal.class, PubStatus.class, Tag.class, Entity.class,
+                EntityType.class, Dedup.class, DedupStatus.class, Extraction.class, Extraction.Method.class,
+                Enricher.Memo.class, Recognised.class, Recognised.Mention.class);
     }
 
     /** Fory as {@link DraftEncoding} configures it, writing {@code type} under {@code id}. */

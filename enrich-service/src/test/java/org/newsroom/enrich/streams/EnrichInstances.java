@@ -4,12 +4,16 @@ import static org.awaitility.Awaitility.await;
 import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,7 +101,9 @@ final class EnrichInstances implements AutoCloseable {
     void produceBytes(ProducerRecord<byte[], byte[]> record) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(record);
+            producer.send(record).get(); // a record the broker refuses fails here, not as a timeout later
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not produce " + record.topic() + " record", e);
         }
     }
 
@@ -111,26 +117,30 @@ final class EnrichInstances implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    ConsumerRecord<byte[], byte[]> awaitDeadLetter(String topic) {
-        return awaitDeadLetters(topic, 1).getFirst();
-    }
-
-    /** The first {@code count} records of a dead-letter topic, in order (one partition). */
-    List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(String topic, int count) {
+    /**
+     * The records of a dead-letter topic with these keys, by key: the topic is shared with the module's other ITs on
+     * the same broker, whose dead letters are skipped.
+     */
+    Map<String, ConsumerRecord<byte[], byte[]>> awaitDeadLetters(String topic, Set<String> keys) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-dead-letters");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-dead-letters-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            Map<String, ConsumerRecord<byte[], byte[]>> found = new HashMap<>();
             await().atMost(Duration.ofMinutes(1)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(found::add);
-                return found.size() >= count;
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                    if (keys.contains(key)) {
+                        found.put(key, record);
+                    }
+                }
+                return found.keySet().containsAll(keys);
             });
-            return List.copyOf(found.subList(0, count));
+            return found;
         }
     }
 

@@ -190,7 +190,7 @@ class PoisonRecordsTests {
     @Test
     void sendsAnArticleTooLargeOnceEnrichedToTheDeadLetterTopicWithItsCauseAndEnrichesTheNext() {
         ArticleReceived next = Articles.seeds().get(1);
-        TestRecord<byte[], byte[]> huge = rawRecordOfValueSize(RecordLimit.MAX_VALUE_BYTES - 256);
+        TestRecord<byte[], byte[]> huge = event(Articles.ofJsonSize("huge-1", RecordLimit.MAX_VALUE_BYTES - 256));
         assertThat(huge.value().length + huge.key().length).as("a record Kafka takes")
                 .isLessThan(Topics.MAX_RECORD_BYTES - 2048);
 
@@ -303,13 +303,6 @@ class PoisonRecordsTests {
 
     private static ProducerRecord<byte[], byte[]> enrichedRecord() {
         return new ProducerRecord<>(Topics.ARTICLES_ENRICHED, "a1".getBytes(StandardCharsets.UTF_8), new byte[] {2});
-    }
-
-    /** A raw article whose value takes {@code size} bytes: one long paragraph, so enriching it is quick. */
-    private static TestRecord<byte[], byte[]> rawRecordOfValueSize(int size) {
-        ArticleReceived probe = Articles.article("huge-1", "wire", NOW, "Huge", List.of("x"));
-        int rest = size - event(probe).value().length;
-        return event(Articles.article("huge-1", "wire", NOW, "Huge", List.of("x".repeat(rest + 1))));
     }
 
     /** An article as ingest publishes it, at {@code NOW}. */

@@ -33,6 +33,17 @@ class RecordLimitTests {
         assertThat(RecordLimit.checkArticle(encoded, () -> InternalSerdes.json(article))).isSameAs(encoded);
     }
 
+    @Test
+    void writesNoJsonForAnOrdinaryArticle() {
+        ArticleEnriched article = draftOf("An ordinary paragraph of an ordinary story.");
+
+        byte[] encoded = InternalSerdes.encoded(article);
+
+        assertThat(RecordLimit.checkArticle(encoded, () -> {
+            throw new AssertionError("the JSON of an article far below the limit was written");
+        })).isSameAs(encoded);
+    }
+
     /** Not normalised (which would drop the control characters): the bytes are what is measured here. */
     private static ArticleEnriched draftOf(String paragraph) {
         ArticleReceived seed = Articles.seeds().getFirst();

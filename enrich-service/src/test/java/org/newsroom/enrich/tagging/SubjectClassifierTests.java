@@ -30,7 +30,7 @@ class SubjectClassifierTests {
 
     @Test
     void writesEachPushAsTheFormatterWould() {
-        List<Double> pushes = new ArrayList<>(List.of(1e-9, 1e-4, 0.004999, 0.005, 0.015, 0.125, 0.145, 0.9949999,
+        List<Double> pushes = new ArrayList<>(List.of(Double.POSITIVE_INFINITY, Double.NaN, 1e-9, 1e-4, 0.004999, 0.005, 0.015, 0.125, 0.145, 0.9949999,
                 0.995, 1.005, 2.675, 9.995, 1234.565, 1.0e7 + 0.005));
         for (int cents = 0; cents < 1000; cents++) { // every half-cent boundary to 10, and its neighbours
             double boundary = cents / 100.0 + 0.005;
