@@ -22,7 +22,9 @@ phase() {
   done
 }
 phase '\[bench\] throughput'
-PID="$(pgrep -f 'enrich-service[^ ]*\.jar' | head -n 1)"
+# The bench's own copy of the jar (target/bench-run/jars), not an enrich-service started by anything else.
+PID="$(pgrep -f "target/bench-run/jars/enrich-service/" | head -n 1 || true)"
+[ -n "$PID" ] || { echo "[enrich-profile] no enrich-service of the bench is running" >&2; kill "$BENCH"; exit 1; }
 "${BIN}jcmd" "$PID" JFR.configure stackdepth=256 > /dev/null
 "${BIN}jcmd" "$PID" JFR.start name=enrich-profile settings=profile filename="$OUT/enrich.jfr" > /dev/null
 echo "[enrich-profile] recording enrich-service (pid $PID) over the throughput phase"
