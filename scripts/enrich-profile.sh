@@ -14,6 +14,7 @@ rm -f "$OUT/enrich.jfr"
 
 bash "$ROOT/scripts/bench.sh" "$@" > "$OUT/bench.log" 2>&1 &
 BENCH=$!
+trap 'kill "$BENCH" 2> /dev/null || true' EXIT # Ctrl-C stops the bench too (its stack stops with it)
 echo "[enrich-profile] bench running (log: $OUT/bench.log); recording starts with its throughput phase"
 phase() {
   until grep -qE "$1" "$OUT/bench.log"; do
@@ -22,9 +23,9 @@ phase() {
   done
 }
 phase '\[bench\] throughput'
-# The bench's own copy of the jar (target/bench-run/jars), not an enrich-service started by anything else.
-PID="$(pgrep -f "target/bench-run/jars/enrich-service/" | head -n 1 || true)"
-[ -n "$PID" ] || { echo "[enrich-profile] no enrich-service of the bench is running" >&2; kill "$BENCH"; exit 1; }
+# The pid the bench's stack wrote when it started its enrich-service (BenchStack: target/bench-run/run).
+PID="$(cat "$ROOT/target/bench-run/run/enrich-service.pid" 2> /dev/null || true)"
+[ -n "$PID" ] || { echo "[enrich-profile] the bench's enrich-service wrote no pid" >&2; exit 1; }
 "${BIN}jcmd" "$PID" JFR.configure stackdepth=256 > /dev/null
 "${BIN}jcmd" "$PID" JFR.start name=enrich-profile settings=profile filename="$OUT/enrich.jfr" > /dev/null
 echo "[enrich-profile] recording enrich-service (pid $PID) over the throughput phase"

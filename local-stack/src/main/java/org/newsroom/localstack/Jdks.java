@@ -45,14 +45,6 @@ public final class Jdks {
     public static final String CHILD_OPTIONS_PROPERTY = "newsroom.child-jvm-options";
 
     /**
-     * Extra JVM options for the services, Kafka brokers and Elasticsearch nodes this module starts, split at blanks;
-     * none by default. The integration tests pass {@code -XX:TieredStopAtLevel=1} (pom.xml): their processes live
-     * for a minute or two on small inputs, where HotSpot's optimising compiler costs more CPU than it ever gives back
-     * (the bench measured it at up to two fifths of each process's CPU in its first minutes), and a 2-core machine
-     * runs up to 13 of them at once. A system property, not an environment variable, so that nothing exported in a
-     * shell can reach the bench or {@code ./newsroom up}, whose processes run on the JVM's defaults.
-     */
-    /**
      * A java command line: {@code java}, its {@code options}, this run's {@link #childOptions()}, then {@code main}
      * (a class or {@code -jar} and what follows). Every JVM this module starts but Elasticsearch's (which takes its
      * options through {@code ES_JAVA_OPTS}) is started with one.
@@ -65,6 +57,14 @@ public final class Jdks {
         return command;
     }
 
+    /**
+     * Extra JVM options for the services, Kafka brokers and Elasticsearch nodes this module starts, split at blanks;
+     * none by default. The integration tests pass {@code -XX:TieredStopAtLevel=1} (pom.xml): their processes live
+     * for a minute or two on small inputs, where HotSpot's optimising compiler costs more CPU than it ever gives back
+     * (the bench measured it at up to two fifths of each process's CPU in its first minutes), and a 2-core machine
+     * runs up to 13 of them at once. A system property, not an environment variable, so that nothing exported in a
+     * shell can reach the bench or {@code ./newsroom up}, whose processes run on the JVM's defaults.
+     */
     public static List<String> childOptions() {
         String options = System.getProperty(CHILD_OPTIONS_PROPERTY);
         return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));

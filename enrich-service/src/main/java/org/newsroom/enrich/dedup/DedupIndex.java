@@ -72,8 +72,8 @@ public final class DedupIndex {
         }
         Decision own = Decision.originalOf(f);
         List<Decision> changed = new ArrayList<>();
-        int entry = size;
-        ensureCapacity(entry + 1);
+        int newSlot = size;
+        ensureCapacity(newSlot + 1);
         if (++addNumber == 0) { // wrapped after 2^32 adds: forget every mark, or this add would take all for met
             Arrays.fill(lastMetInAdd, 0);
             addNumber = 1;
@@ -91,13 +91,13 @@ public final class DedupIndex {
                     }
                 }
             }
-            next[entry * stride + bucket.index()] = heads.put(key, entry + 1);
+            next[newSlot * stride + bucket.index()] = heads.put(key, newSlot + 1);
         }
-        members[entry] = f;
-        arrivals[entry] = arrivedAt.toEpochMilli();
+        members[newSlot] = f;
+        arrivals[newSlot] = arrivedAt.toEpochMilli();
         size++;
-        slots.put(f.articleId(), entry);
-        decided[entry] = own;
+        slots.put(f.articleId(), newSlot);
+        decided[newSlot] = own;
         changed.addFirst(own);
         return changed;
     }

@@ -93,11 +93,11 @@ final class ArticleFlow {
         }
         Enricher.Draft draft = drafts.apply(article);
         ArticleEnriched enriched = draft.article();
-        byte[] encoded = RecordLimit.checkArticle(InternalSerdes.encoded(enriched),
+        byte[] encoded = RecordLimit.checkArticle(DraftEncoding.encoded(enriched),
                 () -> InternalSerdes.json(enriched));
         Instant publishedAt = publishedAt(article);
         return new ArticleFindings.Enriched(fingerprinter.fingerprint(articleId, publishedAt, enriched.paragraphs()),
-                new HeldArticle(article.version(), publishedAt, encoded, InternalSerdes.encoded(draft.memo())));
+                new HeldArticle(article.version(), publishedAt, encoded, DraftEncoding.encoded(draft.memo())));
     }
 
     /** The source's publication time, else when the article was received: stable when reprocessed. */

@@ -62,6 +62,16 @@ final class DraftEncoding {
         return FORY.serialize(memo);
     }
 
+    /** The article {@link #encoded(ArticleEnriched)} wrote. */
+    static ArticleEnriched article(byte[] bytes) {
+        return decoded(bytes, ArticleEnriched.class);
+    }
+
+    /** The memo {@link #encoded(Enricher.Memo)} wrote. */
+    static Enricher.Memo memo(byte[] bytes) {
+        return decoded(bytes, Enricher.Memo.class);
+    }
+
     /** A value of {@code type}, as {@link #encoded} wrote it; anything else is refused. */
     static <T> T decoded(byte[] bytes, Class<T> type) {
         Object value;

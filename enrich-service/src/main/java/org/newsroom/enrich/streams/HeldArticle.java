@@ -17,7 +17,7 @@ import org.newsroom.enrich.Enricher;
  * @param publishedAt what the articles task fingerprinted the version with (its publication, else arrival time),
  *                    which is also when memory takes it to be ({@link Enricher#facts(ArticleEnriched, Instant,
  *                    Enricher.Memo)})
- * @param article     the drafted article, encoded ({@link InternalSerdes#encoded(ArticleEnriched)})
+ * @param article     the drafted article, encoded ({@link DraftEncoding#encoded(ArticleEnriched)})
  * @param memo        what the memory task needs of it besides the article ({@link Enricher.Memo}), encoded
  *
  * <p>The two arrays are not copied in or out: every held version passes through the serdes twice or more (findings

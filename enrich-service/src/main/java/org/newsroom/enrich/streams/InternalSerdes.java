@@ -43,11 +43,11 @@ import org.newsroom.enrich.dedup.Fingerprint;
 final class InternalSerdes {
 
     /** The findings and held records' format: the draft and memo in {@link DraftEncoding}. */
-    private static final byte DRAFT_BINARY = 5;
+    private static final byte FORMAT = 5;
     /** The findings and held records with the draft and memo as JSON inside (read and transcoded). */
-    private static final byte DRAFT_JSON = 4;
+    private static final byte FORMAT_JSON_DRAFT = 4;
     /** The version gate's records (session 14 on). */
-    private static final byte VERSIONS = 4;
+    private static final byte VERSIONS_FORMAT = 4;
     private static final byte ENRICHED = 1;
     private static final byte TAKEN_OUT = 2;
     private static final int ARTICLE_BYTES = 8192;
@@ -61,7 +61,7 @@ final class InternalSerdes {
 
     /** The articles step's findings, as on the {@code article-findings} topic and in the {@code held-articles} store. */
     static Serde<ArticleFindings> findings() {
-        return of(ARTICLE_BYTES, DRAFT_BINARY, DRAFT_JSON, (out, findings) -> {
+        return of(ARTICLE_BYTES, FORMAT, FORMAT_JSON_DRAFT, (out, findings) -> {
             switch (findings) {
                 case ArticleFindings.Enriched enriched -> {
                     out.writeByte(ENRICHED);
@@ -86,7 +86,7 @@ final class InternalSerdes {
 
     /** A usable version as the memory task holds it ({@code held-articles}): no signature, no type byte. */
     static Serde<HeldArticle> held() {
-        return of(ARTICLE_BYTES, DRAFT_BINARY, DRAFT_JSON, InternalSerdes::writeHeld, InternalSerdes::readHeld);
+        return of(ARTICLE_BYTES, FORMAT, FORMAT_JSON_DRAFT, InternalSerdes::writeHeld, InternalSerdes::readHeld);
     }
 
     /**
@@ -95,7 +95,7 @@ final class InternalSerdes {
      * wrote as JSON (they start with '{', never a format byte) are still read, so no reset is needed.
      */
     static Serde<LastVersion> versions() {
-        Serde<LastVersion> binary = of(VERSION_BYTES, VERSIONS, VERSIONS, InternalSerdes::writeVersion,
+        Serde<LastVersion> binary = of(VERSION_BYTES, VERSIONS_FORMAT, VERSIONS_FORMAT, InternalSerdes::writeVersion,
                 (in, format) -> readVersion(in));
         return Serdes.serdeFrom(binary.serializer(), (topic, data) -> data != null && data.length > 0 && data[0] == '{'
                 ? JSON_VERSIONS.deserializer().deserialize(topic, data) : binary.deserializer().deserialize(topic, data));
@@ -104,26 +104,6 @@ final class InternalSerdes {
     /** An enriched article as {@code articles.enriched.v1} carries it (JSON, without headers). */
     static byte[] json(ArticleEnriched article) {
         return ARTICLES.serializer().serialize(null, article);
-    }
-
-    /** A drafted article as the internal records carry it ({@link DraftEncoding}). */
-    static byte[] encoded(ArticleEnriched article) {
-        return DraftEncoding.encoded(article);
-    }
-
-    /** A memo as the internal records carry it ({@link DraftEncoding}). */
-    static byte[] encoded(Enricher.Memo memo) {
-        return DraftEncoding.encoded(memo);
-    }
-
-    /** The memo {@link #encoded(Enricher.Memo)} wrote. */
-    static Enricher.Memo memo(byte[] bytes) {
-        return DraftEncoding.decoded(bytes, Enricher.Memo.class);
-    }
-
-    /** The article {@link #encoded(ArticleEnriched)} wrote. */
-    static ArticleEnriched article(byte[] bytes) {
-        return DraftEncoding.decoded(bytes, ArticleEnriched.class);
     }
 
     private interface Writer<T> {
@@ -205,13 +185,12 @@ final class InternalSerdes {
 
     private static HeldArticle readHeld(DataInputStream in, byte format) throws IOException {
         HeldArticle held = new HeldArticle(in.readInt(), readInstant(in), readBytes(in), readBytes(in));
-        if (format != DRAFT_JSON) {
+        if (format != FORMAT_JSON_DRAFT) {
             return held;
         }
-        byte[] memo = held.memo().length == 0 ? held.memo()
-                : encoded(MEMOS.deserializer().deserialize(null, held.memo()));
         return new HeldArticle(held.version(), held.publishedAt(),
-                encoded(ARTICLES.deserializer().deserialize(null, held.article())), memo);
+                DraftEncoding.encoded(ARTICLES.deserializer().deserialize(null, held.article())),
+                DraftEncoding.encoded(MEMOS.deserializer().deserialize(null, held.memo())));
     }
 
     private static void writeVersion(DataOutputStream out, LastVersion last) throws IOException {

@@ -65,18 +65,26 @@ final class RecordLimit {
      * grows over it (a control character escaped takes six bytes, field names beside short values a few times
      * theirs): every ordinary article costs one comparison.
      *
-     * @param encoded the article as the internal records carry it ({@link InternalSerdes#encoded})
+     * @param encoded the article as the internal records carry it ({@link DraftEncoding#encoded})
      * @param json    the article as published
      */
     static byte[] checkArticle(byte[] encoded, Supplier<byte[]> json) {
         int limit = MAX_VALUE_BYTES - ARTICLE_COMPANY;
-        int size = encoded.length > limit ? encoded.length
-                : (long) encoded.length * JSON_GROWTH > limit ? json.get().length : 0;
-        if (size > limit) {
-            throw new RecordTooLargeException("An enriched article of %,d bytes, more than the %,d it may take"
-                    .formatted(size, limit) + " (Topics.MAX_RECORD_BYTES)");
+        if (encoded.length > limit) {
+            throw tooLarge("encoded", encoded.length, limit);
+        }
+        if (encoded.length * JSON_GROWTH > limit) {
+            int size = json.get().length;
+            if (size > limit) {
+                throw tooLarge("as JSON", size, limit);
+            }
         }
         return encoded;
+    }
+
+    private static RecordTooLargeException tooLarge(String form, int size, int limit) {
+        return new RecordTooLargeException("An enriched article of %,d bytes %s, more than the %,d it may take"
+                .formatted(size, form, limit) + " (Topics.MAX_RECORD_BYTES)");
     }
 
     /** The topology's keys (article ids), bounded. */

@@ -113,7 +113,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         Map<String, Latest> latest = new HashMap<>();
         held.forEachRemaining(entry -> {
             long at = entry.key.window().start();
-            ArticleEnriched draft = InternalSerdes.article(entry.value.article());
+            ArticleEnriched draft = DraftEncoding.article(entry.value.article());
             arrivals.add(new Arrival(at, entry.value.fingerprint(entry.key.key(), draft, fingerprinter)));
             if (memory != null) {
                 latest.merge(entry.key.key(), new Latest(at, entry.value), (a, b) -> b.arrivedAt() >= a.arrivedAt() ? b : a);
@@ -141,8 +141,8 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     private record Latest(long arrivedAt, HeldArticle version) {
 
         Facts facts() {
-            return Enricher.facts(InternalSerdes.article(version.article()), version.publishedAt(),
-                    InternalSerdes.memo(version.memo()));
+            return Enricher.facts(DraftEncoding.article(version.article()), version.publishedAt(),
+                    DraftEncoding.memo(version.memo()));
         }
     }
 
@@ -161,8 +161,8 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         }
         List<Decision> decisions = index.add(enriched.fingerprint(), Instant.ofEpochMilli(record.timestamp()));
         held.put(articleId, enriched.held(), record.timestamp());
-        ArticleEnriched draft = InternalSerdes.article(enriched.held().article());
-        Enricher.Memo memo = memory == null ? null : InternalSerdes.memo(enriched.held().memo());
+        ArticleEnriched draft = DraftEncoding.article(enriched.held().article());
+        Enricher.Memo memo = memory == null ? null : DraftEncoding.memo(enriched.held().memo());
         Memory.Answer answer = memory == null ? null
                 : memory.see(Enricher.facts(draft, enriched.fingerprint().publishedAt(), memo));
         tell(record, articleId, findings.version(), findings.pubStatus(), told(draft, memo, decisions.getFirst(), answer));
@@ -205,8 +205,8 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         if (earlier == null || decision == null || !gate.admits(articleId, earlier.version(), PubStatus.usable)) {
             return;
         }
-        Enricher.Memo memo = memory == null ? null : InternalSerdes.memo(earlier.memo());
-        ArticleEnriched article = told(InternalSerdes.article(earlier.article()), memo, decision,
+        Enricher.Memo memo = memory == null ? null : DraftEncoding.memo(earlier.memo());
+        ArticleEnriched article = told(DraftEncoding.article(earlier.article()), memo, decision,
                 memory == null ? null : memory.answer(articleId, revision));
         long answers = LastVersion.answersOf(article);
         if (gate.repeats(articleId, article.version(), answers)) {

@@ -41,8 +41,8 @@ class InternalSerdesTests {
         assertThat(roundTrip(InternalSerdes.held(), enriched.held())).isEqualTo(enriched.held());
         assertThat(roundTrip(InternalSerdes.findings(), new ArticleFindings.TakenOut(4, PubStatus.canceled)))
                 .isEqualTo(new ArticleFindings.TakenOut(4, PubStatus.canceled));
-        assertThat(InternalSerdes.article(enriched.held().article())).isEqualTo(article);
-        assertThat(InternalSerdes.memo(enriched.held().memo())).isEqualTo(draft.memo());
+        assertThat(DraftEncoding.article(enriched.held().article())).isEqualTo(article);
+        assertThat(DraftEncoding.memo(enriched.held().memo())).isEqualTo(draft.memo());
     }
 
     @Test
@@ -120,14 +120,14 @@ class InternalSerdesTests {
         for (HeldArticle h : List.of(read.held(), heldRead)) {
             assertThat(h.version()).isEqualTo(3);
             assertThat(h.publishedAt()).isEqualTo(PUBLISHED);
-            assertThat(InternalSerdes.article(h.article())).isEqualTo(named.article());
-            assertThat(InternalSerdes.memo(h.memo())).isEqualTo(named.memo());
+            assertThat(DraftEncoding.article(h.article())).isEqualTo(named.article());
+            assertThat(DraftEncoding.memo(h.memo())).isEqualTo(named.memo());
         }
     }
 
     private ArticleFindings.Enriched enriched() {
         return new ArticleFindings.Enriched(fingerprint,
-                new HeldArticle(3, PUBLISHED, InternalSerdes.encoded(article), InternalSerdes.encoded(draft.memo())));
+                new HeldArticle(3, PUBLISHED, DraftEncoding.encoded(article), DraftEncoding.encoded(draft.memo())));
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {

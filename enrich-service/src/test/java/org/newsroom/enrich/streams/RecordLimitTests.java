@@ -18,7 +18,7 @@ class RecordLimitTests {
     void refusesAnArticleWhoseJsonWouldNotFitThoughItsInternalEncodingDoes() {
         // A control character takes one byte in the internal encoding and six in JSON (a backslash-u escape).
         ArticleEnriched article = draftOf("\u0001".repeat(RecordLimit.MAX_VALUE_BYTES / 4));
-        byte[] encoded = InternalSerdes.encoded(article);
+        byte[] encoded = DraftEncoding.encoded(article);
         assertThat(encoded.length).isLessThan(RecordLimit.MAX_VALUE_BYTES / 2);
 
         assertThatThrownBy(() -> RecordLimit.checkArticle(encoded, () -> InternalSerdes.json(article)))
@@ -28,7 +28,7 @@ class RecordLimitTests {
     @Test
     void takesALargeArticleWhoseJsonFits() {
         ArticleEnriched article = draftOf("A sentence of plain words. ".repeat(RecordLimit.MAX_VALUE_BYTES / 40));
-        byte[] encoded = InternalSerdes.encoded(article);
+        byte[] encoded = DraftEncoding.encoded(article);
 
         assertThat(RecordLimit.checkArticle(encoded, () -> InternalSerdes.json(article))).isSameAs(encoded);
     }
@@ -37,7 +37,7 @@ class RecordLimitTests {
     void writesNoJsonForAnOrdinaryArticle() {
         ArticleEnriched article = draftOf("An ordinary paragraph of an ordinary story.");
 
-        byte[] encoded = InternalSerdes.encoded(article);
+        byte[] encoded = DraftEncoding.encoded(article);
 
         assertThat(RecordLimit.checkArticle(encoded, () -> {
             throw new AssertionError("the JSON of an article far below the limit was written");

@@ -58,10 +58,10 @@ class RememberingTests {
                     article, enricher::draft, fingerprinter);
 
             HeldArticle held = findings.held();
-            ArticleEnriched draft = InternalSerdes.article(held.article());
+            ArticleEnriched draft = DraftEncoding.article(held.article());
 
             assertThat(held.fingerprint(article.articleId(), draft, fingerprinter)).isEqualTo(findings.fingerprint());
-            assertThat(Enricher.facts(draft, held.publishedAt(), InternalSerdes.memo(held.memo())))
+            assertThat(Enricher.facts(draft, held.publishedAt(), DraftEncoding.memo(held.memo())))
                     .isEqualTo(enricher.draft(article).facts());
         }
     }
@@ -96,7 +96,7 @@ class RememberingTests {
             }
         };
         return KeyValue.pair(new Windowed<>(articleId, window),
-                new HeldArticle(1, publishedAt, InternalSerdes.encoded(draft), new byte[0]));
+                new HeldArticle(1, publishedAt, DraftEncoding.encoded(draft), new byte[0]));
     }
 
     private Fingerprint fingerprint(String articleId, Instant publishedAt) {
