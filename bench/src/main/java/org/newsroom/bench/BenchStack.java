@@ -90,7 +90,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     InboxFolders inboxFolders() {
-        return new InboxFolders(home.resolve("feed"));
+        return InboxFolders.under(home);
     }
 
     Path logs() {

@@ -11,7 +11,7 @@ import java.util.function.IntSupplier;
  * What {@link LocalCluster} runs and where.
  *
  * @param projectRoot        the checkout, where the service jars are built
- * @param var                every part's state and the shared feed folder
+ * @param var                every part's state and the shared inbox folders
  * @param brokers            Kafka brokers (each also a KRaft controller)
  * @param elasticsearchNodes Elasticsearch nodes (each master-eligible and data)
  * @param instances          instances per service module, in start order

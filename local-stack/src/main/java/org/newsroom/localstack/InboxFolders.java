@@ -15,6 +15,14 @@ public record InboxFolders(Path folder) {
         Objects.requireNonNull(folder, "folder");
     }
 
+    /**
+     * The folders as every stack lays them out: {@code feed/} under its home (the name predates "inbox"; scripts,
+     * docs and existing homes use it, so it stays).
+     */
+    public static InboxFolders under(Path home) {
+        return new InboxFolders(home.resolve("feed"));
+    }
+
     public Path inbox() {
         return folder.resolve("inbox");
     }

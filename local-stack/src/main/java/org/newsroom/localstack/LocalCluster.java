@@ -15,8 +15,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The system as a cluster on one machine: a KRaft quorum of Kafka brokers, an Elasticsearch cluster and several
- * instances of each service, every one a process with its own ports and folders under {@code var}, sharing one
- * feed folder. Any part ({@code kafka-2}, {@code elasticsearch-1}, {@code enrich-service-3}, ...) can be killed
+ * instances of each service, every one a process with its own ports and folders under {@code var}, sharing one set of
+ * inbox folders. Any part ({@code kafka-2}, {@code elasticsearch-1}, {@code enrich-service-3}, ...) can be killed
  * and started again on its state: what {@code ./newsroom cluster-up} runs and ClusterIT breaks.
  */
 public final class LocalCluster implements AutoCloseable {
@@ -149,7 +149,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public InboxFolders inboxFolders() {
-        return new InboxFolders(settings.var().resolve("feed"));
+        return InboxFolders.under(settings.var());
     }
 
     public Path logs() {

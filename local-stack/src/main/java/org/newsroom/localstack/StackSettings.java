@@ -33,7 +33,7 @@ public record StackSettings(Path projectRoot, Path home, Path var, int kafkaPort
     }
 
     public InboxFolders inboxFolders() {
-        return new InboxFolders(home.resolve("feed"));
+        return InboxFolders.under(home);
     }
 
     public Path logs() {

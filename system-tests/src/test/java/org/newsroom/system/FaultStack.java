@@ -121,7 +121,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     InboxFolders inboxFolders() {
-        return new InboxFolders(home.resolve("feed"));
+        return InboxFolders.under(home);
     }
 
     String kafkaBootstrapServers() {

@@ -100,7 +100,7 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     InboxFolders inboxFolders() {
-        return new InboxFolders(home.resolve("feed"));
+        return InboxFolders.under(home);
     }
 
     /** Drops a file the way users and tools should: written aside, then renamed into the inbox. */

@@ -2,10 +2,10 @@ package org.newsroom.enrich.deadletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
+import org.newsroom.enrich.KafkaRecords;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -19,12 +19,12 @@ class DeadLetterHeadersTests {
 
         creator.create(headers, new IllegalArgumentException("x".repeat(50_000), deep(500)), false, names());
 
-        assertThat(text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).hasSize(DeadLetterHeaders.MAX_MESSAGE)
+        assertThat(KafkaRecords.header(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).hasSize(DeadLetterHeaders.MAX_MESSAGE)
                 .endsWith(" more characters)");
-        assertThat(text(headers, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)).hasSize(DeadLetterHeaders.MAX_STACK_TRACE)
+        assertThat(KafkaRecords.header(headers, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)).hasSize(DeadLetterHeaders.MAX_STACK_TRACE)
                 .startsWith("java.lang.IllegalArgumentException: xxx");
-        assertThat(text(headers, KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(IllegalArgumentException.class.getName());
-        assertThat(text(headers, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(KafkaRecords.header(headers, KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(KafkaRecords.header(headers, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(IllegalStateException.class.getName());
     }
 
     @Test
@@ -35,7 +35,7 @@ class DeadLetterHeadersTests {
         creator.create(headers, new IllegalStateException("second"), false, names());
 
         assertThat(headers.headers(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).hasSize(1);
-        assertThat(text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isEqualTo("second");
+        assertThat(KafkaRecords.header(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isEqualTo("second");
     }
 
     private static Throwable deep(int depth) {
@@ -59,9 +59,5 @@ class DeadLetterHeadersTests {
                 .keyExceptionStacktrace(KafkaHeaders.DLT_KEY_EXCEPTION_STACKTRACE)
                 .exceptionStacktrace(KafkaHeaders.DLT_EXCEPTION_STACKTRACE)
                 .build();
-    }
-
-    private static String text(Headers headers, String name) {
-        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

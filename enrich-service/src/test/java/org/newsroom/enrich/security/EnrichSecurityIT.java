@@ -1,7 +1,6 @@
 package org.newsroom.enrich.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,21 +11,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichApplication;
+import org.newsroom.enrich.KafkaRecords;
 import org.newsroom.enrich.SeedArticles;
 import org.newsroom.localstack.LocalEngines;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,12 +76,12 @@ class EnrichSecurityIT {
             producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, 0, next.articleId(), json.writeValueAsString(next))).get();
         }
 
-        ConsumerRecord<String, String> dead = awaitRecord(Topics.ARTICLES_RAW_DLT, poisonKey);
-        assertThat(dead.value()).isEqualTo("{\"articleId\": not json");
-        assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
-        assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES_RAW);
-        ConsumerRecord<String, String> enriched = awaitRecord(Topics.ARTICLES_ENRICHED, next.articleId());
-        assertThat(enriched.value()).contains("Port reopens");
+        ConsumerRecord<byte[], byte[]> dead = awaitRecord(Topics.ARTICLES_RAW_DLT, poisonKey);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"articleId\": not json");
+        assertThat(KafkaRecords.header(dead.headers(), "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(KafkaRecords.header(dead.headers(), "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES_RAW);
+        ConsumerRecord<byte[], byte[]> enriched = awaitRecord(Topics.ARTICLES_ENRICHED, next.articleId());
+        assertThat(new String(enriched.value(), StandardCharsets.UTF_8)).contains("Port reopens");
     }
 
     @Test
@@ -99,29 +96,9 @@ class EnrichSecurityIT {
         assertThat(get("/actuator/prometheus", KEY).statusCode()).isEqualTo(200);
     }
 
-    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "enrich-security-it-" + RUN + "-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            java.util.concurrent.atomic.AtomicReference<ConsumerRecord<String, String>> found = new java.util.concurrent.atomic.AtomicReference<>();
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        found.set(record);
-                    }
-                }
-                return found.get() != null;
-            });
-            return found.get();
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static ConsumerRecord<byte[], byte[]> awaitRecord(String topic, String key) {
+        return KafkaRecords.awaitCommitted(LocalEngines.kafkaBootstrapServers(), topic, Set.of(key), Duration.ofSeconds(90))
+                .get(key);
     }
 
     private HttpResponse<String> get(String path, String key) throws Exception {

@@ -28,6 +28,8 @@ import org.newsroom.contracts.DedupStatus;
 import org.newsroom.contracts.Topics;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
+import org.newsroom.enrich.KafkaRecords;
+import org.newsroom.localstack.LocalEngines;
 
 /**
  * Two enrich-service instances on a real broker, the raw topic at three partitions: copies that land on other
@@ -114,25 +116,21 @@ class DedupScaleOutIT {
         instances.produce(List.of(after));
 
         // By key: the two arrived on different raw partitions, so in either order, among the module's other dead letters.
-        Map<String, ConsumerRecord<byte[], byte[]>> dead = instances.awaitDeadLetters(Topics.ARTICLES_RAW_DLT,
-                Set.of("poison-1", "huge-1"));
+        Map<String, ConsumerRecord<byte[], byte[]>> dead = KafkaRecords.awaitCommitted(LocalEngines.kafkaBootstrapServers(),
+                Topics.ARTICLES_RAW_DLT, Set.of("poison-1", "huge-1"), Duration.ofMinutes(1));
         assertThat(new String(dead.get("poison-1").value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         // Compared, not printed: eight megabytes.
         assertThat(Arrays.equals(dead.get("huge-1").value(), huge)).as("the bytes it arrived as").isTrue();
-        assertThat(header(dead.get("huge-1"), "kafka_dlt-exception-fqcn"))
+        assertThat(KafkaRecords.header(dead.get("huge-1").headers(), "kafka_dlt-exception-fqcn"))
                 .isEqualTo(RecordTooLargeException.class.getName());
-        assertThat(header(dead.get("huge-1"), "kafka_dlt-exception-message")).as("refused by RecordLimit.checkArticle")
+        assertThat(KafkaRecords.header(dead.get("huge-1").headers(), "kafka_dlt-exception-message")).as("refused by RecordLimit.checkArticle")
                 .startsWith("An enriched article of");
         for (ConsumerRecord<byte[], byte[]> record : dead.values()) {
-            assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank();
-            assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES_RAW);
+            assertThat(KafkaRecords.header(record.headers(), "kafka_dlt-exception-message")).isNotBlank();
+            assertThat(KafkaRecords.header(record.headers(), "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES_RAW);
         }
         await().atMost(Duration.ofMinutes(2)).until(() -> lastDecisions(instances.enriched()).containsKey(after.articleId()));
         assertThat(lastDecisions(instances.enriched()).containsKey("huge-1")).as("the huge article enriched").isFalse();
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, ArticleEnriched> lastDecisions(List<ConsumerRecord<String, ArticleEnriched>> records) {

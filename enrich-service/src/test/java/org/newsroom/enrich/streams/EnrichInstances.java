@@ -4,15 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -115,33 +111,6 @@ final class EnrichInstances implements AutoCloseable {
             }
         });
         return List.copyOf(seen);
-    }
-
-    /**
-     * The records of a dead-letter topic with these keys, by key: the topic is shared with the module's other ITs on
-     * the same broker, whose dead letters are skipped.
-     */
-    Map<String, ConsumerRecord<byte[], byte[]>> awaitDeadLetters(String topic, Set<String> keys) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId + "-dead-letters-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Map<String, ConsumerRecord<byte[], byte[]>> found = new HashMap<>();
-            await().atMost(Duration.ofMinutes(1)).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                    if (keys.contains(key)) {
-                        found.put(key, record);
-                    }
-                }
-                return found.keySet().containsAll(keys);
-            });
-            return found;
-        }
     }
 
     @Override

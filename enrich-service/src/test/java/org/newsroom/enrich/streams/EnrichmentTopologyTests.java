@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.newsroom.enrich.streams.EnrichmentTopology.serde;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -35,6 +31,7 @@ import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.KafkaRecords;
 import org.newsroom.eventheaders.CloudEventHeaders;
 import org.newsroom.eventheaders.CloudEventSerializer;
 
@@ -93,7 +90,7 @@ class EnrichmentTopologyTests {
         raw.pipeInput(received.articleId(), received);
 
         TestRecord<String, ArticleEnriched> record = enriched.readRecord();
-        assertThat(headers(record)).containsEntry(CloudEventHeaders.TYPE, "org.newsroom.article.enriched.v1")
+        assertThat(KafkaRecords.headers(record.headers())).containsEntry(CloudEventHeaders.TYPE, "org.newsroom.article.enriched.v1")
                 .containsEntry(CloudEventHeaders.ID, record.value().eventId().toString())
                 .containsEntry(CloudEventHeaders.SUBJECT, received.articleId())
                 .containsEntry(CloudEventHeaders.CORRELATION_ID, "desk-42")
@@ -132,14 +129,6 @@ class EnrichmentTopologyTests {
 
     private static List<String> names(TopologyDescription.Subtopology subtopology) {
         return subtopology.nodes().stream().map(TopologyDescription.Node::name).toList();
-    }
-
-    private static Map<String, String> headers(TestRecord<String, ArticleEnriched> record) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
     }
 
     private static ArticleReceived withCorrelationId(ArticleReceived a, String correlationId) {

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -47,6 +46,7 @@ import org.newsroom.contracts.ArticleReceived;
 import org.newsroom.contracts.Topics;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.Enricher;
+import org.newsroom.enrich.KafkaRecords;
 import org.newsroom.enrich.deadletters.DeadLetterHeaders;
 import org.newsroom.enrich.deadletters.DeadLetterMetrics;
 import org.newsroom.eventheaders.CloudEventHeaders;
@@ -115,7 +115,7 @@ class PoisonRecordsTests {
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(dead.key()).isEqualTo(poisonRecord.key());
         assertThat(dead.value()).as("the bytes it arrived as").isEqualTo(poisonRecord.value());
-        Map<String, String> headers = texts(dead.headers());
+        Map<String, String> headers = KafkaRecords.headers(dead.headers());
         assertThat(headers).as("its own headers, then the cause")
                 .containsEntry(CloudEventHeaders.SUBJECT, poison.articleId())
                 .containsEntry(KafkaHeaders.DLT_EXCEPTION_FQCN, IllegalStateException.class.getName())
@@ -165,9 +165,9 @@ class PoisonRecordsTests {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.key()).isEqualTo(key);
         assertThat(dead.value()).isEqualTo(value);
-        assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
-        assertThat(text(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ARTICLES_RAW);
-        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).as("the source node").isNotBlank();
+        assertThat(KafkaRecords.header(dead.headers(), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+        assertThat(KafkaRecords.header(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ARTICLES_RAW);
+        assertThat(KafkaRecords.header(dead.headers(), DeadLetterHeaders.PROCESSOR)).as("the source node").isNotBlank();
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(next.articleId());
     }
 
@@ -183,7 +183,7 @@ class PoisonRecordsTests {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.key()).isNull();
         assertThat(dead.value()).isEqualTo(event.value());
-        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("articles-enrich");
+        assertThat(KafkaRecords.header(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("articles-enrich");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(next.articleId());
     }
 
@@ -201,9 +201,9 @@ class PoisonRecordsTests {
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(dead.key()).isEqualTo(huge.key());
         assertThat(dead.value()).as("the bytes it arrived as: refused before it had any output").isEqualTo(huge.value());
-        assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(RecordTooLargeException.class.getName());
-        assertThat(text(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ARTICLES_RAW);
-        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isNotBlank();
+        assertThat(KafkaRecords.header(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(RecordTooLargeException.class.getName());
+        assertThat(KafkaRecords.header(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ARTICLES_RAW);
+        assertThat(KafkaRecords.header(dead.headers(), DeadLetterHeaders.PROCESSOR)).isNotBlank();
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(next.articleId());
         assertThat(registry.get("enrich.dead.letters").tag("topic", Topics.ARTICLES_RAW).counter().count())
                 .isEqualTo(1);
@@ -222,8 +222,8 @@ class PoisonRecordsTests {
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(dead.key()).isEqualTo(longKey);
         assertThat(dead.value()).isEqualTo(event.value());
-        assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(RecordTooLargeException.class.getName());
-        assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("articles-enrich");
+        assertThat(KafkaRecords.header(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(RecordTooLargeException.class.getName());
+        assertThat(KafkaRecords.header(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("articles-enrich");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(next.articleId());
     }
 
@@ -239,9 +239,9 @@ class PoisonRecordsTests {
             assertThat(dead.topic()).isEqualTo(Topics.ARTICLES_RAW_DLT);
             assertThat(dead.key()).as("the source record's bytes").isEqualTo("a1".getBytes(StandardCharsets.UTF_8));
             assertThat(dead.value()).isEqualTo(new byte[] {1});
-            assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN))
+            assertThat(KafkaRecords.header(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN))
                     .isEqualTo(RecordTooLargeException.class.getName());
-            assertThat(text(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("memory-remember");
+            assertThat(KafkaRecords.header(dead.headers(), DeadLetterHeaders.PROCESSOR)).isEqualTo("memory-remember");
         });
     }
 
@@ -308,20 +308,6 @@ class PoisonRecordsTests {
     /** An article as ingest publishes it, at {@code NOW}. */
     private static TestRecord<byte[], byte[]> event(ArticleReceived article) {
         return Articles.rawEvent(article, NOW);
-    }
-
-    private static Map<String, String> texts(Headers headers) {
-        Map<String, String> texts = new HashMap<>();
-        for (Header header : headers) {
-            texts.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return texts;
-    }
-
-    private static String text(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        assertThat(header).as("header " + name).isNotNull();
-        return new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static ErrorHandlerContext failureAt(String topic) {
