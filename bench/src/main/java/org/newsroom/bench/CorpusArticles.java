@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.newsroom.corpora.BenchStories;
+import org.newsroom.corpora.BenchStories.Story;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,10 +22,7 @@ final class CorpusArticles {
     private static final List<String> PLACES = List.of("LONDON", "NEW YORK", "TOKYO", "FRANKFURT", "SYDNEY",
             "PARIS", "SINGAPORE", "TORONTO", "BRUSSELS", "NAIROBI", "SAO PAULO");
 
-    /** One corpus story, as the variants are made from it. */
-    record Story(String corpus, String headline, String dateline, List<String> paragraphs, Instant date) {
-    }
-
+    /** The corpus stories, their datelines cut to the place: what the variants are made from. */
     private final List<Story> stories;
     private final String runId;
 

@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.newsroom.corpora.BenchStories;
 
 class CorpusArticlesTests {
 
     private final CorpusArticles corpus = new CorpusArticles(List.of(
-            new CorpusArticles.Story("reuters21578", "Cocoa prices rise", "LONDON",
+            new BenchStories.Story("reuters21578", "Cocoa prices rise", "LONDON",
                     List.of("First.", "Second.", "Third."), Instant.parse("1987-03-26T10:00:00Z")),
-            new CorpusArticles.Story("bbc", "Ad sales boost profit", null, List.of("One.", "Two."), null)), "run1");
+            new BenchStories.Story("bbc", "Ad sales boost profit", null, List.of("One.", "Two."), null)), "run1");
 
     @Test
     void everyArticleHasItsOwnGuidBeyondTheCorpus() {

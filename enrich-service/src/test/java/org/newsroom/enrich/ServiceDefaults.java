@@ -1,5 +1,8 @@
 package org.newsroom.enrich;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -19,16 +22,31 @@ public final class ServiceDefaults {
     /** One table for every memory, as the service has one (from the bundled subject model, as by default). */
     private static final TermIdf IDF = EnrichmentSteps.idf(EnrichmentSteps.bundledModel());
 
+    /**
+     * This process's own folder for rules files (another checkout's run at the same time has its own); registered
+     * for deletion before the files in it, so that it is deleted after them, once empty.
+     */
+    private static final Path RULES_FOLDER = rulesFolder();
+
     private ServiceDefaults() {
     }
 
+    private static Path rulesFolder() {
+        try {
+            Path folder = Files.createTempDirectory("enrich-rules-");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for rules files", e);
+        }
+    }
+
     /**
-     * The defaults, with the rules file in the temporary folder under {@code rulesFileName}, prefixed with this
-     * process's id (another checkout's run at the same time keeps its own); it is written afresh from the bundled
-     * default, so the rules are the shipped ones whatever a previous run left there.
+     * The defaults, with the rules file {@code rulesFileName} in this process's temporary folder; it is written afresh
+     * from the bundled default, so the rules are the shipped ones whatever an earlier caller left there.
      */
     public static TaggingProperties tagging(String rulesFileName) {
-        Path rules = Path.of(System.getProperty("java.io.tmpdir"), ProcessHandle.current().pid() + "-" + rulesFileName);
+        Path rules = RULES_FOLDER.resolve(rulesFileName);
         rules.toFile().delete();
         rules.toFile().deleteOnExit();
         return new Binder(new MapConfigurationPropertySource(Map.of("enrich.tagging.rules-file", rules.toString())))

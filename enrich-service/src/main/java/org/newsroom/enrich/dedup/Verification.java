@@ -14,6 +14,10 @@ final class Verification {
     static final String CONTENT_HASH = "content-hash";
     static final String MINHASH_LSH = "minhash-lsh";
 
+    /** Every exact pair's answer, one instance: a flood of identical copies verifies many pairs per arrival. */
+    private static final Optional<Similarity> EXACT =
+            Optional.of(new Similarity(DedupStatus.exact_duplicate, 1.0, 1.0, CONTENT_HASH));
+
     private final DedupSettings settings;
 
     Verification(DedupSettings settings) {
@@ -26,7 +30,7 @@ final class Verification {
             return Optional.empty();
         }
         if (a.contentHash() == b.contentHash()) {
-            return Optional.of(new Similarity(DedupStatus.exact_duplicate, 1.0, 1.0, CONTENT_HASH));
+            return EXACT;
         }
         double jaccard = jaccard(a, b);
         double containment = containment(jaccard, a.shingleCount(), b.shingleCount());

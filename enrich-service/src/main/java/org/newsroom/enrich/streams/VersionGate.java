@@ -59,19 +59,26 @@ final class VersionGate {
         return Stores.timestampedKeyValueStoreBuilder(store, Serdes.String(), InternalSerdes.versions()).withCachingEnabled();
     }
 
-    /** Whether {@code version} in {@code status} replaces what subscribers were told about the article. */
-    boolean admits(String articleId, int version, PubStatus status) {
-        LastVersion last = last(articleId);
+    /**
+     * What subscribers were last told about the article (null: nothing yet, or forgotten), looked up once per
+     * arrival or revision and handed to the rules below: the store is read once, not once per question.
+     */
+    LastVersion last(String articleId) {
+        ValueAndTimestamp<LastVersion> entry = versions.get(articleId);
+        return entry == null ? null : entry.value();
+    }
+
+    /** Whether {@code version} in {@code status} replaces {@code last}, what subscribers were told about the article. */
+    static boolean admits(LastVersion last, int version, PubStatus status) {
         return last == null || last.replacedBy(version, status);
     }
 
     /**
      * Whether telling version {@code version} with {@code answers} ({@link LastVersion#answersOf}) would only repeat
-     * what subscribers were last told about the article (same version, same answers): such a revision is not told,
-     * so that a consumer sees each article's answers change, never stay.
+     * {@code last}, what subscribers were last told about the article (same version, same answers): such a revision
+     * is not told, so that a consumer sees each article's answers change, never stay.
      */
-    boolean repeats(String articleId, int version, long answers) {
-        LastVersion last = last(articleId);
+    static boolean repeats(LastVersion last, int version, long answers) {
         return last != null && last.repeatedBy(version, answers);
     }
 
@@ -82,15 +89,16 @@ final class VersionGate {
     /**
      * Records that subscribers are told about {@code article} (null: the kill or hold of {@code version}) and returns
      * it with its event id ({@link #eventId}), and the headers to tell them with: {@code headers} with the tags the
-     * previous version was routed by and this one drops. Call only for what {@link #admits} let through.
+     * previous version, {@code last} ({@link #last}), was routed by and this one drops. Call only for what
+     * {@link #admits} let through.
      */
-    Told tell(String articleId, int version, PubStatus status, ArticleEnriched article, Headers headers) {
-        return tell(articleId, version, status, article, article == null ? 0 : LastVersion.answersOf(article), headers);
+    Told tell(String articleId, LastVersion last, int version, PubStatus status, ArticleEnriched article, Headers headers) {
+        return tell(articleId, last, version, status, article, article == null ? 0 : LastVersion.answersOf(article), headers);
     }
 
     /** The same, with the article's answers digest already worked out (a revision has it from {@link #repeats}). */
-    Told tell(String articleId, int version, PubStatus status, ArticleEnriched article, long answers, Headers headers) {
-        LastVersion last = last(articleId);
+    Told tell(String articleId, LastVersion last, int version, PubStatus status, ArticleEnriched article, long answers,
+              Headers headers) {
         int told = last == null ? 1 : last.told() + 1;
         List<Tag> tags = article == null ? List.of() : article.tags();
         versions.put(articleId, ValueAndTimestamp.make(LastVersion.of(version, status, tags, told, answers),
@@ -115,10 +123,5 @@ final class VersionGate {
         String identity = String.join("|", article.articleId(), Integer.toString(article.version()),
                 article.enrichedAt().toString(), Integer.toString(told));
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private LastVersion last(String articleId) {
-        ValueAndTimestamp<LastVersion> entry = versions.get(articleId);
-        return entry == null ? null : entry.value();
     }
 }
