@@ -35,7 +35,14 @@ public final class ArticleTokens {
 
     /** The tokens of a (normalised) headline and paragraphs; a missing headline has none. */
     public static ArticleTokens of(String headline, List<String> paragraphs) {
-        List<String> words = Words.of(headline);
+        // Sized for the whole text at once (a word and its space take ~6 characters in English news): grown from
+        // the default ten, the list of a 400-word article was copied some ten times (2% of enrich in JFR).
+        int characters = headline == null ? 0 : headline.length();
+        for (String paragraph : paragraphs) {
+            characters += paragraph == null ? 0 : paragraph.length();
+        }
+        List<String> words = new ArrayList<>(characters / 6 + 8);
+        Words.add(headline, words);
         int headlineWords = words.size();
         for (String paragraph : paragraphs) {
             Words.add(paragraph, words);
