@@ -11,8 +11,9 @@
 set -euo pipefail
 cd "$NEWSROOM_ROOT"
 jar() { ls "$NEWSROOM_ROOT/$1"/target/*"$2" 2>/dev/null | grep -v -- "${3:-^$}" | head -n 1; }
-if [ -z "$(jar local-stack .jar -exec)" ] || [ -z "$(jar query-service -exec.jar)" ] || [ -z "$(jar enrich-service -exec.jar)" ] \
-   || [ -z "$(jar ingest-service -exec.jar)" ] || [ ! -f local-stack/target/engines/elasticsearch.zip ]; then
+source "$NEWSROOM_ROOT/scripts/lib/stale.sh"
+# As ./newsroom up: built when a jar is missing or older than the sources, so the cluster never runs stale code.
+if needs_build "$NEWSROOM_ROOT"; then
   echo "[newsroom] building (first run downloads dependencies)..."
   ${MVN_CMD:-./mvnw -B} -q -DskipTests package
 fi
