@@ -2,6 +2,17 @@ package org.newsroom.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -9,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +37,11 @@ final class DeployManifests {
     static final Path BASE = DEPLOY.resolve("kubernetes/base");
     /** The overlay for a real cluster. */
     static final Path CLUSTER = DEPLOY.resolve("kubernetes/overlays/cluster");
+
+    /** Reads manifests into the Kubernetes and Strimzi models, refusing a field the models do not know. */
+    static final ObjectMapper MODELS_JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /** ECK's kind: ECK publishes no Java model, so its resource stays a map, checked field by field. */
+    static final String ELASTICSEARCH = "Elasticsearch";
 
     private DeployManifests() {
     }
@@ -124,5 +141,49 @@ final class DeployManifests {
     static List<Object> list(Object value) {
         assertThat(value).isInstanceOf(List.class);
         return (List<Object>) value;
+    }
+
+    /** A kustomization's resources that the checks look at (rendered, or the base as written), typed. */
+    record Cluster(Map<String, Workload> workloads, List<PodDisruptionBudget> budgets, Kafka kafka,
+                           List<KafkaNodePool> pools, List<KafkaTopic> topics, ConfigMap config, Map<String, Object> elasticsearch) {
+
+        static Cluster of(List<Map<String, Object>> documents) {
+            Map<String, Workload> workloads = new LinkedHashMap<>();
+            for (Map<String, Object> doc : ofKind(documents, "Deployment")) {
+                Deployment deployment = MODELS_JSON.convertValue(doc, Deployment.class);
+                workloads.put(name(doc), new Workload(deployment.getSpec().getReplicas(), deployment.getSpec().getTemplate(), List.of()));
+            }
+            for (Map<String, Object> doc : ofKind(documents, "StatefulSet")) {
+                StatefulSet set = MODELS_JSON.convertValue(doc, StatefulSet.class);
+                workloads.put(name(doc), new Workload(set.getSpec().getReplicas(), set.getSpec().getTemplate(),
+                        set.getSpec().getVolumeClaimTemplates().stream().map(claim -> claim.getMetadata().getName()).toList()));
+            }
+            return new Cluster(workloads, typed(documents, "PodDisruptionBudget", PodDisruptionBudget.class),
+                    typed(documents, "Kafka", Kafka.class).getFirst(), typed(documents, "KafkaNodePool", KafkaNodePool.class),
+                    typed(documents, "KafkaTopic", KafkaTopic.class), typed(documents, "ConfigMap", ConfigMap.class).getFirst(),
+                    ofKind(documents, ELASTICSEARCH).getFirst());
+        }
+
+        /**
+         * What each process is given (requests and limits): the workloads' first containers, the Kafka node pool's
+         * and the Elasticsearch node set's, by the name the benchmark and compose give the process.
+         */
+        Map<String, ResourceRequirements> resources() {
+            Map<String, ResourceRequirements> resources = new LinkedHashMap<>();
+            workloads.forEach((name, workload) ->
+                    resources.put(name, workload.template().getSpec().getContainers().getFirst().getResources()));
+            resources.put("kafka", pools.getFirst().getSpec().getResources());
+            Map<String, Object> node = map(list(map(map(map(list(map(elasticsearch.get("spec")).get("nodeSets")).getFirst())
+                    .get("podTemplate")).get("spec")).get("containers")).getFirst());
+            resources.put("elasticsearch", MODELS_JSON.convertValue(node.get("resources"), ResourceRequirements.class));
+            return resources;
+        }
+
+        private static <T> List<T> typed(List<Map<String, Object>> documents, String kind, Class<T> type) {
+            return ofKind(documents, kind).stream().map(doc -> MODELS_JSON.convertValue(doc, type)).toList();
+        }
+    }
+
+    record Workload(int replicas, PodTemplateSpec template, List<String> claimTemplates) {
     }
 }

@@ -12,6 +12,8 @@ import static org.newsroom.system.DeployManifests.single;
 import static org.newsroom.system.DeployManifests.workloads;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.strimzi.api.kafka.model.common.JvmOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contracts.Topics;
+import org.newsroom.system.DeployManifests.Cluster;
 
 /**
  * Nothing here can start containers, so deploy/ is checked statically: the files parse, every service gets
@@ -56,36 +59,24 @@ class DeploymentTests {
     @Test
     void composeLimitsEachContainersMemoryAsKubernetesDoes() throws IOException {
         Map<String, Object> services = map(single(DEPLOY.resolve("compose.yaml")).get("services"));
-        Map<String, String> limits = new HashMap<>();
-        String kafkaHeap = null;
-        for (Map<String, Object> workload : workloads()) {
-            limits.put(DeployManifests.name(workload),
-                    String.valueOf(map(map(container(workload).get("resources")).get("limits")).get("memory")));
-        }
-        for (Map<String, Object> doc : kubernetes()) {
-            Map<String, Object> spec = map(doc.getOrDefault("spec", Map.of()));
-            if ("KafkaNodePool".equals(doc.get("kind"))) {
-                limits.put("kafka", String.valueOf(map(map(spec.get("resources")).get("limits")).get("memory")));
-                Map<String, Object> jvm = map(spec.get("jvmOptions"));
-                kafkaHeap = "-Xms" + jvm.get("-Xms") + " -Xmx" + jvm.get("-Xmx");
-            } else if ("Elasticsearch".equals(doc.get("kind"))) {
-                Map<String, Object> pod = map(map(list(spec.get("nodeSets")).getFirst()).get("podTemplate"));
-                Map<String, Object> node = map(list(map(pod.get("spec")).get("containers")).getFirst());
-                limits.put("elasticsearch", String.valueOf(map(map(node.get("resources")).get("limits")).get("memory")));
-            }
-        }
+        Cluster kubernetes = Cluster.of(kubernetes());
+        Map<String, ResourceRequirements> resources = kubernetes.resources();
 
-        assertThat(limits).containsOnlyKeys(services.keySet().stream().filter(s -> !List.of("prometheus", "grafana")
-                .contains(s)).toList());
-        limits.forEach((service, limit) -> assertThat(composeBytes(String.valueOf(map(services.get(service)).get("mem_limit"))))
-                .as(service + ": compose's mem_limit against Kubernetes' " + limit)
-                .isEqualTo(Quantity.getAmountInBytes(new Quantity(limit)).longValueExact()));
+        assertThat(resources.keySet()).containsExactlyInAnyOrderElementsOf(services.keySet().stream()
+                .filter(s -> !List.of("prometheus", "grafana").contains(s)).toList());
+        resources.forEach((service, given) -> {
+            Quantity limit = given.getLimits().get("memory");
+            assertThat(composeBytes(String.valueOf(map(services.get(service)).get("mem_limit"))))
+                    .as(service + ": compose's mem_limit against Kubernetes' " + limit)
+                    .isEqualTo(Quantity.getAmountInBytes(limit).longValueExact());
+        });
+        JvmOptions brokerJvm = kubernetes.pools().getFirst().getSpec().getJvmOptions();
         assertThat(map(map(services.get("kafka")).get("environment")).get("KAFKA_HEAP_OPTS"))
-                .as("compose's broker heap against the node pool's jvmOptions").isEqualTo(kafkaHeap);
-        Map<String, Object> enrich = container(workloads().stream()
-                .filter(w -> DeployManifests.name(w).equals("enrich-service")).findFirst().orElseThrow());
-        Object enrichOptions = list(enrich.get("env")).stream().map(DeployManifests::map)
-                .filter(env -> "JDK_JAVA_OPTIONS".equals(env.get("name"))).findFirst().orElseThrow().get("value");
+                .as("compose's broker heap against the node pool's jvmOptions")
+                .isEqualTo("-Xms" + brokerJvm.getXms() + " -Xmx" + brokerJvm.getXmx());
+        String enrichOptions = kubernetes.workloads().get("enrich-service").template().getSpec().getContainers()
+                .getFirst().getEnv().stream().filter(env -> env.getName().equals("JDK_JAVA_OPTIONS"))
+                .findFirst().orElseThrow().getValue();
         assertThat(map(map(services.get("enrich-service")).get("environment")).get("JDK_JAVA_OPTIONS"))
                 .as("enrich's heap options in compose and Kubernetes").isEqualTo(enrichOptions);
     }

@@ -3,6 +3,8 @@ package org.newsroom.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.newsroom.system.DeployManifests.BASE;
 import static org.newsroom.system.DeployManifests.CLUSTER;
+import static org.newsroom.system.DeployManifests.ELASTICSEARCH;
+import static org.newsroom.system.DeployManifests.MODELS_JSON;
 import static org.newsroom.system.DeployManifests.ROOT;
 import static org.newsroom.system.DeployManifests.list;
 import static org.newsroom.system.DeployManifests.map;
@@ -11,15 +13,12 @@ import static org.newsroom.system.DeployManifests.ofKind;
 import static org.newsroom.system.DeployManifests.rendered;
 import static org.newsroom.system.DeployManifests.single;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
@@ -40,12 +39,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.newsroom.system.DeployManifests.Cluster;
+import org.newsroom.system.DeployManifests.Workload;
 
 /**
  * deploy/kubernetes as the API server would get it: the base and the cluster overlay rendered by kustomize, every
@@ -54,14 +54,11 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesOverlayTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final Map<String, Class<? extends HasMetadata>> MODELS = Map.of(
             "Namespace", Namespace.class, "ConfigMap", ConfigMap.class, "Service", Service.class,
             "PersistentVolumeClaim", PersistentVolumeClaim.class, "Deployment", Deployment.class,
             "StatefulSet", StatefulSet.class, "PodDisruptionBudget", PodDisruptionBudget.class,
             "Kafka", Kafka.class, "KafkaNodePool", KafkaNodePool.class, "KafkaTopic", KafkaTopic.class);
-    /** ECK publishes no Java model; its resource is checked field by field below. */
-    private static final String ELASTICSEARCH = "Elasticsearch";
     private static final long MB = 1_000_000;
 
     @Test
@@ -82,7 +79,7 @@ class KubernetesOverlayTests {
                 }
                 assertThat(MODELS).as(what + ": a kind with a typed model").containsKey((String) document.get("kind"));
                 Class<? extends HasMetadata> type = MODELS.get((String) document.get("kind"));
-                HasMetadata resource = JSON.convertValue(document, type);
+                HasMetadata resource = MODELS_JSON.convertValue(document, type);
                 assertThat(document.get("apiVersion")).as(what).isEqualTo(HasMetadata.getApiVersion(type));
                 assertThat(unknownFields(resource, "")).as(what + ": fields its model does not have").isEmpty();
                 assertThat(resource.getMetadata().getNamespace()).as(what).isEqualTo(type == Namespace.class ? null : "newsroom");
@@ -104,7 +101,7 @@ class KubernetesOverlayTests {
             List<Map<String, Object>> documents = new ArrayList<>(rendered(kustomization));
             documents.add(broken);
             DeployManifests.Run check = DeployManifests.run(new ProcessBuilder("node", validator.resolve("validate.mjs").toString())
-                    .directory(validator.toFile()), JSON.writeValueAsBytes(documents));
+                    .directory(validator.toFile()), MODELS_JSON.writeValueAsBytes(documents));
             assertThat(check.exit()).as(check.output()).isZero();
             List<String> lines = check.output().lines().toList();
 
@@ -123,7 +120,7 @@ class KubernetesOverlayTests {
     void theUnknownFieldCheckFindsAMisspeltField() {
         Map<String, Object> pod = Map.of("spec", Map.of("containers", List.of(Map.of("name", "c",
                 "securityContext", Map.of("readOnlyRootFileSystem", true)))));
-        Deployment misspelt = JSON.convertValue(Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+        Deployment misspelt = MODELS_JSON.convertValue(Map.of("apiVersion", "apps/v1", "kind", "Deployment",
                 "metadata", Map.of("name", "d"), "spec", Map.of("template", pod)), Deployment.class);
 
         assertThat(unknownFields(misspelt, "")).containsExactly(".spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
@@ -184,13 +181,7 @@ class KubernetesOverlayTests {
     void requestsCoverTheMemoryAndCpuTheBenchmarkMeasuredAndTheManifestsCiteIt() throws Exception {
         Map<String, long[]> measured = benchmarkFigures();
         Cluster cluster = Cluster.of(rendered(CLUSTER));
-        Map<String, ResourceRequirements> resources = new LinkedHashMap<>();
-        cluster.workloads().forEach((name, workload) ->
-                resources.put(name, workload.template().getSpec().getContainers().getFirst().getResources()));
-        resources.put("kafka", cluster.pools().getFirst().getSpec().getResources());
-        Map<String, Object> node = map(list(map(map(map(list(map(cluster.elasticsearch().get("spec")).get("nodeSets")).getFirst())
-                .get("podTemplate")).get("spec")).get("containers")).getFirst());
-        resources.put("elasticsearch", JSON.convertValue(node.get("resources"), ResourceRequirements.class));
+        Map<String, ResourceRequirements> resources = cluster.resources();
 
         assertThat(resources.keySet()).containsExactlyInAnyOrderElementsOf(measured.keySet());
         resources.forEach((process, given) -> {
@@ -308,35 +299,6 @@ class KubernetesOverlayTests {
                     .anySatisfy(source -> assertThat(source.getSecretRef()).isNotNull()
                             .satisfies(secret -> assertThat(secret.getName()).isEqualTo("newsroom-api")));
         });
-    }
-
-    /** A rendered kustomization's resources that the checks look at, typed. */
-    private record Cluster(Map<String, Workload> workloads, List<PodDisruptionBudget> budgets, Kafka kafka,
-                           List<KafkaNodePool> pools, List<KafkaTopic> topics, ConfigMap config, Map<String, Object> elasticsearch) {
-
-        static Cluster of(List<Map<String, Object>> documents) {
-            Map<String, Workload> workloads = new LinkedHashMap<>();
-            for (Map<String, Object> doc : ofKind(documents, "Deployment")) {
-                Deployment deployment = JSON.convertValue(doc, Deployment.class);
-                workloads.put(name(doc), new Workload(deployment.getSpec().getReplicas(), deployment.getSpec().getTemplate(), List.of()));
-            }
-            for (Map<String, Object> doc : ofKind(documents, "StatefulSet")) {
-                StatefulSet set = JSON.convertValue(doc, StatefulSet.class);
-                workloads.put(name(doc), new Workload(set.getSpec().getReplicas(), set.getSpec().getTemplate(),
-                        set.getSpec().getVolumeClaimTemplates().stream().map(claim -> claim.getMetadata().getName()).toList()));
-            }
-            return new Cluster(workloads, typed(documents, "PodDisruptionBudget", PodDisruptionBudget.class),
-                    typed(documents, "Kafka", Kafka.class).getFirst(), typed(documents, "KafkaNodePool", KafkaNodePool.class),
-                    typed(documents, "KafkaTopic", KafkaTopic.class), typed(documents, "ConfigMap", ConfigMap.class).getFirst(),
-                    ofKind(documents, ELASTICSEARCH).getFirst());
-        }
-
-        private static <T> List<T> typed(List<Map<String, Object>> documents, String kind, Class<T> type) {
-            return ofKind(documents, kind).stream().map(doc -> JSON.convertValue(doc, type)).toList();
-        }
-    }
-
-    private record Workload(int replicas, PodTemplateSpec template, List<String> claimTemplates) {
     }
 
     /**
