@@ -3,7 +3,8 @@
 # one of the Zyte benchmark's own extractors), on the same pages, scored by the same code (HtmlExtractionEvaluation):
 # the benchmark's shingle metric on the 20 Zyte pages of samples/formats/html, and the with/without segments on
 # data/html-eval's dev and held-out halves apart. readability-lxml is scored too where Debian's
-# python3-readability is installed. The npm packages go to scripts/readability-js/node_modules (git-ignored).
+# python3-readability is installed, and trafilatura on the 20 Zyte pages from the outputs the benchmark published.
+# The npm packages go to scripts/readability-js/node_modules (git-ignored).
 #   ./newsroom html-extraction-compare
 set -euo pipefail
 ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
@@ -23,4 +24,6 @@ if /usr/bin/python3 -c 'import readability' 2>/dev/null; then
   /usr/bin/python3 "$ROOT/scripts/readability-outputs.py" > "$OUT/readability-lxml.json"
   OUTPUTS+=(--outputs "readability-lxml=$OUT/readability-lxml.json")
 fi
+# trafilatura cannot run here (not in Debian, no PyPI): its outputs for the 20 Zyte pages, as the benchmark published them.
+OUTPUTS+=(--outputs "trafilatura=$ROOT/samples/formats/html/outputs/trafilatura.json")
 "$ROOT/scripts/html-extraction-eval.sh" "${OUTPUTS[@]}"

@@ -132,8 +132,13 @@ public final class HtmlExtractionEvaluation {
             throws IOException {
         Map<String, Extractor> extractors = new TreeMap<>();
         extractors.put("newsroom (this)", OURS);
+        // Outputs taken from the Zyte benchmark's own results (its output/*.json) cover its pages only.
+        Set<String> zyteOnly = new HashSet<>();
         for (Map.Entry<String, Path> other : others.entrySet()) {
             JsonNode outputs = JsonMapper.shared().readTree(other.getValue().toFile());
+            if (!outputs.has("html-eval")) {
+                zyteOnly.add(other.getKey());
+            }
             extractors.put(other.getKey(), (key, page) -> {
                 JsonNode text = outputs.path("zyte").has(key) ? outputs.path("zyte").path(key)
                         : outputs.path("html-eval").path(key);
@@ -147,10 +152,12 @@ public final class HtmlExtractionEvaluation {
             List<PageScore> pages = evaluate(benchmark, devIds, extractor.getValue()).stream().filter(PageScore::dev)
                     .toList();
             ShingleOverlap.Summary zyte = ShingleOverlap.Summary.of(pages.stream().map(PageScore::shingles).toList());
-            List<SegmentPage> segments = evaluateSegments(segmentSet, extractor.getValue());
+            List<SegmentPage> segments = zyteOnly.contains(extractor.getKey()) ? null
+                    : evaluateSegments(segmentSet, extractor.getValue());
             System.out.printf("%-20s %-30s %-9.3f %-24s %-24s%n", extractor.getKey(),
                     "%.3f / %.3f / %.3f".formatted(zyte.precision(), zyte.recall(), zyte.f1()), meanTokenF1(pages),
-                    segmentFigures(segments, true), segmentFigures(segments, false));
+                    segments == null ? "(no outputs)" : segmentFigures(segments, true),
+                    segments == null ? "(no outputs)" : segmentFigures(segments, false));
         }
     }
 
