@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -46,6 +48,8 @@ class ReprocessIT {
     private static final int MAX_DURING = 200;
     private static final Duration DROP_INTERVAL = Duration.ofSeconds(2);
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** Articles on each side of the ranged reprocess's --since (stories the first test never drops). */
+    private static final int RANGED = 4;
     /** The engines are shared with the other system tests: this word marks this run's articles. */
     private static final String MARK = "rp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -122,6 +126,55 @@ class ReprocessIT {
         assertThat(home.resolve("reprocess").resolve(indicesAfter.getFirst()).resolve("enrich-state")).doesNotExist();
     }
 
+    /**
+     * {@code --since=T} re-enriches only the raw records published from T on; the articles before T come into the new
+     * index as they were indexed (their enrichment time unchanged), so the new index still holds every article once.
+     */
+    @Test
+    void aRangeReenrichesItsArticlesAndCopiesTheOthersAsTheyWere() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String earlier = "rsb" + run;
+        String later = "rsa" + run;
+        List<ReutersStory> stories = distinctStories();
+        int first = BEFORE + MAX_DURING; // stories the other test never drops
+        for (ReutersStory story : stories.subList(first, first + RANGED)) {
+            drop(story, earlier);
+        }
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .untilAsserted(() -> assertThat(markedTotal(earlier)).isEqualTo(RANGED));
+        // A range is by the raw records' Kafka time: T falls between the two groups' sends.
+        Thread.sleep(1_000);
+        Instant since = Instant.now();
+        Thread.sleep(1_000);
+        for (ReutersStory story : stories.subList(first + RANGED, first + 2 * RANGED)) {
+            drop(story, later);
+        }
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .untilAsserted(() -> assertThat(markedTotal(later)).isEqualTo(RANGED));
+        List<String> indicesBefore = aliasTargets();
+        Map<String, String> enrichedAtBefore = new HashMap<>();
+        markedDocuments(indicesBefore.getFirst(), earlier).forEach(d ->
+                enrichedAtBefore.put(d.path("articleId").asString(), d.path("enrichedAt").asString()));
+        Instant reprocessStarted = Instant.now();
+
+        int exit = reprocess("--since=" + since);
+
+        String log = Files.readString(home.resolve("logs/reprocess.log"));
+        assertThat(exit).as(log).isZero();
+        List<String> indicesAfter = aliasTargets();
+        assertThat(indicesAfter).hasSize(1).doesNotContainAnyElementsOf(indicesBefore);
+        Map<String, String> enrichedAtAfter = new HashMap<>();
+        markedDocuments(indicesAfter.getFirst(), earlier).forEach(d ->
+                enrichedAtAfter.put(d.path("articleId").asString(), d.path("enrichedAt").asString()));
+        assertThat(enrichedAtAfter).as("published before --since: copied as indexed").hasSize(RANGED)
+                .isEqualTo(enrichedAtBefore);
+        List<JsonNode> reenriched = markedDocuments(indicesAfter.getFirst(), later);
+        assertThat(reenriched).extracting(d -> d.path("articleId").asString()).as("published from --since on")
+                .hasSize(RANGED).doesNotHaveDuplicates();
+        assertThat(reenriched).allSatisfy(d -> assertThat(Instant.parse(d.path("enrichedAt").asString()))
+                .as("re-enriched by the replay").isAfter(reprocessStarted));
+    }
+
     /** Searches for this test's articles without pause, keeping every failure and the smallest total seen. */
     private static final class Reader implements Runnable {
 
@@ -149,14 +202,15 @@ class ReprocessIT {
     }
 
     /** Runs the reprocess command as {@code scripts/reprocess.sh} does, without the build step. */
-    private static int reprocess() throws IOException, InterruptedException {
+    private static int reprocess(String... args) throws IOException, InterruptedException {
         Path root = ProjectRoot.path();
         Path log = Files.createDirectories(home.resolve("logs")).resolve("reprocess.log");
-        ProcessBuilder builder = new ProcessBuilder(Jdks.javaOf(Jdks.find()).toString(),
+        List<String> command = new ArrayList<>(List.of(Jdks.javaOf(Jdks.find()).toString(),
                 "-cp", execJar(root, "query-service").toString(),
                 "-Dloader.main=org.newsroom.query.reprocessing.Reprocess",
-                "org.springframework.boot.loader.launch.PropertiesLauncher")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", LocalEngines.kafkaBootstrapServers());
         builder.environment().put("ELASTICSEARCH_URL", LocalEngines.elasticsearchUrl());
         builder.environment().put("REPROCESS_ENRICH_JAR", execJar(root, "enrich-service").toString());
@@ -177,7 +231,11 @@ class ReprocessIT {
     }
 
     private static long markedTotal() {
-        return pipeline.search(MARK).path("total").asLong();
+        return markedTotal(MARK);
+    }
+
+    private static long markedTotal(String mark) {
+        return pipeline.search(mark).path("total").asLong();
     }
 
     private static List<String> aliasTargets() throws IOException, InterruptedException {
@@ -188,8 +246,12 @@ class ReprocessIT {
 
     /** This test's documents in one index, read straight from Elasticsearch (not through the alias). */
     private static List<JsonNode> markedDocuments(String index) throws IOException, InterruptedException {
+        return markedDocuments(index, MARK);
+    }
+
+    private static List<JsonNode> markedDocuments(String index, String mark) throws IOException, InterruptedException {
         elasticsearch("/" + index + "/_refresh");
-        JsonNode hits = elasticsearch("/" + index + "/_search?size=1000&q=paragraphs:" + MARK).path("hits").path("hits");
+        JsonNode hits = elasticsearch("/" + index + "/_search?size=1000&q=paragraphs:" + mark).path("hits").path("hits");
         List<JsonNode> documents = new ArrayList<>();
         hits.forEach(hit -> documents.add(hit.path("_source")));
         return documents;
@@ -205,8 +267,12 @@ class ReprocessIT {
     }
 
     private static void drop(ReutersStory story) throws IOException {
+        drop(story, MARK);
+    }
+
+    private static void drop(ReutersStory story, String mark) throws IOException {
         String text = story.title() + "\n\n" + String.join("\n\n", story.paragraphs())
-                + "\n\nFiled for run " + MARK + ".\n";
+                + "\n\nFiled for run " + mark + ".\n";
         pipeline.drop("reprocess-" + story.newId() + ".txt", text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -220,7 +286,7 @@ class ReprocessIT {
                 // A story opening with markup would be read as an XML document and set aside.
                 .filter(s -> !s.title().contains("<") && !s.body().contains("<"))
                 .filter(s -> titles.add(s.title().toLowerCase()) && bodies.add(s.body()))
-                .limit(BEFORE + MAX_DURING)
+                .limit(BEFORE + MAX_DURING + 2 * RANGED)
                 .toList();
     }
 }
