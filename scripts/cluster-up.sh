@@ -9,6 +9,7 @@
 #   CLUSTER_KAFKA_HEAP=384m CLUSTER_ELASTICSEARCH_HEAP=512m CLUSTER_SERVICE_HEAP=320m
 #   NEWSROOM_CLUSTER_VAR=var/cluster   where state lives (keep it, or delete it for an empty cluster)
 set -euo pipefail
+NEWSROOM_ROOT="${NEWSROOM_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 cd "$NEWSROOM_ROOT"
 jar() { ls "$NEWSROOM_ROOT/$1"/target/*"$2" 2>/dev/null | grep -v -- "${3:-^$}" | head -n 1; }
 source "$NEWSROOM_ROOT/scripts/lib/stale.sh"

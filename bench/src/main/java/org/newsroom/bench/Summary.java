@@ -57,6 +57,7 @@ final class Summary {
             ThreadKinds.PerArticle all = report.pipelineCpuByThreadKind();
             out.append("\nCPU per article by kind of thread, the pipeline's processes: work %.2f ms, collector %.2f ms (together %.2f ms, what every article costs), JIT compiler %.2f ms (what the starts cost)\n"
                     .formatted(all.workMs(), all.collectorMs(), all.workMs() + all.collectorMs(), all.compilerMs()));
+            out.append(cpuBound(Runtime.getRuntime().availableProcessors(), all, ceiling.docsPerSecond()));
         }
         if (report.kafkaPerArticle() != null) {
             out.append("\n| Kafka topic (throughput phase) | bytes per article | records per article (incl. transaction markers) |\n")
@@ -71,5 +72,18 @@ final class Summary {
         }
         out.append("\nfiles in feed/failed: ").append(report.failedFiles()).append('\n');
         return out.toString();
+    }
+
+    /**
+     * What this machine's cores can carry at the run's CPU per article, beside half the Elasticsearch ceiling (issue
+     * 12's throughput target): when every process shares the cores, throughput is bound by cores / CPU per article,
+     * however the stages are arranged (docs/enrich-redesign.md, section 8).
+     */
+    static String cpuBound(int cores, ThreadKinds.PerArticle all, double ceilingDocsPerSecond) {
+        double half = ceilingDocsPerSecond / 2;
+        return ("CPU bound on these %d cores: at most %,.0f articles/s at this run's CPU per article (%,.0f at work +"
+                + " collector alone); half the ES ceiling, %,.0f articles/s, needs at most %.2f ms per article in all%n")
+                .formatted(cores, cores * 1000 / all.totalMs(), cores * 1000 / (all.workMs() + all.collectorMs()), half,
+                        cores * 1000 / half);
     }
 }

@@ -62,9 +62,9 @@ class EnrichArchitectureTests {
     }
 
     /**
-     * A5. One dedup engine: outside dedup, only its index, its decisions and the fingerprint types are used; the
-     * buckets, verification and pair matches are the index's own (an allow-list, so a new class of the engine is
-     * private to it until it is named here).
+     * A5. One dedup engine: outside dedup, only its index, its decisions, its settings and the fingerprint types are
+     * used; the buckets, verification and pair matches are the index's own (an allow-list, so a new class of the
+     * engine is private to it until it is named here).
      */
     @Test
     void theEdgeReachesDedupOnlyThroughItsIndex() {

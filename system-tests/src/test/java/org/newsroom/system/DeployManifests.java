@@ -145,7 +145,7 @@ final class DeployManifests {
 
     /** A kustomization's resources that the checks look at (rendered, or the base as written), typed. */
     record Cluster(Map<String, Workload> workloads, List<PodDisruptionBudget> budgets, Kafka kafka,
-                           List<KafkaNodePool> pools, List<KafkaTopic> topics, ConfigMap config, Map<String, Object> elasticsearch) {
+                   List<KafkaNodePool> pools, List<KafkaTopic> topics, ConfigMap config, Map<String, Object> elasticsearch) {
 
         static Cluster of(List<Map<String, Object>> documents) {
             Map<String, Workload> workloads = new LinkedHashMap<>();

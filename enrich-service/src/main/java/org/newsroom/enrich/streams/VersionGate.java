@@ -89,8 +89,9 @@ final class VersionGate {
     /**
      * Records that subscribers are told about {@code article} (null: the kill or hold of {@code version}) and returns
      * it with its event id ({@link #eventId}), and the headers to tell them with: {@code headers} with the tags the
-     * previous version, {@code last} ({@link #last}), was routed by and this one drops. Call only for what
-     * {@link #admits} let through.
+     * previous version, {@code last}, was routed by and this one drops. Call only for what {@link #admits} let
+     * through; {@code last} must be what {@link #last} read for this article in the same step, with nothing told about
+     * it since (the count of records told, and so the event id, would repeat).
      */
     Told tell(String articleId, LastVersion last, int version, PubStatus status, ArticleEnriched article, Headers headers) {
         return tell(articleId, last, version, status, article, article == null ? 0 : LastVersion.answersOf(article), headers);

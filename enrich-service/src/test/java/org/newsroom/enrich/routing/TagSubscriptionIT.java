@@ -34,6 +34,7 @@ import org.newsroom.contracts.Topics;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
 import org.newsroom.enrich.EnrichApplication;
+import org.newsroom.enrich.KafkaRecords;
 import org.newsroom.enrich.SeedArticles;
 import org.newsroom.localstack.LocalEngines;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -150,19 +151,9 @@ class TagSubscriptionIT {
     }
 
     /** Waits until the backfill has been enriched, so its absence from the tag topic means something. */
-    private Set<String> enrichedIds(Set<String> wanted) {
-        Set<String> seen = new HashSet<>();
-        try (KafkaConsumer<String, String> enriched = consumer(Topics.ARTICLES_ENRICHED)) {
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-                for (ConsumerRecord<String, String> r : enriched.poll(Duration.ofMillis(500))) {
-                    if (wanted.contains(r.key())) {
-                        seen.add(r.key());
-                    }
-                }
-                assertThat(seen).containsAll(wanted);
-            });
-        }
-        return seen;
+    private static Set<String> enrichedIds(Set<String> wanted) {
+        return KafkaRecords.awaitCommitted(LocalEngines.kafkaBootstrapServers(), Topics.ARTICLES_ENRICHED, wanted,
+                Duration.ofSeconds(120)).keySet();
     }
 
     private static List<ArticleReceived> unrelatedReuters(int count) {

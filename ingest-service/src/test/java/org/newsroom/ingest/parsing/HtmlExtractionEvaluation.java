@@ -139,6 +139,12 @@ public final class HtmlExtractionEvaluation {
             if (!outputs.has("html-eval")) {
                 zyteOnly.add(other.getKey());
             }
+            // A page without an output scores as an empty extraction: say so, or a mistyped id lowers the figure unseen.
+            long missing = devIds.stream().filter(id -> !outputs.path("zyte").has(id)).count();
+            if (missing > 0) {
+                System.out.printf("%s: no output for %d of the %d Zyte pages (scored as empty)%n", other.getKey(),
+                        missing, devIds.size());
+            }
             extractors.put(other.getKey(), (key, page) -> {
                 JsonNode text = outputs.path("zyte").has(key) ? outputs.path("zyte").path(key)
                         : outputs.path("html-eval").path(key);
