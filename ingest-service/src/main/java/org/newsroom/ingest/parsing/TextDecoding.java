@@ -32,7 +32,7 @@ final class TextDecoding {
         }
         String text = utf16(bytes);
         if (text == null) {
-            requireNoNul(bytes);
+            bytes = withoutStrayNuls(bytes);
             text = utf8(bytes);
         }
         if (text == null) {
@@ -55,12 +55,33 @@ final class TextDecoding {
         return null;
     }
 
-    private static void requireNoNul(byte[] bytes) throws UnreadableDocumentException {
+    /**
+     * Binary files are full of NUL bytes (a PNG file has three in its first twelve), while a text page may carry a
+     * stray one, where a tool that saved it wrote a corrupt byte: refused beyond one in a hundred bytes (the share of
+     * other control characters a text may have), else read without them, as a browser reads such a page.
+     */
+    private static byte[] withoutStrayNuls(byte[] bytes) throws UnreadableDocumentException {
+        int nuls = 0;
         for (byte b : bytes) {
             if (b == 0) {
-                throw new UnreadableDocumentException("binary content (NUL bytes): not a text document");
+                nuls++;
             }
         }
+        if (nuls == 0) {
+            return bytes;
+        }
+        if (nuls > bytes.length * MAX_CONTROL_SHARE) {
+            throw new UnreadableDocumentException("binary content (NUL bytes: %d in %d): not a text document"
+                    .formatted(nuls, bytes.length));
+        }
+        byte[] kept = new byte[bytes.length - nuls];
+        int k = 0;
+        for (byte b : bytes) {
+            if (b != 0) {
+                kept[k++] = b;
+            }
+        }
+        return kept;
     }
 
     private static String utf8(byte[] bytes) {
