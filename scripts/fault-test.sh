@@ -9,7 +9,7 @@
 #   ./newsroom fault-test full-disk           only the full-disk scenario; `campaign` and `kafka-outage` likewise
 #   FAULT_ES_OUTAGE=60 FAULT_STALL=40 FAULT_KAFKA_OUTAGE=600 FAULT_DROP_MS=1000 tune the outages, the stalls and the pace
 set -uo pipefail
-cd "$NEWSROOM_ROOT"
+cd "${NEWSROOM_ROOT:?}" || exit 1
 case "${1:-all}" in
   all) tests='FaultCampaign' ;;
   campaign) tests='FaultCampaign#everyArticle*' ;;
@@ -19,7 +19,7 @@ case "${1:-all}" in
 esac
 # failsafe:verify in every module of the reactor reads that module's last summary, even where this run matched no
 # test: a failed IT run left behind would fail the campaign before it starts.
-rm -rf "$NEWSROOM_ROOT"/*/target/failsafe-reports
+rm -rf ./*/target/failsafe-reports
 # One reactor build: the service jars the campaign runs are packaged from this checkout, never taken from ~/.m2.
 # The processes run on the JVM's defaults, as deployed (the suite's ITs run theirs with C1 only: pom.xml).
 ${MVN_CMD:-./mvnw -B} -pl system-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \

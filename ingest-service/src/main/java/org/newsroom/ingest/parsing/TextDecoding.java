@@ -42,7 +42,8 @@ final class TextDecoding {
             text = text.substring(1);
         }
         requireText(text);
-        return text;
+        // UTF-16 keeps a stray NUL as U+0000 (under the control characters' share): dropped as from other text.
+        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     private static String utf16(byte[] bytes) {
@@ -58,7 +59,8 @@ final class TextDecoding {
     /**
      * Binary files are full of NUL bytes (a PNG file has three in its first twelve), while a text page may carry a
      * stray one, where a tool that saved it wrote a corrupt byte: refused beyond one in a hundred bytes (the share of
-     * other control characters a text may have), else read without them, as a browser reads such a page.
+     * other control characters a text may have), else read without them. Only the text is kept, never the markup,
+     * so bytes a NUL separated may join (a split tag is removed like any other).
      */
     private static byte[] withoutStrayNuls(byte[] bytes) throws UnreadableDocumentException {
         int nuls = 0;

@@ -31,6 +31,8 @@ class MalformedInputTests {
                 Arguments.of("whitespace only", utf8("  \n\t \n"), "only whitespace"),
                 Arguments.of("binary with NUL bytes", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
                         "binary content (NUL bytes: 3 in 12)"),
+                Arguments.of("text with NUL bytes over one in a hundred", concat(utf8("a".repeat(98)), new byte[] {0, 0}),
+                        "binary content (NUL bytes: 2 in 100)"),
                 Arguments.of("binary control characters", controlCharacters(), "binary content"),
                 Arguments.of("truncated XML feed", utf8("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Cut"),
                         "malformed XML at line 1"),
@@ -107,7 +109,7 @@ class MalformedInputTests {
                 Arguments.of("HTML page with a stray NUL byte (a corrupt byte where it was saved)", concat(
                         utf8("<html><head><title>Stray byte</title></head><body><article><p>A page with one corrupt byte "
                                 + "in the middle of its markup, and enough running text to be an article, really, as a"
-                                + " browser shows it.</p>"), new byte[] {0}, utf8("<p>The rest of the story follows it."
+                                + " browser shows it.</p><p>The rest of the story fol"), new byte[] {0}, utf8("lows it."
                                 + "</p></article></body></html>")), "Stray byte", "The rest of the story follows it."),
                 Arguments.of("HTML named .txt", utf8("<html><head><title>Page title</title></head><body><article><p>"
                         + "A page saved under the wrong name, with enough running text to be an article, really.</p></article>"
