@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -71,19 +72,25 @@ public final class JfrShares {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
                 String type = event.getEventType().getName();
-                if (event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
+                boolean execution = type.equals("jdk.ExecutionSample");
+                // The profile settings record many other events with stacks (allocations, parks): skipped unread.
+                if (!execution && !type.equals("jdk.NativeMethodSample")) {
                     continue;
                 }
-                List<String> frames = event.getStackTrace().getFrames().stream().map(JfrShares::name).toList();
-                if (type.equals("jdk.ExecutionSample")) {
+                RecordedStackTrace stack = event.getStackTrace();
+                if (stack == null || stack.getFrames().isEmpty()) {
+                    continue;
+                }
+                List<String> frames = stack.getFrames().stream().map(JfrShares::name).toList();
+                if (execution) {
                     samples++;
-                    truncated += event.getStackTrace().isTruncated() ? 1 : 0;
+                    truncated += stack.isTruncated() ? 1 : 0;
                     parts.merge(partOf(frames), 1, Integer::sum);
                     int at = frames.indexOf(DRAFTED);
                     if (at > 0) {
                         draft.merge(shortName(frames.get(at - 1)), 1, Integer::sum);
                     }
-                } else if (type.equals("jdk.NativeMethodSample") && streamThread(event)) {
+                } else if (streamThread(event)) {
                     String top = frames.getFirst();
                     if (top.endsWith("EPoll.wait")) {
                         waiting++;

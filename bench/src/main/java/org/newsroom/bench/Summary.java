@@ -56,8 +56,9 @@ final class Summary {
             }
             ThreadKinds.PerArticle all = report.pipelineCpuByThreadKind();
             out.append("\nCPU per article by kind of thread, the pipeline's processes: work %.2f ms, collector %.2f ms (together %.2f ms, what every article costs), JIT compiler %.2f ms (what the starts cost)\n"
-                    .formatted(all.workMs(), all.collectorMs(), all.workMs() + all.collectorMs(), all.compilerMs()));
-            out.append(cpuBound(Runtime.getRuntime().availableProcessors(), all, ceiling.docsPerSecond()));
+                    .formatted(all.workMs(), all.collectorMs(), all.everyArticleMs(), all.compilerMs()));
+            // The cores of the machine the run was made on (a chart redrawn elsewhere keeps them).
+            out.append(cpuBound(((Number) report.machine().get("cores")).intValue(), all, ceiling.docsPerSecond()));
         }
         if (report.kafkaPerArticle() != null) {
             out.append("\n| Kafka topic (throughput phase) | bytes per article | records per article (incl. transaction markers) |\n")
@@ -83,7 +84,7 @@ final class Summary {
         double half = ceilingDocsPerSecond / 2;
         return ("CPU bound on these %d cores: at most %,.0f articles/s at this run's CPU per article (%,.0f at work +"
                 + " collector alone); half the ES ceiling, %,.0f articles/s, needs at most %.2f ms per article in all%n")
-                .formatted(cores, cores * 1000 / all.totalMs(), cores * 1000 / (all.workMs() + all.collectorMs()), half,
+                .formatted(cores, cores * 1000 / all.totalMs(), cores * 1000 / all.everyArticleMs(), half,
                         cores * 1000 / half);
     }
 }

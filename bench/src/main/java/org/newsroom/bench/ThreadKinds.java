@@ -38,6 +38,11 @@ final class ThreadKinds {
         double totalMs() {
             return workMs + compilerMs + collectorMs;
         }
+
+        /** The work and the collector: what every article costs, the compiler (what a start costs) left out. */
+        double everyArticleMs() {
+            return workMs + collectorMs;
+        }
     }
 
     private ThreadKinds() {

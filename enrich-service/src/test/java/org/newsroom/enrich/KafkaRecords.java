@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.newsroom.contracts.Topics;
+import org.newsroom.eventheaders.CloudEventHeaders;
 
 /** How enrich's tests read what was written to Kafka: committed records by key, and headers as their UTF-8 text. */
 public final class KafkaRecords {
@@ -55,10 +56,9 @@ public final class KafkaRecords {
         }
     }
 
-    /** The last header of that name as text; null when there is none. */
+    /** The last header of that name as text ({@link CloudEventHeaders#read}); null when there is none. */
     public static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.read(headers, name).orElse(null);
     }
 
     /** Every header as text, by name (a repeated name: the last), a header without a value as null. */

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.newsroom.corpora.Reuters21578;
 import org.newsroom.corpora.ReutersStory;
+import org.newsroom.localstack.InboxFolders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -425,7 +426,7 @@ class FaultCampaign {
     @Test
     void aFullInboxDiskGivesAClearErrorAndLosesNothing() throws Exception {
         Path home = Path.of("target", "fault-full-disk").toAbsolutePath();
-        Path feed = home.resolve("feed");
+        Path feed = InboxFolders.under(home).folder();
         unmount(feed);
         home = RunningPipeline.freshHome("fault-full-disk");
         Files.createDirectories(feed);

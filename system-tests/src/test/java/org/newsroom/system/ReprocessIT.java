@@ -152,9 +152,7 @@ class ReprocessIT {
         await().atMost(PATIENCE).ignoreExceptionsInstanceOf(IllegalStateException.class)
                 .untilAsserted(() -> assertThat(markedTotal(later)).isEqualTo(RANGED));
         List<String> indicesBefore = aliasTargets();
-        Map<String, String> enrichedAtBefore = new HashMap<>();
-        markedDocuments(indicesBefore.getFirst(), earlier).forEach(d ->
-                enrichedAtBefore.put(d.path("articleId").asString(), d.path("enrichedAt").asString()));
+        Map<String, String> enrichedAtBefore = enrichedAtById(indicesBefore.getFirst(), earlier);
         Instant reprocessStarted = Instant.now();
 
         int exit = reprocess("--since=" + since);
@@ -163,10 +161,7 @@ class ReprocessIT {
         assertThat(exit).as(log).isZero();
         List<String> indicesAfter = aliasTargets();
         assertThat(indicesAfter).hasSize(1).doesNotContainAnyElementsOf(indicesBefore);
-        Map<String, String> enrichedAtAfter = new HashMap<>();
-        markedDocuments(indicesAfter.getFirst(), earlier).forEach(d ->
-                enrichedAtAfter.put(d.path("articleId").asString(), d.path("enrichedAt").asString()));
-        assertThat(enrichedAtAfter).as("published before --since: copied as indexed").hasSize(RANGED)
+        assertThat(enrichedAtById(indicesAfter.getFirst(), earlier)).as("published before --since: copied as indexed").hasSize(RANGED)
                 .isEqualTo(enrichedAtBefore);
         List<JsonNode> reenriched = markedDocuments(indicesAfter.getFirst(), later);
         assertThat(reenriched).as("published from --since on").hasSize(RANGED);
@@ -254,6 +249,14 @@ class ReprocessIT {
         List<JsonNode> documents = new ArrayList<>();
         hits.forEach(hit -> documents.add(hit.path("_source")));
         return documents;
+    }
+
+    /** Each marked article's enrichment time in one index, by article id. */
+    private static Map<String, String> enrichedAtById(String index, String mark) throws IOException, InterruptedException {
+        Map<String, String> enrichedAt = new HashMap<>();
+        markedDocuments(index, mark).forEach(d -> enrichedAt.put(d.path("articleId").asString(),
+                d.path("enrichedAt").asString()));
+        return enrichedAt;
     }
 
     private static JsonNode elasticsearch(String path) throws IOException, InterruptedException {

@@ -43,10 +43,10 @@ import org.newsroom.enrich.dedup.Fingerprint;
 final class InternalSerdes {
 
     /** The findings and held records' format: the draft and memo in {@link DraftEncoding}. */
-    private static final byte FORMAT = 5;
+    private static final byte FINDINGS_FORMAT = 5;
     /** The findings and held records with the draft and memo as JSON inside (read and transcoded). */
-    private static final byte FORMAT_JSON_DRAFT = 4;
-    /** The version gate's records (session 14 on). */
+    private static final byte FINDINGS_FORMAT_JSON_DRAFT = 4;
+    /** The version gate's records. */
     private static final byte VERSIONS_FORMAT = 4;
     private static final byte ENRICHED = 1;
     private static final byte TAKEN_OUT = 2;
@@ -61,7 +61,7 @@ final class InternalSerdes {
 
     /** The articles step's findings, as on the {@code article-findings} topic and in the {@code held-articles} store. */
     static Serde<ArticleFindings> findings() {
-        return of(ARTICLE_BYTES, FORMAT, FORMAT_JSON_DRAFT, (out, findings) -> {
+        return of(ARTICLE_BYTES, FINDINGS_FORMAT, FINDINGS_FORMAT_JSON_DRAFT, (out, findings) -> {
             switch (findings) {
                 case ArticleFindings.Enriched enriched -> {
                     out.writeByte(ENRICHED);
@@ -86,7 +86,7 @@ final class InternalSerdes {
 
     /** A usable version as the memory task holds it ({@code held-articles}): no signature, no type byte. */
     static Serde<HeldArticle> held() {
-        return of(ARTICLE_BYTES, FORMAT, FORMAT_JSON_DRAFT, InternalSerdes::writeHeld, InternalSerdes::readHeld);
+        return of(ARTICLE_BYTES, FINDINGS_FORMAT, FINDINGS_FORMAT_JSON_DRAFT, InternalSerdes::writeHeld, InternalSerdes::readHeld);
     }
 
     /**
@@ -185,7 +185,7 @@ final class InternalSerdes {
 
     private static HeldArticle readHeld(DataInputStream in, byte format) throws IOException {
         HeldArticle held = new HeldArticle(in.readInt(), readInstant(in), readBytes(in), readBytes(in));
-        if (format != FORMAT_JSON_DRAFT) {
+        if (format != FINDINGS_FORMAT_JSON_DRAFT) {
             return held;
         }
         return new HeldArticle(held.version(), held.publishedAt(),

@@ -150,14 +150,14 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     public void process(Record<String, ArticleFindings> record) {
         String articleId = record.key();
         ArticleFindings findings = record.value();
-        LastVersion last = gate.last(articleId);
-        if (!VersionGate.admits(last, findings.version(), findings.pubStatus())) {
+        VersionGate.Known known = gate.known(articleId);
+        if (!known.admits(findings.version(), findings.pubStatus())) {
             return;
         }
         if (!(findings instanceof ArticleFindings.Enriched enriched)) {
             // A kill or hold has no article: it leaves as a tombstone. The article stays in the dedup memory: a
             // copy of it is still a copy.
-            tell(record, articleId, last, findings.version(), findings.pubStatus(), null);
+            tell(record, articleId, known, findings.version(), findings.pubStatus(), null);
             return;
         }
         List<Decision> decisions = index.add(enriched.fingerprint(), Instant.ofEpochMilli(record.timestamp()));
@@ -166,7 +166,7 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         Enricher.Memo memo = memory == null ? null : DraftEncoding.memo(enriched.held().memo());
         Memory.Answer answer = memory == null ? null
                 : memory.see(Enricher.facts(draft, enriched.fingerprint().publishedAt(), memo));
-        tell(record, articleId, last, findings.version(), findings.pubStatus(),
+        tell(record, articleId, known, findings.version(), findings.pubStatus(),
                 told(draft, memo, decisions.getFirst(), answer));
         // Every earlier article whose duplicate decision, people or story changed, each once, in id order.
         Map<String, Set<String>> revised = new TreeMap<>();
@@ -207,21 +207,21 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
         if (earlier == null || decision == null) {
             return;
         }
-        LastVersion last = gate.last(articleId);
-        if (!VersionGate.admits(last, earlier.version(), PubStatus.usable)) {
+        VersionGate.Known known = gate.known(articleId);
+        if (!known.admits(earlier.version(), PubStatus.usable)) {
             return;
         }
         Enricher.Memo memo = memory == null ? null : DraftEncoding.memo(earlier.memo());
         ArticleEnriched article = told(DraftEncoding.article(earlier.article()), memo, decision,
                 memory == null ? null : memory.answer(articleId, revision));
         long answers = LastVersion.answersOf(article);
-        if (VersionGate.repeats(last, article.version(), answers)) {
+        if (known.repeats(article.version(), answers)) {
             metrics.repeated();
             return;
         }
         metrics.revised(causes);
         // Its own record, with the headers its article arrived with (its correlation id), not the cause's.
-        forward(articleId, gate.tell(articleId, last, earlier.version(), PubStatus.usable, article, answers,
+        forward(articleId, known.tell(earlier.version(), PubStatus.usable, article, answers,
                 new RecordHeaders()), cause.timestamp());
     }
 
@@ -235,9 +235,9 @@ final class Remembering implements Processor<String, ArticleFindings, String, Ar
     }
 
     /** Through the gate, which gives the article its event id and the headers it goes with. */
-    private void tell(Record<String, ArticleFindings> record, String articleId, LastVersion last, int version,
+    private void tell(Record<String, ArticleFindings> record, String articleId, VersionGate.Known known, int version,
                       PubStatus pubStatus, ArticleEnriched article) {
-        forward(articleId, gate.tell(articleId, last, version, pubStatus, article, record.headers()), record.timestamp());
+        forward(articleId, known.tell(version, pubStatus, article, record.headers()), record.timestamp());
     }
 
     /** What the gate let through, on to publishing, stamped with the arrival that caused it. */

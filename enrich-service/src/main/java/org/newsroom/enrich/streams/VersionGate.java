@@ -60,57 +60,67 @@ final class VersionGate {
     }
 
     /**
-     * What subscribers were last told about the article (null: nothing yet, or forgotten), looked up once per
-     * arrival or revision and handed to the rules below: the store is read once, not once per question.
+     * What subscribers were last told about the article, read from the store once per arrival or revision: the rules
+     * below answer from it, and {@link Known#tell} records the next record told.
      */
-    LastVersion last(String articleId) {
+    Known known(String articleId) {
         ValueAndTimestamp<LastVersion> entry = versions.get(articleId);
-        return entry == null ? null : entry.value();
-    }
-
-    /** Whether {@code version} in {@code status} replaces {@code last}, what subscribers were told about the article. */
-    static boolean admits(LastVersion last, int version, PubStatus status) {
-        return last == null || last.replacedBy(version, status);
-    }
-
-    /**
-     * Whether telling version {@code version} with {@code answers} ({@link LastVersion#answersOf}) would only repeat
-     * {@code last}, what subscribers were last told about the article (same version, same answers): such a revision
-     * is not told, so that a consumer sees each article's answers change, never stay.
-     */
-    static boolean repeats(LastVersion last, int version, long answers) {
-        return last != null && last.repeatedBy(version, answers);
+        return new Known(articleId, entry == null ? null : entry.value());
     }
 
     /** What subscribers are told: the article as an event of its own (null: a tombstone), and its headers. */
     record Told(ArticleEnriched article, Headers headers) {
     }
 
-    /**
-     * Records that subscribers are told about {@code article} (null: the kill or hold of {@code version}) and returns
-     * it with its event id ({@link #eventId}), and the headers to tell them with: {@code headers} with the tags the
-     * previous version, {@code last}, was routed by and this one drops. Call only for what {@link #admits} let
-     * through; {@code last} must be what {@link #last} read for this article in the same step, with nothing told about
-     * it since (the count of records told, and so the event id, would repeat).
-     */
-    Told tell(String articleId, LastVersion last, int version, PubStatus status, ArticleEnriched article, Headers headers) {
-        return tell(articleId, last, version, status, article, article == null ? 0 : LastVersion.answersOf(article), headers);
-    }
+    /** One article's last version told (null: nothing yet, or forgotten), and the gate's rules on it. */
+    final class Known {
 
-    /** The same, with the article's answers digest already worked out (a revision has it from {@link #repeats}). */
-    Told tell(String articleId, LastVersion last, int version, PubStatus status, ArticleEnriched article, long answers,
-              Headers headers) {
-        int told = last == null ? 1 : last.told() + 1;
-        List<Tag> tags = article == null ? List.of() : article.tags();
-        versions.put(articleId, ValueAndTimestamp.make(LastVersion.of(version, status, tags, told, answers),
-                context.currentSystemTimeMs()));
-        RecordHeaders toldHeaders = new RecordHeaders(headers.toArray());
-        toldHeaders.remove(DroppedTags.HEADER);
-        List<Tag> dropped = last == null ? List.of() : last.droppedBy(tags);
-        if (!dropped.isEmpty()) {
-            toldHeaders.add(DroppedTags.HEADER, DroppedTags.encoded(dropped));
+        private final String articleId;
+        private final LastVersion last;
+
+        private Known(String articleId, LastVersion last) {
+            this.articleId = articleId;
+            this.last = last;
         }
-        return new Told(article == null ? null : article.withEventId(eventId(article, told)), toldHeaders);
+
+        /** Whether {@code version} in {@code status} replaces what subscribers were told about the article. */
+        boolean admits(int version, PubStatus status) {
+            return last == null || last.replacedBy(version, status);
+        }
+
+        /**
+         * Whether telling version {@code version} with {@code answers} ({@link LastVersion#answersOf}) would only
+         * repeat what subscribers were last told about the article (same version, same answers): such a revision is
+         * not told, so that a consumer sees each article's answers change, never stay.
+         */
+        boolean repeats(int version, long answers) {
+            return last != null && last.repeatedBy(version, answers);
+        }
+
+        /**
+         * Records that subscribers are told about {@code article} (null: the kill or hold of {@code version}) and
+         * returns it with its event id ({@link #eventId}), and the headers to tell them with: {@code headers} with
+         * the tags the previous version was routed by and this one drops. Call once, and only for what
+         * {@link #admits} let through: the next arrival reads the store afresh.
+         */
+        Told tell(int version, PubStatus status, ArticleEnriched article, Headers headers) {
+            return tell(version, status, article, article == null ? 0 : LastVersion.answersOf(article), headers);
+        }
+
+        /** The same, with the article's answers digest already worked out (a revision has it from {@link #repeats}). */
+        Told tell(int version, PubStatus status, ArticleEnriched article, long answers, Headers headers) {
+            int told = last == null ? 1 : last.told() + 1;
+            List<Tag> tags = article == null ? List.of() : article.tags();
+            versions.put(articleId, ValueAndTimestamp.make(LastVersion.of(version, status, tags, told, answers),
+                    context.currentSystemTimeMs()));
+            RecordHeaders toldHeaders = new RecordHeaders(headers.toArray());
+            toldHeaders.remove(DroppedTags.HEADER);
+            List<Tag> dropped = last == null ? List.of() : last.droppedBy(tags);
+            if (!dropped.isEmpty()) {
+                toldHeaders.add(DroppedTags.HEADER, DroppedTags.encoded(dropped));
+            }
+            return new Told(article == null ? null : article.withEventId(eventId(article, told)), toldHeaders);
+        }
     }
 
     /**

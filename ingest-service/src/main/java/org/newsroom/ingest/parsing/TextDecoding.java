@@ -31,6 +31,7 @@ final class TextDecoding {
             throw new UnreadableDocumentException("empty file");
         }
         String text = utf16(bytes);
+        boolean wide = text != null;
         if (text == null) {
             bytes = withoutStrayNuls(bytes);
             text = utf8(bytes);
@@ -42,8 +43,9 @@ final class TextDecoding {
             text = text.substring(1);
         }
         requireText(text);
-        // UTF-16 keeps a stray NUL as U+0000 (under the control characters' share): dropped as from other text.
-        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
+        // UTF-16 keeps a stray NUL as U+0000 (under the control characters' share): dropped as from other text, whose
+        // NUL bytes were dropped before decoding.
+        return wide ? text.replace("\u0000", "") : text;
     }
 
     private static String utf16(byte[] bytes) {
